@@ -1,0 +1,1039 @@
+"""On whose word does each claim rest?
+
+Finds every attribution in a sentence (a claim, quote, report or statement
+credited to someone) and types its source. Rules only, so that every row can be
+explained by the words that triggered it: the ``cue`` column holds those words,
+``start``/``end`` point at them in the article.
+
+How a sentence is read:
+
+1. Cues. Reporting verbs ("said", "told", "reported", "wrote", "confirmed",
+   "declined to comment", ...), "according to", "citing", agent phrases
+   ("posted by", "reported by"), wire-headline passives ("said to plan"),
+   anonymity phrases ("on condition of anonymity"), social-media phrases ("a
+   rumor popped up on social media") and embedded tweet credit lines.
+2. Source. For a verb, the noun phrase before it (the last short, name-like
+   comma segments of its clause: "..., Shanghai-based analyst, Wu Shuocheng,
+   told") or after it ("..., said Jane Roe, a spokeswoman"). For "according to",
+   "citing" and "by", the phrase after it. Pronouns ("he added") resolve to the
+   last named source of the article within two sentences.
+3. Type. The source phrase is matched against lexicons, in this order of
+   precedence: anonymous, social media, media, expert, official, company, other
+   (see ``classify``). A person named earlier with a role ("CEO Elon Musk")
+   keeps that type when named again ("Musk wrote").
+4. Via. When a sentence credits a media outlet and also other sources ("X
+   told the Global Times", "the newspaper, citing unidentified sources, said"),
+   the other sources are second-hand: ``via`` names the outlet.
+
+Known limits (see docs/methodology.md): no full coreference, nested quotes are
+flattened, sarcasm and scare quotes are not attributions, and names outside the
+lexicons are typed by the role words around them, else ``other``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+SOURCE_TYPES = ("anonymous", "social_media", "official", "company", "expert", "media", "other")
+
+ATTRIBUTION_COLUMNS = [
+    "article_id",
+    "date",
+    "sentence_id",
+    "sentence",
+    "start",
+    "end",
+    "source_type",
+    "source_name",
+    "platform",
+    "cue",
+    "via",
+]
+
+# --- lexicons --------------------------------------------------------------------------------
+
+PLATFORMS = {
+    "weibo": "weibo",
+    "sina weibo": "weibo",
+    "wechat": "wechat",
+    "weixin": "wechat",
+    "twitter": "twitter",
+    "tweet": "twitter",
+    "tweeted": "twitter",
+    "tweets": "twitter",
+    "x": "twitter",
+    "pic.twitter.com": "twitter",
+    "tiktok": "tiktok",
+    "douyin": "douyin",
+    "reddit": "reddit",
+    "facebook": "facebook",
+    "instagram": "instagram",
+    "youtube": "youtube",
+    "telegram": "telegram",
+    "linkedin": "linkedin",
+    "threads": "threads",
+    "bluesky": "bluesky",
+    "xiaohongshu": "xiaohongshu",
+    "bilibili": "bilibili",
+    "zhihu": "zhihu",
+    "truth social": "truth_social",
+    "snapchat": "snapchat",
+}
+_PLATFORM_NAMES = (
+    r"Sina Weibo|Weibo|WeChat|Weixin|Twitter|TikTok|Douyin|Reddit|Facebook|Instagram|YouTube|Telegram|LinkedIn|"
+    r"Threads|Bluesky|Xiaohongshu|Bilibili|Zhihu|Truth Social|Snapchat"
+)
+# "on X" counts as Twitter/X only in a platform context ("posted on X", "wrote on X").
+_PLATFORM_RE = re.compile(
+    rf"\b(?:on|via|to|in|across)\s+(?:the\s+)?(?:(?:Chinese|microblogging|social|video|messaging)\s+)*"
+    rf"(?:platforms?\s+|sites?\s+|apps?\s+)?({_PLATFORM_NAMES}|X)\b(?!\.\w)|\b({_PLATFORM_NAMES})\b(?!\.\w)|\b(tweet(?:ed|s)?)\b",
+)
+
+OUTLETS = [
+    "Associated Press", "AP", "Reuters", "Agence France-Presse", "AFP", "Bloomberg News", "Bloomberg", "Xinhua",
+    "Xinhua News Agency", "Global Times", "China Daily", "People's Daily", "People’s Daily", "CCTV", "CGTN",
+    "South China Morning Post", "SCMP", "Caixin", "Yicai", "Sina", "Sohu", "The Paper", "Securities Times",
+    "China Securities Journal", "Shanghai Securities News", "21st Century Business Herald", "Nikkei", "Nikkei Asia",
+    "Kyodo", "Yonhap", "Channel News Asia", "CNA", "Straits Times", "Wall Street Journal", "WSJ", "New York Times",
+    "Washington Post", "Financial Times", "FT", "The Economist", "Guardian", "The Guardian", "The Times", "Telegraph",
+    "Daily Mail", "The Sun", "Mirror", "Daily Express", "The Independent", "BBC", "CNN", "CNBC", "Fox News", "Fox",
+    "MSNBC", "NBC News", "NBC", "CBS News", "CBS", "ABC News", "ABC", "NPR", "PBS", "Politico", "Axios", "Vox",
+    "The Atlantic", "The New Yorker", "Time", "Newsweek", "USA Today", "Los Angeles Times", "LA Times",
+    "Chicago Tribune", "Boston Globe", "The Hill", "Business Insider", "Insider", "Forbes", "Fortune", "Barron's",
+    "MarketWatch", "Yahoo Finance", "TechCrunch", "The Verge", "Wired", "Ars Technica", "Engadget", "Electrek",
+    "Teslarati", "InsideEVs", "CleanTechnica", "Oilprice.com", "Al Jazeera", "Deutsche Welle", "DW", "Der Spiegel",
+    "Spiegel", "Le Monde", "Handelsblatt", "Le Figaro", "El País", "RT", "TASS", "Sputnik", "Interfax", "Breitbart",
+    "HuffPost", "Huffington Post", "BuzzFeed News", "ProPublica", "The Information", "Semafor", "Daily Caller",
+    "RedState", "Grist", "Mother Jones", "National Review", "The Intercept", "Sky News", "ITV", "Channel 4",
+    "Times of India", "Hindustan Times", "NDTV", "Korea Herald", "Japan Times", "Asahi", "Yomiuri",
+]
+_OUTLET_RE = re.compile(r"(?<![\w@])(?:the\s+)?(" + "|".join(re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True)) + r")(?![\w])")
+_OUTLET_SHAPE_RE = re.compile(
+    r"\b(?:The\s+)?(?:[A-Z][\w.&'’-]*\s+){1,4}(?:Times|Post|Journal|News|Herald|Daily|Tribune|Gazette|Telegraph|"
+    r"Standard|Observer|Chronicle|Review|Weekly|Mail|Express|Mirror|Monitor|Insider|Reporter|Examiner|Courier|"
+    r"Dispatch|Inquirer|Bulletin|Register|Star|Globe|Sun|Magazine|Radio|Television|TV|Broadcasting)\b"
+)
+MEDIA_WORDS = re.compile(
+    r"\b(?:newspapers?|news\s+agenc(?:y|ies)|news\s+outlets?|outlets?|news\s+site|news\s+website|broadcasters?|"
+    r"magazines?|tabloids?|(?:state|local|chinese|foreign|western|domestic|official|international|japanese|korean|"
+    r"russian|us|u\.s\.|british|indian|german|french|financial|business|news)\s+media|media\s+reports?|"
+    r"(?:the\s+)?media|reporters?|journalists?|columnists?|correspondents?|editorials?|editors?|newswire|wire\s+service|"
+    r"television|tv|radio|state\s+broadcaster|news\s+portal|the\s+paper|mouthpiece|(?:news|tv|television|radio)\s+stations?|"
+    r"podcast|anchor|host\s+of)\b",
+    re.I,
+)
+
+ANONYMOUS_WORDS = re.compile(
+    r"\b(?:familiar\s+with|sources?\b|insiders?|close\s+to\s+the|close\s+to\s+(?:the\s+)?(?:company|matter|talks|"
+    r"government|negotiations|deal|situation|investigation)|(?:knowledge|direct\s+knowledge)\s+of|briefed\s+on|"
+    r"unidentified|unnamed|anonymous|anonymity|not\s+authori[sz]ed|declined\s+to\s+be\s+(?:named|identified)|"
+    r"asked\s+not\s+to\s+be\s+(?:named|identified)|requested\s+anonymity|(?:did\s+not|didn't)\s+want\s+to\s+be\s+named|"
+    r"(?:did\s+not|didn't)\s+want\s+(?:their|his|her)\s+names?|"
+    r"who\s+(?:asked|requested|spoke)|people\s+involved|person\s+involved|people\s+with\s+knowledge|a\s+person\b|"
+    r"one\s+person\b|people\b|persons?\s+with)",
+    re.I,
+)
+SOCIAL_WORDS = re.compile(
+    r"\b(?:social\s+media|social\s+networks?|users?|netizens?|internet\s+users|online\s+users|posts?|posters?|"
+    r"bloggers?|influencers?|commenters?|a\s+viral|viral|hashtags?|online\s+rumou?rs?|screenshots?|"
+    r"videos?\s+(?:circulating|shared|posted)|microblog(?:ging)?|accounts?)\b",
+    re.I,
+)
+EXPERT_WORDS = re.compile(
+    r"\b(?:analysts?|researchers?|scientists?|professors?|prof\.?|economists?|strategists?|academics?|experts?|"
+    r"scholars?|pollsters?|polls?|surveys?|stud(?:y|ies)|think[\s-]tanks?|institutes?|universit(?:y|ies)|"
+    r"college|research|researches|consultanc(?:y|ies)|consultants?|consulting|data\s+(?:from|compiled)|"
+    r"climatologists?|epidemiologists?|physicians?|doctors?|dr\.?|lecturer|fellow|laborator(?:y|ies)|"
+    r"report\s+(?:by|from)\s+(?:researchers|scientists)|paper\s+published|journal\s+(?:nature|science)|"
+    r"(?:bank|brokerage)['’]s?\s+(?:analysts?|research|note)|research\s+notes?|a\s+note\s+to\s+(?:clients|investors))\b",
+    re.I,
+)
+EXPERT_ORGS = [
+    "Morgan Stanley", "Goldman Sachs", "Goldman", "JPMorgan", "JP Morgan", "J.P. Morgan", "UBS", "Citi", "Citigroup",
+    "Barclays", "Deutsche Bank", "Credit Suisse", "Bank of America", "BofA", "Jefferies", "Wedbush", "Bernstein",
+    "Nomura", "Macquarie", "Mizuho", "Daiwa", "CICC", "Piper Sandler", "Evercore", "Wells Fargo",
+    "RBC Capital", "BMO", "Cowen", "Baird", "Canaccord", "Moody's", "Moody’s", "S&P Global", "Fitch",
+    "IHS Markit", "Wood Mackenzie", "BloombergNEF", "BNEF", "Counterpoint", "Canalys", "IDC", "Gartner",
+    "Rhodium Group", "Capital Economics", "Oxford Economics", "Pew Research Center", "Pew", "Gallup", "YouGov",
+    "Ipsos", "Quinnipiac", "Brookings", "Brookings Institution", "Heritage Foundation", "Cato Institute",
+    "RAND", "Chatham House", "Carbon Brief", "IEA", "International Energy Agency", "IPCC", "McKinsey",
+    "Deloitte", "PwC", "KPMG", "Boston Consulting Group", "BCG", "Cox Automotive", "Edmunds", "JD Power",
+    "J.D. Power", "Kelley Blue Book", "Consumer Reports", "Rystedt Energy", "Rystad Energy", "Kpler",
+    "Sensor Tower", "Statista", "Nielsen", "Nature", "Science", "The Lancet", "Lancet", "NOAA", "Met Office",
+    "World Meteorological Organization", "Copernicus", "China Passenger Car Association", "CPCA",
+]
+_EXPERT_ORG_RE = re.compile(r"(?<![\w])(" + "|".join(re.escape(o) for o in sorted(EXPERT_ORGS, key=len, reverse=True)) + r")(?![\w])")
+OFFICIAL_WORDS = re.compile(
+    r"\b(?:officials?|ministry|ministries|minister|ministers|department|agency|agencies|government|governments|"
+    r"authorit(?:y|ies)|police|polic(?:e|ing)\s+department|court|courts|judge|judges|justice|regulators?|"
+    r"regulatory|commission|council|mayor|governor|senator|sen\.|rep\.|congressman|congresswoman|congressional|"
+    r"lawmakers?|legislators?|legislature|parliament|parliamentary|mps?|white\s+house|pentagon|kremlin|embassy|nato|"
+    r"consulate|prosecutors?|attorney\s+general|bureau|administration|state\s+council|cabinet|premier|chancellor|"
+    r"president\s+(?:[A-Z]|of\s+the\s+united)|(?:the\s+)?president['’]s|spokes(?:man|woman|person)\s+for\s+the\s+"
+    r"(?:ministry|department|government|state|foreign|white\s+house|police|city|county)|official\s+statement|"
+    r"statement\s+from\s+the\s+(?:ministry|government|department|agency)|new\s+area|district|municipal|"
+    r"provincial|county|city\s+hall|the\s+state|sheriff|fire\s+department|military|army|navy|ministry\s+of|"
+    r"secretary\s+of|secretary|ambassador|diplomats?|foreign\s+ministry|party\s+committee|central\s+bank|"
+    r"federal\s+reserve|fed\s+chair|epa|fda|sec|nhtsa|faa|cdc|fbi|cia|nasa|un|united\s+nations|who|eu|"
+    r"european\s+commission|miit|ndrc|mofcom|pboc|csrc|beijing|washington|brussels|moscow|tokyo|"
+    r"coroner|inspector|trooper|troopers|coast\s+guard|customs|census|superintendent|air\s+force|armed\s+forces|"
+    r"(?:national|federal|postal|secret|weather|park|forest|revenue|health|immigration|border|fire|"
+    r"emergency)\s+service|world\s+health\s+organi[sz]ation|centers\s+for\s+disease|navy|marines|"
+    r"election\s+(?:commission|officials?|board)|elections?\s+department|school\s+district|"
+    r"national\s+guard|supreme\s+court|ministry|senate|house\s+of\s+representatives|congress)\b",
+    re.I,
+)
+COMPANY_WORDS = re.compile(
+    r"\b(?:company|companies|firm|automaker|carmaker|car\s+maker|maker|manufacturer|supplier|retailer|airline|"
+    r"startup|start-up|group|corporation|spokes(?:man|woman|person|people)|representatives?|ceo|cfo|coo|cto|"
+    r"chief\s+executive|chief\s+financial\s+officer|chief\s+operating\s+officer|executives?|exec|founder|"
+    r"co-founder|chairman|chairwoman|chair|vice[\s-]president|president|board|management|press\s+release|"
+    r"statement|filing|filings|earnings\s+call|investor\s+call|boss|brand|"
+    r"inc\.?|corp\.?|ltd\.?|llc|plc|co\.|holdings|motors|technologies|pharmaceuticals|airlines|energy|"
+    r"head\s+of|director|managing\s+director|general\s+manager)\b",
+    re.I,
+)
+COMPANIES = [
+    "Tesla", "Tesla China", "SpaceX", "Apple", "Google", "Alphabet", "Microsoft", "Amazon", "Meta", "Facebook Inc",
+    "Netflix", "Nvidia", "Intel", "AMD", "Qualcomm", "Samsung", "Sony", "Huawei", "Xiaomi", "ByteDance", "Tencent",
+    "Alibaba", "Baidu", "JD.com", "Pinduoduo", "BYD", "NIO", "Nio", "XPeng", "Xpeng", "Li Auto", "Geely", "SAIC",
+    "Great Wall Motor", "CATL", "LG Energy Solution", "Panasonic", "Toyota", "Honda", "Nissan", "Hyundai", "Kia",
+    "Volkswagen", "VW", "BMW", "Daimler", "Mercedes-Benz", "Stellantis", "Ford", "General Motors", "GM", "Rivian",
+    "Lucid", "Uber", "Lyft", "Airbnb", "Boeing", "Airbus", "ExxonMobil", "Exxon", "Chevron", "Shell", "BP",
+    "TotalEnergies", "Total", "Saudi Aramco", "Aramco", "PetroChina", "Sinopec", "Walmart", "Pfizer", "Moderna",
+    "Johnson & Johnson", "AstraZeneca", "OpenAI", "Anthropic", "IBM", "Oracle", "Cisco", "Foxconn", "TSMC",
+    "Twitter Inc", "X Corp", "Rio Tinto", "Glencore", "Siemens", "Bosch", "Maersk", "Starbucks", "McDonald's",
+]
+_COMPANY_RE = re.compile(r"(?<![\w])(" + "|".join(re.escape(c) for c in sorted(COMPANIES, key=len, reverse=True)) + r")(?![\w])")
+# People whose role is known without the article saying so again.
+KNOWN_PEOPLE = {
+    "Musk": "company", "Elon Musk": "company", "Tim Cook": "company", "Zuckerberg": "company",
+    "Mark Zuckerberg": "company", "Bezos": "company", "Jeff Bezos": "company", "Satya Nadella": "company",
+    "Sundar Pichai": "company", "Mary Barra": "company", "Sam Altman": "company", "Jensen Huang": "company",
+    "Tao Lin": "company", "Grace Tao": "company",
+    "Xi Jinping": "official", "Xi": "official", "Li Keqiang": "official", "Li Qiang": "official",
+    "Biden": "official", "Joe Biden": "official", "Trump": "official", "Donald Trump": "official",
+    "Obama": "official", "Macron": "official", "Putin": "official", "Modi": "official", "Scholz": "official",
+    "Sunak": "official", "Starmer": "official", "Kishida": "official", "Guterres": "official",
+    "Ocasio-Cortez": "official", "Pelosi": "official", "Schumer": "official", "McConnell": "official",
+    "Zhao Lijian": "official", "Wang Yi": "official", "Wang Wenbin": "official", "Mao Ning": "official",
+}
+OTHER_WORDS = re.compile(
+    r"\b(?:residents?|witness(?:es)?|neighbou?rs?|activists?|campaigners?|protesters?|union|unions|workers?|"
+    r"employees?|customers?|owners?|drivers?|buyers?|fans?|parents?|family|relatives?|lawyers?|attorneys?|"
+    r"advocates?|groups?|greenpeace|coalition|association|federation|organi[sz]ation|ngo|charity|volunteers?|"
+    r"students?|teachers?|patients?|victims?|survivors?|farmers?|shoppers?|locals?|citizens?|voters?|"
+    r"celebrit(?:y|ies)|actor|actress|singer|player|coach)\b",
+    re.I,
+)
+
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "i'll", "i’ll", "i'm", "i’m", "i've", "i’ve", "we'll", "we’ll"}
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset:
+    """Lower-case words that TextBlob's bundled lexicon knows as ordinary (non proper-noun) words.
+
+    A capitalised word at the start of a sentence ("Insiders say", "Photos shared")
+    is a name only if it is not one of these.
+    """
+    import textblob
+
+    path = Path(textblob.__file__).parent / "en" / "en-lexicon.txt"
+    words = set()
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) >= 2 and parts[0].islower() and not parts[1].startswith("NNP"):
+                words.add(parts[0])
+    return frozenset(words)
+
+# Words that make a comma segment a clause (not a name or role): it cannot be a source.
+_CLAUSE_WORDS = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|will|would|could|can|may|might|should|must|shall|do|does|did|"
+    r"which|that|because|although|though|if|than|not|no|it's|it’s|there|this|these|those|when|where|what|"
+    r"how|why|has\s+been|have\s+been|had\s+been|going|expected|likely|its|their|our|my|your)\b",
+    re.I,
+)
+_FILLERS = re.compile(
+    r"\b(?:for\s+(?:his|her|its|their|our)\s+part|in\s+turn|however|meanwhile|though|too|also|previously|"
+    r"earlier|later|separately|again|once|repeatedly|publicly|privately|recently|reportedly|on\s+(?:Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)|last\s+(?:week|month|year)|this\s+(?:week|month|year)|"
+    r"in\s+the\s+past|in\s+a\s+(?:statement|note|report|post|tweet|blog\s+post|interview|filing|press\s+release))\b",
+    re.I,
+)
+_LEADING_PREP = re.compile(
+    r"^(?:speaking|talking|writing|asked|responding|commenting|citing|quoting|in|on|at|during|after|before|since|last|this|earlier|later|by|for|from|as|when|while|but|and|so|yet|"
+    r"still|now|then|meanwhile|however|separately|instead|also)\b",
+    re.I,
+)
+
+# Reporting verbs. The optional auxiliaries are part of the cue ("has noted").
+_VERBS = (
+    r"said|says|say|told|tells|tell|reported|reports|report|posted|posts|wrote|writes|tweeted|tweets|"
+    r"confirmed|confirms|confirm|announced|announces|stated|explained|explains|claimed|claims|argued|argues|"
+    r"warned|warns|estimated|estimates|predicted|predicts|forecast|forecasts|found|finds|showed|shows|"
+    r"revealed|reveals|disclosed|discloses|acknowledged|acknowledges|admitted|admits|insisted|insists|denied|"
+    r"denies|claim|suggested|suggests|indicated|indicates|commented|asserted|asserts|alleged|alleges|mentioned|"
+    r"cautioned|projected|concluded|emphasi[sz]ed|stressed|reiterated|responded|replied|testified|conceded|"
+    r"contended|contends|observed|noted|notes|added|adds|blogged|recalled|complained|complains|urged|urges|"
+    r"announce|state|declared|declares|maintained|maintains|countered|shared|cited|quoted|cites|quotes"
+)
+_VERB_RE = re.compile(
+    rf"(?P<aux>\b(?:has|have|had|did|also|previously|earlier|later|then|reportedly|recently|repeatedly|publicly|"
+    rf"separately|further|again|once|had\s+previously|has\s+previously)\s+)*(?P<verb>\b(?:{_VERBS})\b)",
+    re.I,
+)
+_DECLINE_RE = re.compile(
+    r"\b(?:declined|refused|declines|refuses|did\s+not|didn['’]t|has\s+not|hasn['’]t|have\s+not|could\s+not|"
+    r"couldn['’]t|was\s+not|were\s+not)\s+(?:immediately\s+)?(?:to\s+)?(?:comment|respond|return|reply|"
+    r"be\s+reached|available\s+for\s+comment|say|disclose|elaborate|specify|discuss|provide|give|name|answer|confirm)\w*(?:\s+(?:on|to)\s+(?:the\s+)?(?:news|report|request|requests|"
+    r"matter|calls?|emails?|messages?|questions?)(?:\s+for\s+comment)?)?",
+    re.I,
+)
+_ACCORDING_RE = re.compile(r"\baccording\s+to\b", re.I)
+_CITING_RE = re.compile(r"\b(?:citing|quoting|cited|quoted)\b", re.I)
+_AGENT_RE = re.compile(
+    r"\b(?:posted|reported|shared|published|confirmed|cited|quoted|tweeted|written|announced|disclosed|revealed|"
+    r"seen|obtained|reviewed|released|issued|broadcast|aired|leaked|first\s+reported|claimed|compiled|spotted|"
+    r"first\s+spotted|noticed|flagged|"
+    r"conducted|commissioned|carried\s+out)\s+by\b",
+    re.I,
+)
+_SAID_TO_RE = re.compile(
+    r"\b(?:is|are|was|were|been|being)?\s*(?:(?<=\s)|^)said\s+to\s+(?!(?:the|a|an|me|him|her|them|us|you|"
+    r"reporters|journalists|investors|analysts|lawmakers|staff|employees|workers|colleagues|friends|[A-Z]\w*)\b)[a-z]+",
+)
+_SAID_TO_TITLE_RE = re.compile(r"(?<=\S\s)(?:(?:Is|Are|Was|Were)\s+)?Said\s+[Tt]o\s+[A-Z][a-z]+")
+_INTERVIEW_RE = re.compile(
+    r"\b(?:in\s+an?\s+(?:\w+\s+)?(?:interview|conversation|op-ed|podcast)\s+(?:with|on|for)|speaking\s+(?:to|with|on)|"
+    r"talking\s+to|in\s+comments\s+to|in\s+remarks\s+to)\s+",
+    re.I,
+)
+_FIRST_TO_REPORT_RE = re.compile(
+    r"^(?P<who>[^,;:]{2,60}?)\s+(?:was|were)\s+(?:the\s+)?first\s+to\s+(?:report|break|reveal)\b"
+)
+_ANON_PHRASE_RE = re.compile(
+    r"\b(?:opted\s+to\s+remain\s+anonymous|on\s+(?:the\s+)?condition\s+of\s+anonymity|who\s+asked\s+not\s+to\s+be\s+"
+    r"(?:named|identified)|who\s+declined\s+to\s+be\s+(?:named|identified)|speaking\s+anonymously|requested\s+anonymity|"
+    r"asked\s+not\s+to\s+be\s+(?:named|identified))\b",
+    re.I,
+)
+_SOCIAL_PHRASE_RE = re.compile(
+    r"\b(?P<what>rumou?rs?|posts?|videos?|photos?|pictures?|images?|claims?|messages?|comments?|screenshots?|"
+    r"speculation|hashtags?|a\s+thread)\b[^.;]{0,80}?\b(?P<cue>popped\s+up|circulat\w+|went\s+viral|spread\w*|"
+    r"surfaced|appeared|emerged|shared|posted|trending|making\s+the\s+rounds)\b[^.;]{0,30}?\b(?:on|across|in)\s+"
+    r"(?P<where>(?:[^\s.;,]+\s+){0,2}?(?:social\s+media|" + _PLATFORM_NAMES + r"|the\s+internet|online\s+forums?))\b",
+    re.I,
+)
+_MEDIA_RUMOR_RE = re.compile(
+    r"\b(?P<what>rumou?rs?|reports?|speculation)\b[^.;]{0,80}?\b(?P<cue>circulat\w+|surfaced|appeared|emerged|"
+    r"spread\w*)\b\s+(?:in|on)\s+(?P<where>(?:[A-Z]\w+\s+)?(?:media|press|newspapers|outlets))\b",
+    re.I,
+)
+_TWEET_CREDIT_RE = re.compile(
+    r"(?:pic\.twitter\.com/\S+\s*)?[—–-]{1,2}\s*(?P<name>[^\n()]{0,80}?)\s*\((?P<handle>@\w{1,30})\)\s+"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}"
+)
+_POSSESSIVE_SOURCES_RE = re.compile(
+    r"\b(?P<owner>(?:the\s+)?(?:news\s+agency|newspaper|outlet|paper|broadcaster|agency|magazine|publication|"
+    r"report|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}))['’]s?\s+(?P<src>(?:anonymous\s+|unnamed\s+|unidentified\s+)?"
+    r"sources?)\b(?P<rest>[^.;]{0,60})",
+)
+
+_NAME_RE = re.compile(
+    r"(?:[A-Z][\w’'.&-]*|@\w+)(?:\s+(?:of|de|van|von|der|al|bin|the|and|&)?\s*(?:[A-Z][\w’'.&-]*))*"
+)
+
+
+@dataclass
+class Found:
+    """One attribution inside a sentence; offsets are relative to the sentence."""
+
+    source_type: str
+    source_name: str
+    cue: str
+    start: int
+    end: int
+    platform: str = ""
+    via: str = ""
+    phrase: str = ""  # the source phrase that was classified
+
+
+@dataclass
+class ArticleContext:
+    """What earlier sentences of the article tell about later ones."""
+
+    people: dict = field(default_factory=dict)  # name -> type, from roles seen earlier
+    last_speaker: tuple | None = None  # (type, name, sentence index)
+    last_media: str = ""
+    carry_via: str = ""  # an outlet that introduced the next sentence ("X reported:")
+    sentence_index: int = 0
+
+
+# --- classification --------------------------------------------------------------------
+
+
+def _find_platform(text: str) -> str:
+    match = _PLATFORM_RE.search(text)
+    if not match:
+        return ""
+    word = (match.group(1) or match.group(2) or match.group(3) or "").lower()
+    return PLATFORMS.get(word, word)
+
+
+_FUNCTION_WORDS = {
+    "the", "a", "an", "in", "on", "at", "as", "while", "when", "after", "before", "since", "but", "and", "two",
+    "three", "four", "several", "some", "many", "one", "under", "over", "if", "according", "speaking", "local",
+}
+
+
+def _platform_display(text: str, platform: str) -> str:
+    """The platform as the text writes it ("Weibo", "Twitter"), else its key capitalised."""
+    for name in _names(text):
+        if PLATFORMS.get(name.lower()) == platform:
+            return name
+    return platform.capitalize()
+
+
+def _names(phrase: str) -> list[str]:
+    """Capitalised name sequences in a phrase, without leading articles and sentence-initial capitals."""
+    names = []
+    for match in _NAME_RE.finditer(phrase):
+        name = match.group(0).strip(" ,.'’")
+        name = re.sub(r"^(?:The|A|An|And|But|In|On|At|As|While|When|After|Before|Since)\s+", "", name)
+        name = re.sub(r"['’]s$", "", name)
+        if not name or name.lower() in PRONOUNS or len(name) < 2 or name.lower() in PLATFORMS:
+            continue
+        words = name.split()
+        if match.start() == 0 and (
+            (len(words) == 1 and words[0].lower() in _common_words())
+            or (len(words) > 1 and words[0].lower() in _FUNCTION_WORDS)
+        ):
+            # A capitalised ordinary word opening the phrase: "Insiders say", "Two people".
+            if len(words) == 1:
+                continue
+            name = " ".join(words[1:])
+        names.append(name)
+    return names
+
+
+PLACES = {
+    "China", "Chinese", "U.S.", "US", "USA", "America", "American", "Europe", "European", "Asia", "Asian", "Japan",
+    "Japanese", "Korea", "Korean", "India", "Indian", "Germany", "German", "France", "French", "Britain", "British",
+    "UK", "U.K.", "U.S", "U.K", "Russia", "Russian", "Ukraine", "Ukrainian", "Israel", "Israeli", "Iran", "Iranian", "Mexico", "Mexican", "Brazil", "Brazilian", "Nigeria", "Nigerian", "Canadian", "Australian", "Italian", "Spanish", "Swedish", "Norwegian", "Dutch", "Polish", "Turkish", "Saudi", "Pakistani", "Vietnamese", "Indonesian", "Thai", "Shanghai", "Beijing", "Shenzhen", "Hong Kong", "Taiwan", "Canada", "Australia",
+    "Singapore", "New Zealand", "California", "Texas", "New York", "London", "Berlin", "Paris", "Tokyo", "Washington",
+    "Brussels", "Moscow", "Chongqing", "Guangzhou", "Fremont", "Western", "Eastern", "Mainland",
+}
+_ROLE_TITLE_RE = re.compile(
+    r"^(?:(?:CEO|Chief\s+Executive(?:\s+Officer)?|Chief\s+Financial\s+Officer|CFO|President|Vice[\s-]President|"
+    r"Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Prime\s+Minister|Minister|Foreign\s+Minister|Dr\.|Dr|Professor|Prof\.|"
+    r"Chairman|Chairwoman|Founder|Co-founder|Analyst|Judge|Justice|Secretary|Spokesperson|Spokesman|Spokeswoman|"
+    r"Director|Chancellor|Premier|Ambassador|Commissioner|Chief|General|Gen\.|Officer|Detective|Sheriff|Inspector|"
+    r"Economist|Researcher|Scientist|Executive|Managing\s+Director)\s+)+"
+)
+
+
+def _person_name(phrase: str) -> str:
+    """The last name-like sequence that is not a role, outlet, company or place word alone."""
+    candidates = []
+    for name in _names(phrase):
+        name = _ROLE_TITLE_RE.sub("", name).strip()
+        if not name or name in PLACES or all(word in PLACES for word in name.split()):
+            continue
+        words = name.split()
+        if len(words) == 1 and any(
+            pattern.fullmatch(name)
+            for pattern in (COMPANY_WORDS, OFFICIAL_WORDS, EXPERT_WORDS, SOCIAL_WORDS, MEDIA_WORDS, OTHER_WORDS, ANONYMOUS_WORDS)
+        ):
+            continue
+        candidates.append(name)
+    return candidates[-1] if candidates else ""
+
+
+def classify(phrase: str, context: ArticleContext | None = None) -> tuple[str, str]:
+    """Type a source phrase. Returns ``(source_type, source_name)`` or ``("", "")`` when it is no source.
+
+    Precedence: anonymous, social media (unnamed users and posts), media,
+    expert, official, company, then a named person or group (``other``).
+    """
+    context = context or ArticleContext()
+    text = " ".join(phrase.split()).strip(" ,;:—–-\"“”'’")
+    # "Tesla, China for its part," reads as one name once the aside is gone.
+    text = re.sub(r"^([A-Z][\w.&-]+), ([A-Z][\w.&-]+)$", r"\1 \2", text)
+    if not text:
+        return "", ""
+    lowered = text.lower()
+    if lowered in PRONOUNS or lowered in {"him", "her", "them", "us", "me"}:
+        return "", ""
+
+    outlet = _OUTLET_RE.search(text)
+    outlet_name = outlet.group(1) if outlet else ""
+    if not outlet_name:
+        shape = _OUTLET_SHAPE_RE.search(text)
+        outlet_name = shape.group(0).strip() if shape else ""
+    expert_org = _EXPERT_ORG_RE.search(text)
+    company = _COMPANY_RE.search(text)
+    person = _person_name(text)
+
+    # Anonymous: unnamed people, and unnamed officials.
+    if ANONYMOUS_WORDS.search(text) and not (person and not re.search(
+        r"sources?|familiar|anonym|unnamed|identified|named|close to|knowledge|insiders?|authori[sz]ed|briefed", lowered
+    )):
+        return "anonymous", ""
+    if not outlet_name and not MEDIA_WORDS.search(text) and re.search(
+        r"\b(?:officials?|diplomats?|aides?|staffers?|insiders?)\b(?!\s+(?:statement|data|figures|documents?|website|"
+        r"account|newspaper|media|channels?|reports?|estimates?|results?|tally|count|notice|announcement|"
+        r"news\s+agency|broadcaster))",
+        lowered,
+    ) and not _named_body(text):
+        return "anonymous", ""  # an unnamed official: "a senior official", "two U.S. officials"
+
+    # Social media: unnamed users, posts and rumours on platforms, or social media as a whole.
+    platform = _find_platform(text)
+    if SOCIAL_WORDS.search(text) and not (person and not re.search(r"\busers?\b|netizens?", lowered)):
+        name = "social media" if re.search(r"social\s+media", lowered) else ""
+        if platform:
+            name = _platform_display(text, platform)
+        return "social_media", name
+    if platform and not person and not company and not outlet_name and not MEDIA_WORDS.search(text):
+        return "social_media", _platform_display(text, platform)
+
+    # A person named earlier in the article keeps the type their role gave them.
+    for name, kind in list(context.people.items()) + list(KNOWN_PEOPLE.items()):
+        if name and re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", text) and not (outlet_name and kind != "media"):
+            role_type = _role_type(text, outlet_name, expert_org, company)
+            return (role_type or kind), person or name
+
+    role = _role_type(text, outlet_name, expert_org, company)
+    if role:
+        if role == "media":
+            name = outlet_name or person or _generic_name(text, MEDIA_WORDS)
+        elif role == "expert":
+            name = person or (expert_org.group(1) if expert_org else "") or _generic_name(text, EXPERT_WORDS)
+        elif role == "company":
+            name = person or (company.group(1) if company else "") or _org_name(text) or _generic_name(text, COMPANY_WORDS)
+        elif role == "official":
+            name = person or _org_name(text) or _generic_name(text, OFFICIAL_WORDS)
+        else:
+            name = person
+        return role, name
+    if person:
+        if len(person.split()) == 1 and not OTHER_WORDS.search(text) and not re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s", text):
+            return "company", person  # a single unknown name as a speaker is far more often an organisation
+        return "other", person
+    if OTHER_WORDS.search(text):
+        return "other", _generic_name(text, OTHER_WORDS)
+    return "", ""
+
+
+_EXPERT_ROLE_RE = re.compile(
+    r"\b(?:analysts?|researchers?|scientists?|professors?|economists?|strategists?|academics?|experts?|"
+    r"scholars?|pollsters?|climatologists?|epidemiologists?|(?:lead|study|co-?)\s*authors?|investment\s+officer|"
+    r"portfolio\s+managers?|fund\s+managers?|market\s+watchers?|demographers?|statisticians?|historians?|"
+    r"virologists?|physicists?|ecologists?|meteorologists?)\b"
+)
+_COMPANY_ROLE_RE = re.compile(
+    r"\b(?:ceo|cfo|coo|cto|chief\s+(?:executive|financial|operating|technology|marketing)|spokes(?:man|woman|person|"
+    r"people)|executives?|founder|co-founder|chairman|chairwoman|vice[\s-]president|head\s+of|managing\s+director|"
+    r"general\s+manager|board|press\s+release|earnings\s+(?:call|release|report)|annual\s+report|filing)\b"
+)
+_GROUP_RE = re.compile(
+    r"\b(?:club|union|association|federation|coalition|alliance|society|league|campaign|activists?|residents?|"
+    r"owners?|witness(?:es)?|protesters?|campaigners?|neighbou?rs?|parents?|lawyers?|attorneys?(?!\s+general)|customers?)\b"
+)
+
+
+def _named_outlet(text: str) -> bool:
+    """An outlet named in the phrase (not merely "reporters"): a known outlet, an outlet-shaped name or call letters."""
+    return bool(_OUTLET_RE.search(text) or _OUTLET_SHAPE_RE.search(text) or re.search(r"\b[A-Z]{3,5}\b", text))
+
+
+def _named_body(text: str) -> str:
+    """A proper name in the phrase that is not only a place, a role title or an ordinary word."""
+    for name in _names(text):
+        name = _ROLE_TITLE_RE.sub("", name).strip()
+        words = [w for w in name.split() if w not in PLACES and w.lower() not in {"the", "of", "and"}]
+        if len(words) >= 2 or (words and words[0].lower() not in _common_words()):
+            return name
+    return ""
+
+
+def _role_type(text: str, outlet_name: str, expert_org, company) -> str:
+    """The type given by role words and known organisations, or ''."""
+    lowered = text.lower()
+    if _EXPERT_ROLE_RE.search(lowered):
+        return "expert"
+    official = OFFICIAL_WORDS.search(text)
+    if _COMPANY_ROLE_RE.search(lowered) and not outlet_name:
+        # A spokesperson or executive speaks for their employer: a ministry's spokesman is official.
+        if official and re.search(r"ministry|government|department|police|white\s+house|state|city|county|agency|"
+                                  r"foreign|embassy|council|commission|bureau|administration|office\b", lowered):
+            return "official"
+        return "company"
+    if _GROUP_RE.search(lowered) and not _COMPANY_ROLE_RE.search(lowered):
+        return "other"
+    if outlet_name or MEDIA_WORDS.search(text):
+        if not (company and not outlet_name and not re.search(r"media|newspaper|outlet|broadcaster|agency", lowered)):
+            return "media"
+    if expert_org or EXPERT_WORDS.search(text):
+        return "expert"
+    company_hit = company or COMPANY_WORDS.search(text)
+    if official and company_hit:
+        # "Tesla vice-president" is a company role; "a ministry spokesman" an official one.
+        word = official.group(0).lower()
+        if company and word in {"board", "administration", "department", "team", "group"}:
+            return "company"
+        if re.search(r"\bvice[\s-]president\b|\bpresident\b", lowered) and company and not re.search(
+            r"government|ministry|official|state", lowered
+        ):
+            return "company"
+        return "official"
+    if official:
+        return "official"
+    if company_hit:
+        return "company"
+    return ""
+
+
+def _generic_name(text: str, pattern: re.Pattern) -> str:
+    """For an unnamed source ("local Chinese media", "the company"), the phrase itself, without its article."""
+    if not pattern.search(text):
+        return ""
+    return re.sub(r"^(?:the|a|an|one|some)\s+", "", text.strip(), flags=re.I)[:60]
+
+
+def _org_name(text: str) -> str:
+    names = _names(text)
+    return names[-1] if names else ""
+
+
+# --- finding the source phrase around a cue --------------------------------------------------
+
+_CLAUSE_START_RE = re.compile(
+    r"(?:[;:—–(]|[”\"](?=\s*,?\s)|,\s*[”\"]|\b(?:that|which|while|whereas|but|because|after|before|since|as|when|"
+    r"where|although|though|if|so)\b)",
+    re.I,
+)
+
+
+def _subject_before(sentence: str, cue_start: int) -> tuple[str, int]:
+    """The source phrase just before a cue, and where it starts; ('', -1) when there is none."""
+    left = sentence[:cue_start]
+    starts = [m.end() for m in _CLAUSE_START_RE.finditer(left)]
+    clause_start = starts[-1] if starts else 0
+    window = left[clause_start:]
+    # Comma segments from the end, while they look like names or roles.
+    pieces = re.split(r"(,)", window)
+    segments, positions, position = [], [], clause_start
+    for piece in pieces:
+        if piece != ",":
+            segments.append(piece)
+            positions.append(position)
+        position += len(piece)
+    kept: list[tuple[str, int]] = []
+    asides: list[str] = []
+    for segment, seg_start in reversed(list(zip(segments, positions))):
+        cleaned = _FILLERS.sub(" ", segment)
+        cleaned = " ".join(cleaned.split())
+        if not cleaned:
+            if kept:
+                continue
+            continue
+        if re.match(r"(?:citing|quoting)\b", cleaned, re.I):
+            continue  # "The newspaper, citing unidentified sources, said": the citing handler takes it
+        if re.match(r"(?:who|whose|which)\b", cleaned, re.I):
+            asides.append(cleaned)  # "Neighbors, who did not want their names published, said"
+            continue
+        if _LEADING_PREP.match(cleaned) and kept:
+            break
+        words = cleaned.split()
+        if len(words) > 9 or _CLAUSE_WORDS.search(cleaned):
+            if not kept and len(words) <= 14:
+                # "The official newspaper, citing unidentified sources" handled by the caller;
+                # a clause right before the verb means the verb has no named subject here.
+                tail = _tail_noun_phrase(cleaned)
+                if tail:
+                    kept.append((tail, seg_start + segment.rfind(tail.split()[0]) if tail.split() else seg_start))
+            break
+        if _LEADING_PREP.match(cleaned) and not kept:
+            stripped = re.sub(r"^(?:(?:in|on|at|during|after|before|since|last|this|earlier|later|by|for|from|as|when|"
+                              r"while|but|and|so|yet|still|now|then|meanwhile|however|separately|instead|also)\s+)+",
+                              "", cleaned, flags=re.I)
+            if not stripped or stripped.split()[0][0].islower():
+                break
+            cleaned = stripped
+        kept.append((cleaned, seg_start))
+        if len(kept) >= 3:
+            break
+    if not kept:
+        return "", -1
+    kept.reverse()
+    phrase = ", ".join([p for p, _ in kept] + asides)
+    return phrase, kept[0][1]
+
+
+def _tail_noun_phrase(text: str) -> str:
+    """The noun phrase at the end of a clause-like segment: '... and analysts at UBS' -> 'analysts at UBS'."""
+    match = re.search(
+        r"((?:(?:the|a|an|one|two|several|some|many|other|local|senior|independent|chinese|u\.s\.)\s+)*"
+        r"(?:[A-Z][\w’'.&-]*\s+){0,4}(?:[A-Za-z][\w’'.&-]*))\s*$",
+        text,
+    )
+    if not match:
+        return ""
+    phrase = match.group(1)
+    if _CLAUSE_WORDS.search(phrase) or len(phrase.split()) > 6:
+        return ""
+    return phrase
+
+
+def _phrase_after(sentence: str, position: int, limit_words: int = 12) -> tuple[str, int]:
+    """The noun phrase after a cue ("according to X", "citing X", "by X"), up to punctuation or a clause."""
+    right = sentence[position:]
+    lead = len(right) - len(right.lstrip())
+    right = right.lstrip()
+    stop = re.search(
+        r"[,;:!?()\"“”]|(?<![A-Z])\.(?=\s|$)|\s(?:that|which|who|whom|where|when|while|as|because|since|after|before|and\s+(?:said|added|"
+        r"told)|said|says|told|reported|wrote|posted|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+        r"believed|published|released|seen|obtained|showing|shows|showed|suggesting|to\s+[a-z]+)\b",
+        right,
+    )
+    phrase = right[: stop.start()] if stop else right
+    words = phrase.split()
+    if len(words) > limit_words:
+        phrase = " ".join(words[:limit_words])
+    # "a report by X", "data from X", "a statement from X": the source is X.
+    inner = re.match(
+        r"(?:(?:an?|the|new|recent|latest|its|his|her|their|one|leaked|internal|official)\s+)*(?:reports?|stud(?:y|ies)|"
+        r"surveys?|data|statements?|figures|documents?|estimates?|analys[ie]s|filings?|posts?|tweets?|notes?|"
+        r"research|polls?|article|story|interview|letter|memo|email|press\s+release)\s+(?:by|from|of|in|on|with|to)\s+(.+)$",
+        phrase,
+        re.I,
+    )
+    if inner and not re.search(r"official|government", phrase[: inner.start(1)], re.I):
+        offset = inner.start(1)
+        return inner.group(1).strip(), position + lead + offset
+    return phrase.strip(), position + lead
+
+
+def _inverted_subject(sentence: str, cue_end: int) -> tuple[str, int]:
+    """'..., said Jane Roe, a spokeswoman for the ministry.': the phrase after the verb."""
+    right = sentence[cue_end:]
+    match = re.match(
+        r"\s+((?:(?:the|a|an)\s+)?(?:[a-z-]+\s+){0,3}?(?:[A-Z@][\w’'.&@-]*)(?:\s+[A-Z][\w’'.&-]*){0,4}"
+        r"(?:,\s+(?!who\b|which\b|whose\b)(?:(?:a|an|the)\s+)?[a-z][^,.;]{2,70})?)\s*(?:[,.;!?]|$|\s+(?:on|in|at|last|this|told)\b)",
+        right,
+    )
+    if not match:
+        match = re.match(
+            r"\s+((?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:company|ministry|spokes\w+|analysts?|official\w*|police|"
+            r"agency|government|newspaper|report|statement|researchers?|scientists?|experts?|executives?|sources?))"
+            r"\s*(?:[,.;!?]|$|\s+(?:on|in|at|last|this)\b)",
+            right,
+        )
+    if not match:
+        return "", -1
+    return match.group(1), cue_end + match.start(1)
+
+
+# --- the extractor ------------------------------------------------------------------------
+
+
+def _resolve_pronoun(phrase: str, context: ArticleContext) -> tuple[str, str] | None:
+    """'he', 'she', 'the company': the last source of the article, when it was named recently."""
+    lowered = phrase.lower().strip()
+    last = context.last_speaker
+    if last is None:
+        return None
+    kind, name, index = last
+    if lowered in {"he", "she", "they"} and context.sentence_index - index <= 2 and kind not in {"anonymous", "social_media", "media"}:
+        return kind, name
+    if lowered in {"the company", "the firm", "the automaker", "the carmaker"}:
+        return "company", name if kind == "company" else ""
+    return None
+
+
+def extract_sentence(sentence: str, context: ArticleContext | None = None) -> list[Found]:
+    """Every attribution in one sentence. ``context`` carries what earlier sentences named."""
+    context = context or ArticleContext()
+    found: list[Found] = []
+    taken: list[tuple[int, int]] = []  # cue spans already used
+
+    def add(kind, name, cue, start, end, phrase="", platform="", via=""):
+        if not kind:
+            return
+        found.append(Found(kind, name, cue, start, end, platform, via, phrase))
+
+    # 1. Tweet credit lines.
+    for match in _TWEET_CREDIT_RE.finditer(sentence):
+        add("social_media", match["handle"], "embedded tweet", match.start(), match.end(), match.group(0), "twitter")
+        taken.append((match.start(), match.end()))
+
+    # 2. Wire-headline passives: "Tesla said to plan ..." credit unnamed sources.
+    for match in _SAID_TO_RE.finditer(sentence):
+        add("anonymous", "", match.group(0).strip(), match.start(), match.end())
+        taken.append((match.start(), match.end()))
+
+    for match in _SAID_TO_TITLE_RE.finditer(sentence):
+        add("anonymous", "", match.group(0).strip(), match.start(), match.end())
+        taken.append((match.start(), match.end()))
+    # "Deadline was the first to report": the outlet broke the news.
+    first = _FIRST_TO_REPORT_RE.match(sentence)
+    if first:
+        kind, name = classify(first["who"], context)
+        kind = kind if kind in {"media", "social_media", "official"} else "media"
+        add(kind, name or first["who"], "first to report", 0, first.end(), first["who"])
+        taken.append((0, first.end()))
+    # "in an interview with Xinhua", "speaking to CNBC": the outlet carries the source's words.
+    for match in _INTERVIEW_RE.finditer(sentence):
+        phrase, p_start = _phrase_after(sentence, match.end(), limit_words=6)
+        if _named_outlet(phrase):
+            kind, name = classify(phrase, context)
+            if kind == "media":
+                add("media", name, re.sub(r"\s+", " ", match.group(0).strip()).lower(), match.start(), p_start + len(phrase), phrase)
+
+    # 3. "according to X".
+    for match in _ACCORDING_RE.finditer(sentence):
+        phrase, p_start = _phrase_after(sentence, match.end())
+        if re.match(r"(?:plan|schedule|the\s+plan|expectations?|reports?$)", phrase, re.I):
+            continue
+        after_phrase = sentence[p_start + len(phrase):]
+        if re.match(r"\s+(?:released|issued|published|posted|compiled|conducted|filed|seen)\s+by\b", after_phrase, re.I):
+            continue  # "according to a statement released by X": the agent phrase names the source
+        own = re.match(r"(?:its|their|the\s+company['’]s)\s+(?:own\s+)?(?:\w+\s+)?(?:release|statement|filing|report|"
+                       r"website|announcement|guidance|results|prospectus|data)\b", phrase, re.I)
+        if own:
+            subject = _names(sentence[: match.start()])
+            add("company", subject[0] if subject else "", "according to", match.start(), p_start + len(phrase), phrase)
+            taken.append((match.start(), match.end()))
+            continue
+        kind, name = classify(phrase, context) if phrase else ("", "")
+        if not kind:
+            resolved = _resolve_pronoun(phrase, context)
+            kind, name = resolved if resolved else ("", "")
+        add(kind, name, "according to", match.start(), p_start + len(phrase), phrase, _find_platform(phrase))
+        taken.append((match.start(), match.end()))
+
+    # 4. Agent phrases: "posted by Bloomberg News", "shared by individuals familiar with the matter".
+    for match in _AGENT_RE.finditer(sentence):
+        phrase, p_start = _phrase_after(sentence, match.end())
+        kind, name = classify(phrase, context) if phrase else ("", "")
+        add(kind, name, match.group(0).lower(), match.start(), p_start + len(phrase), phrase, _find_platform(phrase))
+        taken.append((match.start(), match.end()))
+
+    # 5. "citing X" / "quoting X".
+    citing: list[Found] = []
+    for match in _CITING_RE.finditer(sentence):
+        if any(a <= match.start() < b for a, b in taken):
+            continue
+        finite = match.group(0).lower() in {"cited", "quoted"}
+        if match.group(0).lower() in {"cited", "quoted"} and re.search(r"\b(?:was|were|is|are|be|been)\s+$", sentence[: match.start()]):
+            continue
+        phrase, p_start = _phrase_after(sentence, match.end())
+        kind, name = classify(phrase, context) if phrase else ("", "")
+        if kind:
+            item = Found(kind, name, match.group(0).lower(), match.start(), p_start + len(phrase), _find_platform(phrase), "", phrase)
+            citing.append(item)
+            found.append(item)
+        if not finite:
+            taken.append((match.start(), match.end()))
+
+    # 6. Declining to comment: the subject is the source.
+    cue_spans = [(m.start(), m.end(), m.group(0), "decline") for m in _DECLINE_RE.finditer(sentence)]
+    # 7. Reporting verbs.
+    for match in _VERB_RE.finditer(sentence):
+        verb = match["verb"].lower()
+        v_start = match.start("verb")
+        if any(a <= v_start < b for a, b in taken) or any(a <= v_start < b for a, b, _, _ in cue_spans):
+            continue
+        before = sentence[:v_start]
+        after = sentence[match.end():]
+        if (re.search(r"\b(?:the|this|that|a|an|its|his|her|their|our|recent|new|latest|these|those|"
+                     r"such|of|United|and|whose|which|her|my)\s+$", before, re.I) or re.search(r"\w['’]s?\s+$", before)) and verb not in {"said", "says"}:
+            continue  # a noun: "the report", "recent reports", "the United States"
+        if verb == "said" and re.search(r"\b(?:the|aforementioned|aforesaid|such|this|that)\s+$", before, re.I):
+            continue  # "the said agreement"
+        if verb in {"told", "tell", "tells"} and (
+            re.search(r"\b(?:was|were|is|are|be|been|being|all|when)\s+$", before, re.I) or re.match(r"\s+(?:to|of)\b", after)
+        ):
+            continue  # "was told to leave", "all told"
+        if verb in {"found", "finds", "showed", "shows", "estimated", "estimates", "projected"}:
+            subject, _ = _subject_before(sentence, match.start())
+            if not EXPERT_WORDS.search(subject or "") and not _EXPERT_ORG_RE.search(subject or ""):
+                continue
+        if verb in {"state", "announce", "confirm", "tell", "say", "report"} and not re.search(
+            r"\b(?:did|do|does|will|would|can|could)\s+$", before, re.I
+        ) and verb != "say":
+            continue
+        if verb in {"shared", "posted", "reported"} and re.match(r"\s+by\b", after):
+            continue  # the agent phrase already took it
+        if verb in {"forecast", "forecasts", "report", "reports", "claims", "notes", "posts", "tweets", "shows", "comments"} and re.search(
+            r"\b(?:than|the|a|an|of|in|its)\s+$", before, re.I
+        ):
+            continue
+        cue_spans.append((match.start(), match.end(), match.group(0), "verb"))
+
+    for c_start, c_end, cue_text, cue_kind in sorted(cue_spans):
+        phrase, p_start = _subject_before(sentence, c_start)
+        # Participle forms share the main clause's subject: skip ("..., adding that").
+        if re.match(r"\s*(?:adding|saying|noting|writing|telling)\b", cue_text, re.I):
+            continue
+        inverted = False
+        if not phrase or (phrase.lower() in PRONOUNS and not _resolve_pronoun(phrase, context)):
+            alt, alt_start = _inverted_subject(sentence, c_end)
+            if alt:
+                phrase, p_start, inverted = alt, alt_start, True
+        if not phrase:
+            continue
+        # The citing clause inside the subject ("The newspaper, citing unidentified sources,") is not the subject.
+        phrase = re.sub(r",?\s*(?:citing|quoting)\s+[^,]+,?", "", phrase, flags=re.I).strip(" ,")
+        resolved = _resolve_pronoun(phrase, context)
+        if resolved:
+            kind, name = resolved
+        else:
+            kind, name = classify(phrase, context)
+        if not kind and cue_kind == "decline":
+            kind, name = "company", _org_name(phrase)
+        if not kind:
+            continue
+        if kind == "social_media" and not name:
+            platform_here = _find_platform(sentence)
+            name = _platform_display(sentence, platform_here) if platform_here else "social media"
+        span_start = min(p_start, c_start) if p_start >= 0 else c_start
+        span_end = max(c_end, p_start + len(phrase)) if inverted else c_end
+        cue_word = re.sub(r"\s+", " ", cue_text.strip()).lower()
+        if cue_kind == "decline":
+            cue_word = "declined to comment" if "comment" in cue_word else cue_word
+        if kind == "social_media":
+            platform = _find_platform(sentence)
+        else:
+            platform = _find_platform(sentence[max(0, span_start): c_end + 60]) if kind != "media" else ""
+        add(kind, name, cue_word, span_start, span_end, phrase, platform)
+        # The object of "told": "Wu told the Global Times" credits the outlet too.
+        if cue_word.endswith("told") or cue_word.endswith("tells"):
+            obj, o_start = _phrase_after(sentence, c_end, limit_words=6)
+            o_kind, o_name = classify(obj, context) if obj and _named_outlet(obj) else ("", "")
+            if o_kind in {"company", "other"} and re.fullmatch(r"(?:the\s+)?[A-Z]{3,5}", obj.strip()):
+                o_kind = "media"  # call letters: "told KTLA"
+            if o_kind == "media":
+                add("media", o_name, "told", o_start, o_start + len(obj), obj)
+                found[-2].via = o_name
+
+    # 8. Social media rumours, anonymity phrases, and "the agency's sources".
+    for match in _SOCIAL_PHRASE_RE.finditer(sentence):
+        where = match["where"]
+        platform = _find_platform("on " + where) or ("" if "social" in where.lower() else "")
+        name = re.sub(r"^(?:the\s+)?", "", where, flags=re.I).strip()
+        name = "social media" if re.search(r"social\s+media", name, re.I) else next(
+            (n for n in _names(where) if PLATFORMS.get(n.lower())), name
+        )
+        add("social_media", name, match["cue"].lower(), match.start(), match.end(), match.group(0), platform)
+    for match in _MEDIA_RUMOR_RE.finditer(sentence):
+        add("media", match["where"], match["cue"].lower(), match.start(), match.end(), match.group(0))
+    for match in _POSSESSIVE_SOURCES_RE.finditer(sentence):
+        owner = match["owner"]
+        owner_kind, owner_name = classify(owner, context)
+        if owner_kind != "media" and not re.search(r"agency|newspaper|outlet|paper|broadcaster|magazine|publication", owner, re.I):
+            continue
+        if not re.search(r"\b(?:said|say|says|told|state|stated|opted|claimed|reported|added|confirmed|indicated|" r"remain|asked|declined)\b", match["rest"] + sentence, re.I):
+            continue
+        via = owner_name if owner_kind == "media" and owner_name and not re.fullmatch(r"(?:the\s+)?news\s+agency", owner_name, re.I) else context.last_media
+        add("anonymous", "", f"{owner}'s {match['src']}".strip(), match.start(), match.end("src"), match.group(0), via=via)
+    if not any(f.source_type == "anonymous" for f in found):
+        for match in _ANON_PHRASE_RE.finditer(sentence):
+            add("anonymous", "", match.group(0).lower(), match.start(), match.end())
+
+    found = _deduplicate(found)
+    _assign_via(found, context)
+    return found
+
+
+def _deduplicate(found: list[Found]) -> list[Found]:
+    """One attribution per distinct source per sentence; anonymous sources collapse to one."""
+    out: list[Found] = []
+    for item in sorted(found, key=lambda f: (f.start, f.end)):
+        key_name = item.source_name.lower()
+        duplicate = next(
+            (
+                kept
+                for kept in out
+                if kept.source_type == item.source_type
+                and (
+                    kept.source_name.lower() == key_name
+                    or item.source_type in {"anonymous"}
+                    or (key_name and (key_name in kept.source_name.lower() or kept.source_name.lower() in key_name))
+                )
+            ),
+            None,
+        )
+        if duplicate is None:
+            out.append(item)
+        else:
+            duplicate.platform = duplicate.platform or item.platform
+            duplicate.via = duplicate.via or item.via
+    return out
+
+
+def _assign_via(found: list[Found], context: ArticleContext) -> None:
+    """Sources reported in a sentence that also credits an outlet reach the article through it."""
+    media = [f for f in found if f.source_type == "media"]
+    for item in found:
+        if item.via:
+            continue
+        if item.source_type != "media" and len(media) == 1:
+            item.via = media[0].source_name
+        elif context.carry_via and context.carry_via != item.source_name:
+            item.via = context.carry_via
+
+
+def _remember(found: list[Found], sentence: str, context: ArticleContext) -> None:
+    for item in found:
+        if item.source_type in {"official", "company", "expert"} and item.source_name:
+            context.people.setdefault(item.source_name, item.source_type)
+            parts = item.source_name.split()
+            if len(parts) >= 2 and parts[-1][0].isupper():
+                context.people.setdefault(parts[-1], item.source_type)  # "Wu Shuocheng" -> "Shuocheng"? also surname
+                context.people.setdefault(parts[0], item.source_type) if item.source_type == "expert" else None
+        if item.source_type == "media" and item.source_name:
+            context.last_media = item.source_name
+        if item.source_type not in {"anonymous", "social_media"}:
+            context.last_speaker = (item.source_type, item.source_name, context.sentence_index)
+    # "Channel News Asia reported:" introduces the next sentence.
+    context.carry_via = ""
+    if sentence.rstrip().endswith(":"):
+        media = [f for f in found if f.source_type == "media"]
+        if media:
+            context.carry_via = media[-1].source_name
+    # Roles named without a cue still teach the types of people: "CEO Elon Musk", "analyst Wu".
+    for match in re.finditer(
+        r"((?:\S+\s+){0,4})\b(CEO|[Cc]hief [Ee]xecutive|[Ff]ounder|[Ss]pokes\w+|[Vv]ice[\s-][Pp]resident|[Ee]xecutive|"
+        r"[Cc]hairman|[Aa]nalyst|[Ee]conomist|[Pp]rofessor|[Rr]esearcher|[Ss]cientist|[Mm]inister|[Ss]enator|[Gg]overnor|"
+        r"[Mm]ayor|[Oo]fficial|[Oo]fficer|[Aa]mbassador|[Ss]trategist|[Dd]irector|[Pp]resident|[Ss]uperintendent)\s*,?\s+"
+        r"((?:[A-Z][\w’'-]+\s*){1,3})",
+        sentence,
+    ):
+        name = match.group(3).strip()
+        if name.split()[0] in {"The", "A", "An", "In", "On", "Of"}:
+            continue
+        kind = _role_type(match.group(1) + match.group(2), "", None, _COMPANY_RE.search(match.group(1))) or "other"
+        context.people.setdefault(name, kind)
+        context.people.setdefault(name.split()[-1], kind)
+        context.people.setdefault(name.split()[0], kind)  # family name first in Chinese names: "Mao Ning" -> "Mao"
+        if not found:
+            context.last_speaker = (kind, name, context.sentence_index)
+
+
+def extract_article(sentences: list[str]) -> list[list[Found]]:
+    """Attributions for each sentence of one article, in order, with context carried forward."""
+    context = ArticleContext()
+    results = []
+    for index, sentence in enumerate(sentences):
+        context.sentence_index = index
+        found = extract_sentence(sentence, context)
+        _remember(found, sentence, context)
+        results.append(found)
+    return results

@@ -1,0 +1,462 @@
+"""Which articles are there, when were they written, and which could not be used?
+
+``load_corpus(path)`` reads a folder or a file of news articles and returns a
+``Corpus``: the ``articles`` table (one row per article) and the ``rejected``
+table (one row per input that could not be used, or that duplicates another,
+with the reason). Nothing is dropped silently: for every load,
+
+    inputs = loaded + rejected + duplicates
+
+Accepted inputs:
+
+- ``.txt`` files in the seed format: an optional first line `` date YYYY-MM-DD``
+  that runs straight into the body;
+- ``.csv``, ``.tsv`` and ``.jsonl`` files with a ``text`` column and optional
+  ``date``, ``title``, ``outlet``, ``url`` and ``id`` columns (names matched
+  regardless of case, with common aliases);
+- a folder holding any of these.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .dates import HEADER_RE, check_not_future, infer_date, parse_date
+from .errors import SourcebookError
+
+TEXT_SUFFIXES = {".txt"}
+TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl"}
+
+ARTICLE_COLUMNS = [
+    "article_id",
+    "source_file",
+    "date",
+    "date_source",
+    "date_evidence",
+    "title",
+    "outlet",
+    "url",
+    "text",
+    "n_words",
+    "sha256",
+    "encoding",
+    "warnings",
+]
+REJECTED_COLUMNS = ["source_file", "row", "article_id", "status", "reason", "duplicate_of"]
+
+# Column aliases, lower-cased. The first entry is the canonical name.
+COLUMN_ALIASES = {
+    "text": ["text", "body", "content", "article", "full_text"],
+    "date": ["date", "published", "published_at", "publish_date", "pub_date", "datetime"],
+    "title": ["title", "headline"],
+    "outlet": ["outlet", "source", "publisher", "publication", "media", "site"],
+    "url": ["url", "link", "href"],
+    "id": ["id", "article_id", "doc_id", "uid"],
+}
+
+TITLE_LENGTH = 90
+
+
+@dataclass
+class Corpus:
+    """The loaded articles and the ledger of what was not loaded."""
+
+    articles: pd.DataFrame
+    rejected: pd.DataFrame
+    path: str = ""
+    columns: dict = field(default_factory=dict)
+
+    @property
+    def counts(self) -> dict:
+        """Inputs, loaded, rejected and duplicates. inputs = loaded + rejected + duplicates."""
+        status = self.rejected["status"] if len(self.rejected) else pd.Series([], dtype=str)
+        n_rejected = int((status == "rejected").sum())
+        n_duplicates = int((status == "duplicate").sum())
+        return {
+            "inputs": len(self.articles) + n_rejected + n_duplicates,
+            "loaded": len(self.articles),
+            "rejected": n_rejected,
+            "duplicates": n_duplicates,
+        }
+
+    @property
+    def content_hash(self) -> str:
+        """A short hash of the loaded articles' contents, in id order: the same corpus gives the same hash."""
+        digest = hashlib.sha256()
+        for article_id, sha in sorted(zip(self.articles["article_id"], self.articles["sha256"])):
+            digest.update(f"{article_id}:{sha}\n".encode())
+        return digest.hexdigest()[:16]
+
+
+# --- reading bytes ---------------------------------------------------------------
+
+
+def decode_bytes(raw: bytes) -> tuple[str, str, str]:
+    """Decode a file's bytes as text.
+
+    Returns ``(text, encoding, warning)``. UTF-8 (with or without a byte order
+    mark) is read silently; anything else is read as Windows-1252 (a superset of
+    Latin-1 for printable characters) with a warning. Raises ValueError("not text")
+    for binary content.
+    """
+    if b"\x00" in raw[:8192]:
+        raise ValueError("not text (binary content: it holds NUL bytes)")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="strict"), "utf-8-sig", "UTF-8 byte order mark removed"
+    try:
+        return raw.decode("utf-8"), "utf-8", ""
+    except UnicodeDecodeError:
+        pass
+    control = sum(1 for byte in raw[:8192] if byte < 32 and byte not in (9, 10, 13, 12))
+    if control > 0.05 * min(len(raw), 8192):
+        raise ValueError("not text (binary content: mostly control bytes)")
+    try:
+        text = raw.decode("cp1252")
+        encoding = "cp1252"
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
+        encoding = "latin-1"
+    return text, encoding, f"not UTF-8: decoded as {encoding}; check accented characters"
+
+
+def sha256_text(text: str) -> str:
+    """Hash of the text with whitespace normalised, so a re-saved copy is still a duplicate."""
+    normalised = " ".join(text.split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+def shorten(text: str, limit: int = TITLE_LENGTH) -> str:
+    """Cut text at a word boundary, adding an ellipsis when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
+# --- outlet and title from the text ---------------------------------------------------
+
+_BYLINE_FOR_RE = re.compile(r"^\s*By\s+[^\n]{2,80}?\s+for\s+(?P<outlet>[A-Z][\w.\-&' ]{1,40}?)\s*$", re.M)
+_TAKE_RE = re.compile(r"^\s*(?P<outlet>[A-Z][\w.\-&]{1,40})[’']s Take\s*$", re.M)
+
+
+def outlet_from_text(text: str) -> tuple[str, str]:
+    """An outlet named by a byline or self-reference that leaves no doubt, else ``("", "")``.
+
+    Recognised: a byline line "By NAME for OUTLET" and a section heading
+    "OUTLET's Take" (an outlet's own comment, as Electrek writes it).
+    Returns ``(outlet, evidence)``.
+    """
+    for pattern in (_BYLINE_FOR_RE, _TAKE_RE):
+        match = pattern.search(text)
+        if match:
+            return match["outlet"].strip(), match.group(0).strip()
+    return "", ""
+
+
+def title_from_text(text: str) -> str:
+    """The first sentence (or line) of the text, shortened."""
+    first_line = text.strip().split("\n", 1)[0]
+    match = re.search(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"])", first_line)
+    first = first_line[: match.start() + 1] if match else first_line
+    return shorten(first.strip())
+
+
+# --- building article rows ------------------------------------------------------------------
+
+
+def _article_row(
+    article_id: str,
+    source_file: str,
+    text: str,
+    *,
+    date_value=None,
+    date_origin: str = "column",
+    title: str = "",
+    outlet: str = "",
+    url: str = "",
+    encoding: str = "utf-8",
+    warnings: list[str] | None = None,
+    today: dt.date | None = None,
+) -> dict:
+    warnings = list(warnings or [])
+    date, date_source, evidence = None, "missing", ""
+    if date_value is not None and str(date_value).strip() not in ("", "nan", "NaT", "None"):
+        try:
+            date = parse_date(str(date_value))
+            check_not_future(date, today)
+            date_source, evidence = date_origin, f"{date_origin}: {str(date_value).strip()}"
+        except ValueError as exc:
+            date, date_source = None, "missing"
+            evidence = f"{date_origin} date rejected: {exc}"
+            warnings.append(evidence)
+    else:
+        reading = infer_date(text, today)
+        date, date_source, evidence = reading.date, reading.source, reading.evidence
+
+    outlet_evidence = ""
+    if not outlet:
+        outlet, outlet_evidence = outlet_from_text(text)
+        if outlet:
+            warnings.append(f"outlet read from the text: '{outlet_evidence}'")
+    return {
+        "article_id": article_id,
+        "source_file": source_file,
+        "date": pd.Timestamp(date) if date else pd.NaT,
+        "date_source": date_source,
+        "date_evidence": evidence,
+        "title": shorten(title) if title else title_from_text(text),
+        "outlet": outlet,
+        "url": url,
+        "text": text,
+        "n_words": len(text.split()),
+        "sha256": sha256_text(text),
+        "encoding": encoding,
+        "warnings": "; ".join(warnings),
+    }
+
+
+def _reject(source_file: str, reason: str, row=None, article_id: str = "") -> dict:
+    return {
+        "source_file": source_file,
+        "row": row,
+        "article_id": article_id,
+        "status": "rejected",
+        "reason": reason,
+        "duplicate_of": "",
+    }
+
+
+def read_text_file(path: Path, display: str, today: dt.date | None = None) -> dict:
+    """One seed-format ``.txt`` file to an article row. Raises ValueError with the reason to reject it."""
+    raw = path.read_bytes()
+    if not raw:
+        raise ValueError("empty file")
+    text, encoding, warning = decode_bytes(raw)
+    if not text.strip():
+        raise ValueError("only whitespace")
+    warnings = [warning] if warning else []
+    header = HEADER_RE.match(text)
+    date_value = None
+    if header:
+        date_value = header.group(1)
+        text = text[header.end():]
+        if not text.strip():
+            raise ValueError("a date header but no article text")
+    else:
+        text = text.lstrip("\n")
+    text = text.rstrip()
+    return _article_row(
+        path.stem,
+        display,
+        text,
+        date_value=date_value,
+        date_origin="header",
+        encoding=encoding,
+        warnings=warnings,
+        today=today,
+    )
+
+
+def _match_columns(found: list[str], named: dict[str, str | None]) -> dict[str, str]:
+    """Map canonical names (text, date, ...) to the file's own column names."""
+    lower = {name.strip().lower(): name for name in found}
+    mapping: dict[str, str] = {}
+    for canonical, aliases in COLUMN_ALIASES.items():
+        wanted = named.get(canonical)
+        if wanted:
+            if wanted.lower() not in lower:
+                raise ValueError(
+                    f"no column '{wanted}' (given for {canonical}); columns found: {', '.join(found)}"
+                )
+            mapping[canonical] = lower[wanted.lower()]
+            continue
+        for alias in aliases:
+            if alias in lower and lower[alias] not in mapping.values():
+                mapping[canonical] = lower[alias]
+                break
+    if "text" not in mapping:
+        raise ValueError(
+            f"no text column: columns found are {', '.join(repr(c) for c in found) or 'none'}; "
+            "name the text column 'text' or pass --text-col"
+        )
+    return mapping
+
+
+def read_table_file(path: Path, display: str, named: dict[str, str | None], today=None) -> tuple[list, list]:
+    """A CSV, TSV or JSONL file to article rows and rejected rows.
+
+    Raises ValueError for a problem with the whole file (not text, no text column).
+    """
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise ValueError("empty file" if not raw else "only whitespace")
+    text, encoding, warning = decode_bytes(raw)
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        records = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"line {number} is not valid JSON ({exc.msg})") from None
+            if not isinstance(record, dict):
+                raise ValueError(f"line {number} is not a JSON object")
+            records.append(record)
+        found = list(dict.fromkeys(key for record in records for key in record))
+        frame = pd.DataFrame.from_records(records, columns=found).astype(object)
+    else:
+        sep = "\t" if suffix == ".tsv" else ","
+        try:
+            frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, quoting=csv.QUOTE_MINIMAL)
+        except (pd.errors.ParserError, csv.Error) as exc:
+            first = str(exc).strip().splitlines()[0]
+            raise ValueError(f"cannot be read as {'TSV' if sep == chr(9) else 'CSV'}: {first}") from None
+        # An unnamed first column is the index a spreadsheet or pandas wrote: ignore it.
+        frame = frame.loc[:, [c for c in frame.columns if not str(c).startswith("Unnamed:") and str(c).strip()]]
+        found = list(frame.columns)
+    mapping = _match_columns(found, named)
+
+    articles, rejected = [], []
+    for position, record in enumerate(frame.to_dict("records")):
+        row_number = position + 2 if suffix != ".jsonl" else position + 1  # as a spreadsheet counts them
+        given_id = str(record.get(mapping.get("id", ""), "") or "").strip()
+        value = lambda key: record.get(mapping[key], "") if key in mapping else ""  # noqa: E731
+        body = str(value("text") or "")
+        article_id = given_id or f"{path.stem}-{row_number}"
+        if not body.strip():
+            rejected.append(_reject(display, "empty text", row=row_number, article_id=article_id))
+            continue
+        warnings = [warning] if warning else []
+        articles.append(
+            _article_row(
+                article_id,
+                f"{display}:{row_number}",
+                body.strip(),
+                date_value=value("date") if "date" in mapping else None,
+                date_origin="column",
+                title=str(value("title") or "").strip(),
+                outlet=str(value("outlet") or "").strip(),
+                url=str(value("url") or "").strip(),
+                encoding=encoding,
+                warnings=warnings,
+                today=today,
+            )
+        )
+    return articles, rejected
+
+
+def _list_inputs(root: Path) -> list[Path]:
+    if root.is_file():
+        return [root]
+    return sorted(
+        (p for p in root.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)),
+        key=lambda p: str(p.relative_to(root)),
+    )
+
+
+def load_corpus(
+    path: str | Path,
+    *,
+    text_col: str | None = None,
+    date_col: str | None = None,
+    title_col: str | None = None,
+    outlet_col: str | None = None,
+    url_col: str | None = None,
+    id_col: str | None = None,
+    today: dt.date | None = None,
+) -> Corpus:
+    """Load every article under ``path`` (a folder or one file).
+
+    Raises ``SourcebookError`` (one line, naming the path) when the path does not
+    exist, or when a single table file given directly cannot be used at all.
+    Problems with one file in a folder, or one row in a table, become rows of the
+    ``rejected`` table instead, so the rest of the corpus still loads.
+    Hidden files (names starting with a dot) are skipped.
+    """
+    root = Path(path)
+    if not root.exists():
+        raise SourcebookError(f"{path}: no such file or folder")
+    named = {"text": text_col, "date": date_col, "title": title_col, "outlet": outlet_col, "url": url_col, "id": id_col}
+    single = root.is_file()
+    articles: list[dict] = []
+    rejected: list[dict] = []
+    for file in _list_inputs(root):
+        display = file.name if single else str(file.relative_to(root))
+        suffix = file.suffix.lower()
+        try:
+            if suffix in TEXT_SUFFIXES:
+                articles.append(read_text_file(file, display, today))
+            elif suffix in TABLE_SUFFIXES:
+                got, lost = read_table_file(file, display, named, today)
+                articles.extend(got)
+                rejected.extend(lost)
+            else:
+                raise ValueError(f"not a supported file type ('{suffix or 'no extension'}'; use .txt, .csv, .tsv or .jsonl)")
+        except ValueError as exc:
+            if single:
+                raise SourcebookError(f"{path}: {exc}") from None
+            rejected.append(_reject(display, str(exc)))
+        except OSError as exc:
+            if single:
+                raise SourcebookError(f"{path}: cannot be read ({exc.strerror})") from None
+            rejected.append(_reject(display, f"cannot be read ({exc.strerror})"))
+
+    articles = _unique_ids(articles)
+    kept, duplicates = _drop_duplicates(articles)
+    frame = pd.DataFrame(kept, columns=ARTICLE_COLUMNS)
+    frame["date"] = pd.to_datetime(frame["date"])
+    frame["n_words"] = frame["n_words"].astype(int)
+    ledger = pd.DataFrame(rejected + duplicates, columns=REJECTED_COLUMNS)
+    ledger["row"] = ledger["row"].astype("Int64")
+    return Corpus(frame.reset_index(drop=True), ledger.reset_index(drop=True), path=str(path))
+
+
+def _unique_ids(articles: list[dict]) -> list[dict]:
+    """Make article ids unique: a repeated id gets the file it came from, then a counter."""
+    seen: dict[str, int] = {}
+    for article in articles:
+        article_id = article["article_id"]
+        if article_id in seen:
+            seen[article_id] += 1
+            article["warnings"] = "; ".join(
+                w for w in [article["warnings"], f"id '{article_id}' repeated: renamed"] if w
+            )
+            article["article_id"] = f"{article_id}~{seen[article_id]}"
+        else:
+            seen[article_id] = 1
+    return articles
+
+
+def _drop_duplicates(articles: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Keep the first of each identical text; list the others with the id they duplicate."""
+    first_by_hash: dict[str, str] = {}
+    kept, duplicates = [], []
+    for article in articles:
+        original = first_by_hash.get(article["sha256"])
+        if original is None:
+            first_by_hash[article["sha256"]] = article["article_id"]
+            kept.append(article)
+        else:
+            duplicates.append(
+                {
+                    "source_file": article["source_file"],
+                    "row": None,
+                    "article_id": article["article_id"],
+                    "status": "duplicate",
+                    "reason": f"same text as '{original}'",
+                    "duplicate_of": original,
+                }
+            )
+    return kept, duplicates

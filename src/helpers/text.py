@@ -1,0 +1,174 @@
+"""Where does each sentence start and end?
+
+A rule-based sentence splitter for news text that runs offline (TextBlob's own
+``.sentences`` needs NLTK data that cannot be downloaded here). Every sentence
+keeps its character offsets into the article text, so anything built on it can
+point back to the exact words: ``text[start:end] == sentence``.
+
+The rules, in order:
+
+1. A blank line, or a line break before a capital letter, a digit, a quote or a
+   bullet, ends a sentence: headlines, bylines ("By Jane Doe for Example.com"),
+   section heads and bullet lines stand alone even without a full stop. A line
+   break before a lowercase word is a hard-wrapped line and joins the next.
+2. Inside a line (but not inside a quotation that closes on the same line:
+   a quoted passage of several sentences stays with its attribution), ``.``, ``!``, ``?`` or ``…`` (with any closing quotes or
+   brackets) followed by a space ends a sentence when the next word starts with
+   a capital, a digit or an opening quote. So ``"Are you ready?" he asked.`` is
+   one sentence.
+3. Not after titles and other abbreviations that never end a sentence
+   ("Mr.", "Dr.", "Sen.", "Jan.", "No.", "e.g.", initials such as "J. K.").
+   After abbreviations that can end one ("U.S.", "Inc.", "a.m.") only when the
+   next word is a usual sentence opener ("The", "It", "But", ...).
+4. Numbers keep their points and commas ("$1.5 billion", "3,000", "7%"): a point
+   not followed by a space never splits.
+5. An embedded tweet's credit line ("pic.twitter.com/... — Name (@handle)
+   September 11, 2020") is a sentence of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# Abbreviations after which a full stop never ends a sentence (lower-cased, without the point).
+HARD_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "cmdr",
+    "adm", "maj", "rev", "hon", "pres", "supt", "det", "insp", "st", "mt", "ft", "vs",
+    "v", "etc", "approx", "est", "dept", "fig", "figs", "vol", "pp", "ca", "cf", "al",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "e.g", "i.e", "a.k.a", "u.s.a",
+}
+# Abbreviations that can also end a sentence: split only before a usual sentence opener.
+SOFT_ABBREVIATIONS = {
+    "inc", "corp", "ltd", "co", "bros", "plc", "llc", "jr", "sr",
+    "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "d.c",
+}
+SENTENCE_OPENERS = {
+    "the", "a", "an", "it", "its", "he", "she", "they", "we", "i", "you", "this", "that", "these",
+    "those", "there", "his", "her", "their", "our", "but", "and", "or", "so", "yet", "however",
+    "meanwhile", "in", "on", "at", "for", "as", "if", "when", "while", "after", "before", "since",
+    "shares", "analysts", "officials", "sources", "according", "still", "now", "then", "also",
+}
+
+_BULLET_RE = re.compile(r"[ \t]*(?:[-•*·▪‣◦]|\d{1,2}[.)])[ \t]+")
+_CANDIDATE_RE = re.compile(r"(?:\.{3}|…|[.!?])+[\"”’')\]]*(?=\s)")
+_TWEET_CREDIT_RE = re.compile(
+    r"(?:pic\.twitter\.com/\S+\s*)?[—–-]{1,2}\s*[^\n()]{1,80}\(@\w{1,30}\)\s+"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2},\s+\d{4}"
+)
+_PIC_LINK_RE = re.compile(r"(?<=\s)pic\.twitter\.com/\S+")
+
+
+class Span(NamedTuple):
+    """A sentence: its offsets into the article text and the text itself."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Blocks of text between hard boundaries (rule 1), as (start, end) offsets."""
+    blocks: list[tuple[int, int]] = []
+    start = 0
+    for match in re.finditer(r"\n", text):
+        following = text[match.end():]
+        stripped = following.lstrip(" \t")
+        previous_line_blank = not text[start:match.start()].strip()
+        if previous_line_blank:
+            # Leading blank lines: move the block start past them.
+            start = match.end()
+            continue
+        # Join a hard-wrapped line: the next line starts with a lowercase word.
+        if stripped and stripped[0].islower() and not _BULLET_RE.match(following):
+            continue
+        blocks.append((start, match.start()))
+        start = match.end()
+    blocks.append((start, len(text)))
+    return blocks
+
+
+def _previous_word(text: str, position: int) -> str:
+    """The token just before ``position`` (a full stop), lower-cased, without that stop."""
+    match = re.search(r"([A-Za-z][A-Za-z.]*)\.*$", text[:position])
+    return match.group(1).lower().rstrip(".") if match else ""
+
+
+def _next_word(text: str, position: int) -> str:
+    match = re.match(r"\s*[\"“‘'(\[]?([A-Za-z]+)", text[position:])
+    return match.group(1).lower() if match else ""
+
+
+def _is_boundary(text: str, match: re.Match) -> bool:
+    punctuation = match.group(0)
+    after = text[match.end():].lstrip()
+    if not after:
+        return True
+    first = after[0]
+    if not (first.isupper() or first.isdigit() or first in "\"“‘'([" or after.startswith("pic.twitter.com")):
+        return False
+    if not punctuation.startswith(".") or punctuation.startswith(".."):
+        return True  # ! ? … or an ellipsis
+    word = _previous_word(text, match.start() + 1)
+    if not word:
+        return True
+    if len(word) == 1 and word.isalpha() and text[match.start() - 1].isupper():
+        return False  # an initial: "J. K. Rowling"
+    if word in HARD_ABBREVIATIONS:
+        return False
+    if word in ("no", "nos"):
+        return not after[0].isdigit()  # "No. 1" is a number; "said no. Then" ends a sentence
+    if word in SOFT_ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+        return _next_word(text, match.end()) in SENTENCE_OPENERS
+    return True
+
+
+MAX_QUOTE = 600  # characters: a longer "quotation" is more likely an unbalanced quote mark
+
+_QUOTE_RE = re.compile(r"“[^“”\n]{1,%d}”|\"[^\"\n]{1,%d}\"" % (MAX_QUOTE, MAX_QUOTE))
+
+
+def _quoted_regions(block: str) -> list[tuple[int, int]]:
+    """Quotations that open and close inside the block: a sentence does not end inside one."""
+    return [(m.start(), m.end()) for m in _QUOTE_RE.finditer(block)]
+
+
+def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    cuts = [start]
+    block = text[start:end]
+    quotes = _quoted_regions(block)
+    bullet = _BULLET_RE.match(block)
+    if bullet:
+        cuts = [start + bullet.end()]
+    for match in _CANDIDATE_RE.finditer(block):
+        if any(q_start < match.end() < q_end for q_start, q_end in quotes):
+            continue
+        if _is_boundary(block, match):
+            cuts.append(start + match.end())
+    for match in _TWEET_CREDIT_RE.finditer(block):
+        credit_start = start + match.start()
+        pic = _PIC_LINK_RE.search(block, max(0, match.start() - 1), match.end())
+        if pic:
+            credit_start = min(credit_start, start + pic.start())
+        cuts.extend([credit_start, start + match.end()])
+    cuts.append(end)
+    cuts = sorted(set(cuts))
+    return [(a, b) for a, b in zip(cuts, cuts[1:])]
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Split an article into sentences with offsets. ``text[s.start:s.end] == s.text`` for every span."""
+    spans: list[Span] = []
+    for block_start, block_end in _lines(text):
+        for a, b in _split_block(text, block_start, block_end):
+            piece = text[a:b]
+            stripped = piece.strip()
+            if not stripped:
+                continue
+            lead = len(piece) - len(piece.lstrip())
+            s = a + lead
+            e = s + len(stripped)
+            spans.append(Span(s, e, text[s:e]))
+    return spans

@@ -1,0 +1,227 @@
+"""One analysis, many views: the tidy tables every notebook and report reads.
+
+``analyze(corpus)`` splits every article into sentences, scores each sentence
+with every sentiment engine and extracts every attribution, once. The result is
+four tables:
+
+- ``articles``: one row per analysed article (metadata, word and sentence
+  counts, tone per engine, number of attributions);
+- ``sentences``: one row per sentence and engine (offsets, text, scores);
+- ``attributions``: one row per attribution (sentence, evidence offsets, type,
+  name, platform, cue, via);
+- ``rejected``: every input that was not analysed, with the reason.
+
+``write_tables``/``read_tables`` store them as CSV in a folder, with
+``analysis.json`` describing the run, so a report renders from one analysis.
+An article whose analysis fails is moved to ``rejected`` with the error; it is
+never dropped silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import __version__
+from .attribution import ATTRIBUTION_COLUMNS, extract_article
+from .corpus import REJECTED_COLUMNS, Corpus
+from .errors import SourcebookError
+from .sentiment import ENGINES, article_tone, check_engine, score_texts
+from .text import split_sentences
+
+SENTENCE_COLUMNS = [
+    "article_id",
+    "sentence_id",
+    "start",
+    "end",
+    "text",
+    "n_words",
+    "engine",
+    "polarity",
+    "subjectivity",
+]
+TABLES = ("articles", "sentences", "attributions", "rejected")
+
+
+@dataclass
+class Analysis:
+    """The four tables and what produced them."""
+
+    articles: pd.DataFrame
+    sentences: pd.DataFrame
+    attributions: pd.DataFrame
+    rejected: pd.DataFrame
+    meta: dict
+
+    @property
+    def counts(self) -> dict:
+        status = self.rejected["status"] if len(self.rejected) else pd.Series([], dtype=str)
+        analysed = len(self.articles)
+        rejected = int((status != "duplicate").sum())
+        duplicates = int((status == "duplicate").sum())
+        return {
+            "inputs": analysed + rejected + duplicates,
+            "analysed": analysed,
+            "rejected": rejected,
+            "duplicates": duplicates,
+        }
+
+
+def analyze_article(text: str, engines: tuple[str, ...] = ENGINES) -> tuple[list[dict], list[dict]]:
+    """Sentences (with scores per engine) and attributions of one article text.
+
+    Returns ``(sentence_rows, attribution_rows)`` without article metadata;
+    offsets are into ``text``.
+    """
+    spans = split_sentences(text)
+    sentence_texts = [span.text for span in spans]
+    rows: list[dict] = []
+    for engine in engines:
+        polarity, subjectivity = score_texts(sentence_texts, engine)
+        for index, span in enumerate(spans):
+            rows.append(
+                {
+                    "sentence_id": index,
+                    "start": span.start,
+                    "end": span.end,
+                    "text": span.text,
+                    "n_words": len(span.text.split()),
+                    "engine": engine,
+                    "polarity": polarity[index],
+                    "subjectivity": subjectivity[index],
+                }
+            )
+    attributions: list[dict] = []
+    for index, (span, found) in enumerate(zip(spans, extract_article(sentence_texts))):
+        for item in found:
+            attributions.append(
+                {
+                    "sentence_id": index,
+                    "sentence": span.text,
+                    "start": span.start + item.start,
+                    "end": span.start + item.end,
+                    "source_type": item.source_type,
+                    "source_name": item.source_name,
+                    "platform": item.platform,
+                    "cue": item.cue,
+                    "via": item.via,
+                }
+            )
+    return rows, attributions
+
+
+def analyze(corpus: Corpus, engines: tuple[str, ...] | list[str] = ENGINES, progress=None) -> Analysis:
+    """Analyse every article of a loaded corpus into the four tables."""
+    engines = tuple(check_engine(engine) for engine in engines)
+    sentence_rows: list[dict] = []
+    attribution_rows: list[dict] = []
+    failed: list[dict] = []
+    analysed_ids: list[str] = []
+    for article in corpus.articles.itertuples(index=False):
+        try:
+            rows, found = analyze_article(article.text, engines)
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the corpus
+            failed.append(
+                {
+                    "source_file": article.source_file,
+                    "row": None,
+                    "article_id": article.article_id,
+                    "status": "rejected",
+                    "reason": f"analysis failed: {type(exc).__name__}: {exc}".splitlines()[0],
+                    "duplicate_of": "",
+                }
+            )
+            continue
+        analysed_ids.append(article.article_id)
+        for row in rows:
+            row["article_id"] = article.article_id
+        for row in found:
+            row["article_id"] = article.article_id
+            row["date"] = article.date
+        sentence_rows.extend(rows)
+        attribution_rows.extend(found)
+        if progress:
+            progress(1)
+    return build_analysis(corpus, analysed_ids, sentence_rows, attribution_rows, failed, engines)
+
+
+def build_analysis(corpus, analysed_ids, sentence_rows, attribution_rows, failed, engines) -> Analysis:
+    """Assemble the tables from per-article rows (shared by the local and parallel engines)."""
+    sentences = pd.DataFrame(sentence_rows, columns=SENTENCE_COLUMNS)
+    sentences = sentences.astype({"sentence_id": int, "start": int, "end": int, "n_words": int})
+    attributions = pd.DataFrame(attribution_rows, columns=ATTRIBUTION_COLUMNS)
+    articles = corpus.articles[corpus.articles["article_id"].isin(set(analysed_ids))].copy()
+    articles = _add_article_measures(articles, sentences, attributions, engines)
+    rejected = pd.concat(
+        [corpus.rejected, pd.DataFrame(failed, columns=REJECTED_COLUMNS)], ignore_index=True
+    ) if failed else corpus.rejected.copy()
+    meta = {
+        "sourcebook_version": __version__,
+        "corpus_path": str(corpus.path),
+        "corpus_hash": corpus.content_hash,
+        "engines": list(engines),
+        "analysed_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+    }
+    analysis = Analysis(articles.reset_index(drop=True), sentences, attributions, rejected.reset_index(drop=True), meta)
+    analysis.meta["counts"] = analysis.counts
+    return analysis
+
+
+def _add_article_measures(articles, sentences, attributions, engines) -> pd.DataFrame:
+    first_engine = sentences[sentences["engine"] == engines[0]] if len(engines) else sentences.iloc[0:0]
+    n_sentences = first_engine.groupby("article_id").size()
+    articles["n_sentences"] = articles["article_id"].map(n_sentences).fillna(0).astype(int)
+    tone = article_tone(sentences)
+    for engine in engines:
+        part = tone[tone["engine"] == engine].set_index("article_id")
+        for column in ("polarity", "subjectivity", "share_negative", "share_positive"):
+            if engine == "vader" and column == "subjectivity":
+                continue
+            articles[f"{column}_{engine}"] = articles["article_id"].map(part[column]).astype(float)
+    n_attr = attributions.groupby("article_id").size() if len(attributions) else pd.Series(dtype=int)
+    articles["n_attributions"] = articles["article_id"].map(n_attr).fillna(0).astype(int)
+    return articles
+
+
+# --- storing and reading ---------------------------------------------------------------------
+
+
+def write_tables(analysis: Analysis, folder: str | Path) -> Path:
+    """Write the four tables as CSV (UTF-8, ISO dates) and ``analysis.json`` into ``folder``."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in TABLES:
+        frame = getattr(analysis, name).copy()
+        if "date" in frame.columns:
+            frame["date"] = pd.to_datetime(frame["date"]).dt.strftime("%Y-%m-%d")
+        frame.to_csv(folder / f"{name}.csv", index=False)
+    (folder / "analysis.json").write_text(json.dumps(analysis.meta, indent=2, default=str) + "\n", encoding="utf-8")
+    return folder
+
+
+def read_tables(folder: str | Path) -> Analysis:
+    """Read tables written by ``write_tables``. A missing or broken file gets a one-line error."""
+    folder = Path(folder)
+    meta_path = folder / "analysis.json"
+    if not meta_path.exists():
+        raise SourcebookError(f"{folder}: no analysis here (analysis.json is missing); run `sourcebook analyze` first")
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    tables = {}
+    for name in TABLES:
+        path = folder / f"{name}.csv"
+        if not path.exists():
+            raise SourcebookError(f"{path}: missing from the analysis folder")
+        frame = pd.read_csv(path, keep_default_na=False, na_values={"date": [""], "polarity": [""], "subjectivity": [""]},
+                            dtype={"article_id": str, "source_file": str, "duplicate_of": str})
+        if "date" in frame.columns:
+            frame["date"] = pd.to_datetime(frame["date"].replace("", None), errors="coerce")
+        tables[name] = frame
+    for column in [c for c in tables["articles"].columns if c.startswith(("polarity_", "subjectivity_", "share_"))]:
+        tables["articles"][column] = pd.to_numeric(tables["articles"][column], errors="coerce")
+    for column in ("polarity", "subjectivity"):
+        tables["sentences"][column] = pd.to_numeric(tables["sentences"][column], errors="coerce")
+    return Analysis(meta=meta, **tables)

@@ -1,0 +1,438 @@
+"""The figures the notebooks show, built from the analysis tables.
+
+Every chart function takes tidy tables and returns a plotly Figure; none reads
+files or computes an analysis. Conventions, so charts read alike:
+
+- a date read from the article or its table is a filled marker; an *inferred*
+  date (see ``dates.infer_date``) is a hollow marker and says so on hover;
+- articles without any date cannot be placed on a time axis: charts say how
+  many were left off, and the notebooks list them;
+- hover text is HTML-escaped: article text never becomes markup;
+- a line is never drawn across a long gap between articles;
+- with many articles, charts aggregate by day, week or month (``time_bucket``)
+  instead of drawing one mark per article.
+"""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+from plotly.io.base_renderers import MimetypeRenderer
+from plotly.offline import get_plotlyjs
+
+SOURCE_TYPE_ORDER = ["anonymous", "social_media", "official", "company", "expert", "media", "other"]
+SOURCE_TYPE_LABELS = {
+    "anonymous": "Anonymous",
+    "social_media": "Social media",
+    "official": "Official",
+    "company": "Company",
+    "expert": "Expert",
+    "media": "Other media",
+    "other": "Other named",
+}
+SOURCE_TYPE_COLORS = {
+    "anonymous": "#d62728",
+    "social_media": "#9467bd",
+    "official": "#1f77b4",
+    "company": "#ff7f0e",
+    "expert": "#2ca02c",
+    "media": "#8c564b",
+    "other": "#7f7f7f",
+}
+DATE_SOURCE_LABELS = {"header": "date given", "column": "date given", "inferred": "date inferred", "missing": "no date"}
+HEIGHT = 420
+MAX_POINTS = 2000  # beyond this many articles, time charts aggregate instead of drawing each one
+LONG_GAP_DAYS = 120  # a rolling line is broken across gaps longer than this
+
+
+class OfflineHtmlRenderer(MimetypeRenderer):
+    """A ``text/html`` renderer that needs no network at all.
+
+    On activation it displays plotly.js itself, once; each figure is then a div
+    and a script calling the already-loaded ``Plotly``. Unlike plotly's own
+    ``notebook`` renderer it loads no MathJax from a CDN (plotly 6+ adds one
+    ``<script src=https://cdnjs...>`` per figure), so an opened report tells no
+    third party.
+    """
+
+    def activate(self):
+        from IPython.display import display_html
+
+        display_html(
+            "<script>window.PlotlyConfig = {MathJaxConfig: 'local'};</script>"
+            f"<script>{get_plotlyjs()}</script>",
+            raw=True,
+        )
+
+    def to_mimebundle(self, fig_dict):
+        html_text = pio.to_html(
+            fig_dict, include_plotlyjs=False, include_mathjax=False, full_html=False, validate=False,
+            default_width="100%", default_height=HEIGHT, config={"displaylogo": False, "responsive": True},
+        )
+        return {"text/html": html_text}
+
+
+def use_offline_renderer() -> None:
+    """Charts that work live in JupyterLab and in exported HTML, offline.
+
+    ``plotly_mimetype`` draws in JupyterLab; ``sourcebook_offline`` embeds
+    plotly.js once (in the output of the cell that calls this) so nbconvert's
+    HTML draws every chart with no network. Inside a kernel plotly's default is
+    ``plotly_mimetype`` alone, which leaves exported HTML with no chart at all.
+    """
+    pio.renderers["sourcebook_offline"] = OfflineHtmlRenderer()
+    pio.renderers.default = "plotly_mimetype+sourcebook_offline"
+    pio.templates.default = "plotly_white"
+
+
+def _escape(value) -> str:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    return html.escape(str(value), quote=True)
+
+
+def _layout(fig: go.Figure, title: str, xaxis: str = "", yaxis: str = "", height: int = HEIGHT) -> go.Figure:
+    fig.update_layout(
+        title={"text": _escape(title), "x": 0, "xanchor": "left"},
+        height=height,
+        margin={"l": 60, "r": 20, "t": 60, "b": 50},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
+        hoverlabel={"align": "left"},
+    )
+    fig.update_xaxes(title_text=xaxis)
+    fig.update_yaxes(title_text=yaxis)
+    return fig
+
+
+def _empty(title: str, message: str) -> go.Figure:
+    fig = go.Figure()
+    fig.add_annotation(text=_escape(message), x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False, font={"size": 14})
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _layout(fig, title, height=220)
+
+
+def time_bucket(dates: pd.Series) -> tuple[str, str]:
+    """The period to aggregate by for a span of dates: ('D', 'day'), ('W', 'week') or ('M', 'month')."""
+    dates = pd.to_datetime(dates).dropna()
+    if dates.empty:
+        return "D", "day"
+    span = (dates.max() - dates.min()).days
+    if span <= 90:
+        return "D", "day"
+    if span <= 2 * 365:
+        return "W", "week"
+    return "M", "month"
+
+
+def period_start(dates: pd.Series, freq: str) -> pd.Series:
+    """The first day of each date's period."""
+    dates = pd.to_datetime(dates)
+    if freq == "D":
+        return dates.dt.normalize()
+    if freq == "W":
+        return (dates - pd.to_timedelta(dates.dt.weekday, unit="D")).dt.normalize()
+    return dates.dt.to_period("M").dt.start_time
+
+
+def hover_article(articles: pd.DataFrame) -> pd.Series:
+    """Escaped hover text: title, outlet, date and how the date was obtained, article id."""
+    date_text = articles["date"].dt.strftime("%Y-%m-%d").fillna("no date")
+    how = articles["date_source"].map(DATE_SOURCE_LABELS).fillna("")
+    return (
+        "<b>" + articles["title"].map(_escape) + "</b><br>"
+        + articles["outlet"].map(lambda o: _escape(o) or "outlet unknown") + " · " + date_text + " (" + how + ")"
+        + "<br>id: " + articles["article_id"].map(_escape)
+    )
+
+
+def _dated(articles: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    dated = articles[articles["date"].notna()].sort_values(["date", "article_id"])
+    return dated, int(articles["date"].isna().sum())
+
+
+def _undated_note(n_undated: int) -> str:
+    return f" · {n_undated} article(s) without a date are not on this axis (listed in the tables)" if n_undated else ""
+
+
+def article_timeline(articles: pd.DataFrame) -> go.Figure:
+    """One mark per article on a time line, one row per outlet; inferred dates hollow."""
+    title = "When the articles were published"
+    dated, n_undated = _dated(articles)
+    if dated.empty:
+        return _empty(title, "No article has a date, given or inferred." + _undated_note(n_undated))
+    dated = dated.assign(outlet_label=dated["outlet"].replace("", "outlet unknown").fillna("outlet unknown"))
+    fig = go.Figure()
+    for inferred, group in dated.groupby(dated["date_source"] == "inferred"):
+        fig.add_trace(
+            go.Scatter(
+                x=group["date"],
+                y=group["outlet_label"],
+                mode="markers",
+                name="date inferred from the text" if inferred else "date given",
+                marker={"size": 13, "symbol": "diamond-open" if inferred else "circle", "line": {"width": 2}},
+                hovertext=hover_article(group),
+                hoverinfo="text",
+            )
+        )
+    fig = _layout(fig, title + _undated_note(n_undated), "publication date", "outlet")
+    fig.update_yaxes(type="category")
+    return fig
+
+
+def words_per_article(articles: pd.DataFrame) -> go.Figure:
+    """Length of each article in words (a histogram when there are many)."""
+    title = "How long the articles are"
+    if articles.empty:
+        return _empty(title, "No articles.")
+    if len(articles) > 40:
+        fig = go.Figure(go.Histogram(x=articles["n_words"], nbinsx=40, name="articles"))
+        return _layout(fig, title, "words per article", "number of articles")
+    ordered = articles.sort_values(["date", "article_id"], na_position="last")
+    fig = go.Figure(
+        go.Bar(
+            x=ordered["n_words"],
+            y=ordered["article_id"],
+            orientation="h",
+            hovertext=hover_article(ordered),
+            hoverinfo="text+x",
+            name="words",
+        )
+    )
+    fig = _layout(fig, title, "words", "", height=max(220, 40 * len(ordered) + 100))
+    fig.update_yaxes(autorange="reversed", type="category")
+    return fig
+
+
+def outlets(articles: pd.DataFrame, top: int = 25) -> go.Figure:
+    """Articles per outlet (the ``top`` largest)."""
+    title = "Which outlets the articles come from"
+    if articles.empty:
+        return _empty(title, "No articles.")
+    counts = articles["outlet"].replace("", "outlet unknown").fillna("outlet unknown").value_counts()
+    counts = counts.sort_values(ascending=False).head(top).sort_values()
+    fig = go.Figure(go.Bar(x=counts.values, y=counts.index, orientation="h", name="articles"))
+    fig = _layout(fig, title, "articles", "", height=max(220, 28 * len(counts) + 100))
+    fig.update_xaxes(tickformat="d", rangemode="tozero", dtick=1 if counts.max() <= 10 else None)
+    return fig
+
+
+# --- tone -------------------------------------------------------------------------------------
+
+
+def _rolling_line(dated: pd.DataFrame, column: str, window: int) -> tuple[pd.Series, pd.Series]:
+    """A centred rolling mean over articles in date order, broken (NaN) across long gaps."""
+    values = dated[column].rolling(window, center=True, min_periods=window).mean()
+    gap = dated["date"].diff().dt.days.fillna(0)
+    x = list(dated["date"])
+    y = list(values)
+    xs, ys = [], []
+    for xi, yi, g in zip(x, y, gap):
+        if g > LONG_GAP_DAYS and xs:
+            xs.append(None)
+            ys.append(None)
+        xs.append(xi)
+        ys.append(yi)
+    return pd.Series(xs, dtype=object), pd.Series(ys, dtype=object)
+
+
+def score_over_time(articles: pd.DataFrame, column: str, label: str, rolling_window: int = 7) -> go.Figure:
+    """One point per article (or the mean per period when there are many), with a rolling mean."""
+    title = f"{label} of each article over time"
+    dated, n_undated = _dated(articles[articles[column].notna()])
+    if dated.empty:
+        return _empty(title, "No dated article has a score." + _undated_note(n_undated))
+    fig = go.Figure()
+    if len(dated) > MAX_POINTS:
+        freq, unit = time_bucket(dated["date"])
+        per = dated.assign(period=period_start(dated["date"], freq)).groupby("period")[column].agg(["mean", "count"])
+        fig.add_trace(
+            go.Scatter(
+                x=per.index, y=per["mean"], mode="lines+markers", name=f"mean per {unit}",
+                customdata=per["count"], hovertemplate=f"%{{x|%Y-%m-%d}}<br>mean {label.lower()}: %{{y:.3f}}<br>%{{customdata}} articles<extra></extra>",
+            )
+        )
+        return _layout(fig, f"{title} (mean per {unit})" + _undated_note(n_undated), "date", label)
+    for inferred, group in dated.groupby(dated["date_source"] == "inferred"):
+        fig.add_trace(
+            go.Scatter(
+                x=group["date"], y=group[column], mode="markers",
+                name="article, date inferred" if inferred else "article",
+                marker={"size": 11, "symbol": "diamond-open" if inferred else "circle", "line": {"width": 2}},
+                hovertext=hover_article(group) + group[column].map(lambda v: f"<br>{label.lower()}: {v:.3f}"),
+                hoverinfo="text",
+            )
+        )
+    if rolling_window and len(dated) >= 2 * rolling_window:
+        xs, ys = _rolling_line(dated, column, rolling_window)
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", name=f"rolling mean of {rolling_window} articles",
+                                 line={"width": 3}, hoverinfo="skip", connectgaps=False))
+    fig.add_hline(y=0, line={"color": "#999", "width": 1, "dash": "dot"})
+    return _layout(fig, title + _undated_note(n_undated), "date", label)
+
+
+def sentence_polarity_distribution(sentences: pd.DataFrame, engine: str) -> go.Figure:
+    """How many sentences fall at each polarity, for one engine."""
+    title = f"Polarity of every sentence ({engine})"
+    scores = sentences.loc[sentences["engine"] == engine, "polarity"].dropna()
+    if scores.empty:
+        return _empty(title, f"No sentence scored with {engine}.")
+    fig = go.Figure(go.Histogram(x=scores, xbins={"start": -1, "end": 1.0001, "size": 0.1}, name="sentences"))
+    return _layout(fig, title, "polarity (−1 negative … +1 positive)", "sentences")
+
+
+def tone_by_outlet(articles: pd.DataFrame, column: str, label: str, top: int = 20) -> go.Figure:
+    """Each article's score as a point, one row per outlet, with the outlet's mean."""
+    title = f"{label} by outlet"
+    frame = articles[articles[column].notna()].copy()
+    if frame.empty:
+        return _empty(title, "No article has a score.")
+    frame["outlet_label"] = frame["outlet"].replace("", "outlet unknown").fillna("outlet unknown")
+    keep = frame["outlet_label"].value_counts().head(top).index
+    frame = frame[frame["outlet_label"].isin(keep)]
+    means = frame.groupby("outlet_label")[column].mean().sort_values()
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=frame[column], y=frame["outlet_label"], mode="markers", name="article",
+                             marker={"size": 9, "opacity": 0.6}, hovertext=hover_article(frame), hoverinfo="text+x"))
+    fig.add_trace(go.Scatter(x=means.values, y=means.index, mode="markers", name="outlet mean",
+                             marker={"size": 14, "symbol": "line-ns-open", "line": {"width": 3}}))
+    fig.add_vline(x=0, line={"color": "#999", "width": 1, "dash": "dot"})
+    fig = _layout(fig, title, label, "", height=max(240, 30 * len(means) + 120))
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=list(means.index))
+    return fig
+
+
+def engines_side_by_side(articles: pd.DataFrame) -> go.Figure:
+    """Each article's polarity under TextBlob (x) and VADER (y): agreement lies on the diagonal."""
+    title = "Do the two instruments agree? Article polarity, TextBlob vs VADER"
+    if "polarity_vader" not in articles or articles["polarity_vader"].isna().all():
+        return _empty(title, "Only one engine was run.")
+    frame = articles.dropna(subset=["polarity_textblob", "polarity_vader"])
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=frame["polarity_textblob"], y=frame["polarity_vader"], mode="markers", name="article",
+                             marker={"size": 10, "opacity": 0.7}, hovertext=hover_article(frame), hoverinfo="text+x+y"))
+    fig.add_trace(go.Scatter(x=[-1, 1], y=[-1, 1], mode="lines", name="perfect agreement",
+                             line={"dash": "dot", "color": "#999"}, hoverinfo="skip"))
+    fig = _layout(fig, title, "TextBlob polarity", "VADER polarity")
+    fig.update_xaxes(range=[-1.05, 1.05])
+    fig.update_yaxes(range=[-1.05, 1.05])
+    return fig
+
+
+# --- sourcing -----------------------------------------------------------------------------------
+
+
+def _article_label(articles: pd.DataFrame) -> pd.Series:
+    """'2019-09-19 · Oilprice.com' ('≈' marks an inferred date)."""
+    date = articles["date"].dt.strftime("%Y-%m-%d").fillna("no date")
+    date = np.where(articles["date_source"] == "inferred", "≈" + date, date)
+    outlet = articles["outlet"].replace("", "outlet unknown").fillna("outlet unknown")
+    return pd.Series(date, index=articles.index) + " · " + outlet + " · " + articles["article_id"].str.slice(0, 24)
+
+
+def source_mix_over_time(attributions: pd.DataFrame, articles: pd.DataFrame) -> go.Figure:
+    """Attributions per article (or per period, when many) stacked by source type."""
+    title = "Who the coverage relies on: attributions by source type"
+    if attributions.empty:
+        return _empty(title, "No attributions found in these articles.")
+    merged = attributions.merge(articles[["article_id", "date_source", "outlet", "title"]], on="article_id", how="left")
+    fig = go.Figure()
+    if len(articles) > 60:
+        dated = merged[merged["date"].notna()]
+        freq, unit = time_bucket(dated["date"])
+        dated = dated.assign(period=period_start(dated["date"], freq))
+        table = dated.groupby(["period", "source_type"]).size().unstack(fill_value=0)
+        for kind in SOURCE_TYPE_ORDER:
+            if kind in table:
+                fig.add_trace(go.Bar(x=table.index, y=table[kind], name=SOURCE_TYPE_LABELS[kind],
+                                     marker_color=SOURCE_TYPE_COLORS[kind]))
+        n_undated = int(merged["date"].isna().sum())
+        fig = _layout(fig, f"{title} (per {unit})" + (f" · {n_undated} attribution(s) in undated articles not shown" if n_undated else ""),
+                      unit, "attributions")
+        fig.update_layout(barmode="stack")
+        return fig
+    order = articles.sort_values(["date", "article_id"], na_position="last")
+    labels = _article_label(order)
+    label_of = dict(zip(order["article_id"], labels))
+    merged["label"] = merged["article_id"].map(label_of)
+    table = merged.groupby(["label", "source_type"]).size().unstack(fill_value=0).reindex(list(labels), fill_value=0)
+    for kind in SOURCE_TYPE_ORDER:
+        if kind in table:
+            names = merged[merged["source_type"] == kind].groupby("label")["source_name"].agg(
+                lambda s: ", ".join(sorted({_escape(n) for n in s if n})) or "unnamed")
+            fig.add_trace(go.Bar(
+                x=table.index, y=table[kind], name=SOURCE_TYPE_LABELS[kind], marker_color=SOURCE_TYPE_COLORS[kind],
+                customdata=names.reindex(table.index).fillna(""),
+                hovertemplate="%{x}<br>" + SOURCE_TYPE_LABELS[kind] + ": %{y}<br>%{customdata}<extra></extra>",
+            ))
+    fig = _layout(fig, title + " (one bar per article, in date order; ≈ marks an inferred date)", "", "attributions")
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(type="category", tickangle=0 if len(table) <= 4 else -35)
+    return fig
+
+
+def share_over_time(attributions: pd.DataFrame, articles: pd.DataFrame,
+                    types=("anonymous", "social_media", "official")) -> go.Figure:
+    """Share of attributions of the chosen types, per article or per period."""
+    title = "Share of attributions that are " + ", ".join(SOURCE_TYPE_LABELS[t].lower() for t in types)
+    dated = attributions[attributions["date"].notna()]
+    if dated.empty:
+        return _empty(title, "No attributions in dated articles.")
+    freq, unit = time_bucket(dated["date"]) if len(articles) > 60 else ("D", "day")
+    dated = dated.assign(period=period_start(dated["date"], freq))
+    totals = dated.groupby("period").size()
+    fig = go.Figure()
+    for kind in types:
+        counts = dated[dated["source_type"] == kind].groupby("period").size().reindex(totals.index, fill_value=0)
+        share = counts / totals
+        fig.add_trace(go.Scatter(
+            x=totals.index, y=share, mode="lines+markers" if len(totals) > 1 else "markers",
+            name=SOURCE_TYPE_LABELS[kind], marker={"size": 10, "color": SOURCE_TYPE_COLORS[kind]},
+            line={"color": SOURCE_TYPE_COLORS[kind]},
+            customdata=np.stack([counts.values, totals.values], axis=-1),
+            hovertemplate="%{x|%Y-%m-%d}<br>" + SOURCE_TYPE_LABELS[kind] + ": %{y:.0%} (%{customdata[0]} of %{customdata[1]})<extra></extra>",
+        ))
+    fig = _layout(fig, f"{title} (per {unit})", "date", "share of attributions")
+    fig.update_yaxes(tickformat=".0%", range=[0, 1.05])
+    return fig
+
+
+def platforms_over_time(attributions: pd.DataFrame) -> go.Figure:
+    """Which platforms attributions name (Weibo, Twitter/X, WeChat, ...) and when."""
+    title = "Social platforms named as the channel of an attribution"
+    rows = attributions[(attributions["platform"].fillna("") != "")]
+    if rows.empty:
+        return _empty(title, "No attribution names a social platform.")
+    dated = rows.assign(date_label=rows["date"].dt.strftime("%Y-%m-%d").fillna("no date"))
+    table = dated.groupby(["date_label", "platform"]).size().reset_index(name="n")
+    fig = go.Figure()
+    for platform, group in table.groupby("platform"):
+        fig.add_trace(go.Bar(x=group["date_label"], y=group["n"], name=str(platform)))
+    fig = _layout(fig, title, "article date", "attributions")
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(type="category")
+    return fig
+
+
+def type_by_outlet_heatmap(attributions: pd.DataFrame, articles: pd.DataFrame, top: int = 20) -> go.Figure:
+    """Share of each outlet's attributions by source type."""
+    title = "Source types by outlet (share of the outlet's attributions)"
+    merged = attributions.merge(articles[["article_id", "outlet"]], on="article_id", how="left")
+    if merged.empty:
+        return _empty(title, "No attributions found.")
+    merged["outlet"] = merged["outlet"].replace("", "outlet unknown").fillna("outlet unknown")
+    keep = merged["outlet"].value_counts().head(top).index
+    table = merged[merged["outlet"].isin(keep)].groupby(["outlet", "source_type"]).size().unstack(fill_value=0)
+    table = table.reindex(columns=[t for t in SOURCE_TYPE_ORDER], fill_value=0)
+    share = table.div(table.sum(axis=1), axis=0)
+    fig = go.Figure(go.Heatmap(
+        z=share.values, x=[SOURCE_TYPE_LABELS[t] for t in share.columns], y=list(share.index),
+        colorscale="Blues", zmin=0, zmax=1, customdata=table.values,
+        hovertemplate="%{y}<br>%{x}: %{z:.0%} (%{customdata} attributions)<extra></extra>",
+        colorbar={"title": "share", "tickformat": ".0%"},
+    ))
+    return _layout(fig, title, "source type", "", height=max(260, 30 * len(share) + 140))

@@ -1,0 +1,187 @@
+"""The ``sourcebook`` command.
+
+    sourcebook load PATH                      what was loaded, what was rejected and why
+    sourcebook analyze PATH --out DIR         write articles, sentences, attributions, rejected as CSV
+    sourcebook render [PATH] --out DIR        run the notebooks into offline HTML reports
+    sourcebook evaluate-attribution GOLD.csv  precision and recall of the attribution rules
+
+Exit status: 0 success, 1 a notebook failed, 2 bad input or parameters (one line
+on stderr, no traceback), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from . import __version__
+from .errors import SourcebookError
+
+
+def _column_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("column names for CSV, TSV and JSONL input (matched ignoring case)")
+    for name in ("text", "date", "title", "outlet", "url", "id"):
+        group.add_argument(f"--{name}-col", metavar="NAME", help=f"the column holding the {name}")
+
+
+def _load(args):
+    from .corpus import load_corpus
+
+    return load_corpus(
+        args.path, text_col=args.text_col, date_col=args.date_col, title_col=args.title_col,
+        outlet_col=args.outlet_col, url_col=args.url_col, id_col=args.id_col,
+    )
+
+
+def _print_frame(frame: pd.DataFrame, columns: list[str], width: int = 60) -> None:
+    if frame.empty:
+        print("  (none)")
+        return
+    shown = frame[columns].copy()
+    for column in shown.columns:
+        shown[column] = shown[column].astype(str).replace({"NaT": "", "<NA>": "", "nan": "", "None": ""}).str.slice(0, width)
+    print(shown.to_string(index=False))
+
+
+def cmd_load(args) -> int:
+    corpus = _load(args)
+    counts = corpus.counts
+    articles = corpus.articles.assign(date=corpus.articles["date"].dt.strftime("%Y-%m-%d"))
+    print(f"Loaded from {args.path}:")
+    _print_frame(articles, ["article_id", "date", "date_source", "outlet", "n_words", "title"], 50)
+    print("\nNot loaded:")
+    _print_frame(corpus.rejected, ["source_file", "status", "reason"], 90)
+    warned = corpus.articles[corpus.articles["warnings"] != ""]
+    if len(warned):
+        print("\nLoaded with warnings:")
+        _print_frame(warned, ["article_id", "warnings"], 100)
+    print(
+        f"\narticles in: {counts['inputs']} = loaded {counts['loaded']} + rejected {counts['rejected']}"
+        f" + duplicates {counts['duplicates']}"
+    )
+    return 0
+
+
+def cmd_analyze(args) -> int:
+    from .analysis import analyze, write_tables
+
+    corpus = _load(args)
+    engines = [e.strip() for e in args.engines.split(",") if e.strip()]
+    try:
+        analysis = analyze(corpus, engines)
+    except ValueError as exc:
+        raise SourcebookError(str(exc)) from None
+    folder = write_tables(analysis, args.out)
+    counts = analysis.counts
+    print(
+        f"analysed {counts['analysed']} articles ({counts['rejected']} rejected, {counts['duplicates']} duplicates): "
+        f"{len(analysis.sentences)} sentence scores, {len(analysis.attributions)} attributions"
+    )
+    for name in ("articles", "sentences", "attributions", "rejected"):
+        print(f"  {folder / (name + '.csv')}")
+    return 0
+
+
+def _parse_params(pairs, files) -> dict:
+    from .render import read_params_file
+
+    params: dict = {}
+    for file in files or []:
+        params.update(read_params_file(file))
+    for name, value in pairs or []:
+        params[name] = value
+    return params
+
+
+def cmd_render(args) -> int:
+    from .render import render
+
+    if args.log:
+        handler = logging.FileHandler(args.log, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+        logger = logging.getLogger("sourcebook.render")
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+
+        def say(message):
+            print(message, flush=True)
+            logger.info(message)
+    else:
+        def say(message):
+            print(message, flush=True)
+
+    result = render(
+        args.path, args.out, _parse_params(args.param, args.params_file), args.notebooks,
+        Path(args.notebooks_dir) if args.notebooks_dir else None, say=say,
+    )
+    return 0 if result.ok else 1
+
+
+def cmd_evaluate(args) -> int:
+    from .evaluate import evaluate, read_gold
+
+    gold = read_gold(args.gold)
+    scores, detail = evaluate(gold)
+    print(f"{len(gold)} sentences in {args.gold}\n")
+    print(scores.to_string(index=False))
+    if args.errors:
+        wrong = detail[~detail["correct"]]
+        print(f"\n{len(wrong)} sentences where the types differ:")
+        for row in wrong.itertuples():
+            print(f"- {row.id}: expected [{row.expected}] found [{row.found}]\n    {row.sentence}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sourcebook", description="How is a story told over time, and on whose word?")
+    parser.add_argument("--version", action="version", version=f"sourcebook {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    load = sub.add_parser("load", help="list what was loaded and what was rejected, and why")
+    load.add_argument("path", help="a folder or a .txt, .csv, .tsv or .jsonl file")
+    _column_options(load)
+    load.set_defaults(func=cmd_load)
+
+    analyze = sub.add_parser("analyze", help="write the analysis tables as CSV")
+    analyze.add_argument("path", help="a folder or a .txt, .csv, .tsv or .jsonl file")
+    analyze.add_argument("--out", required=True, help="folder for articles.csv, sentences.csv, attributions.csv, rejected.csv")
+    analyze.add_argument("--engines", default="textblob,vader", help="sentiment engines, comma-separated (default: textblob,vader)")
+    _column_options(analyze)
+    analyze.set_defaults(func=cmd_analyze)
+
+    render = sub.add_parser("render", help="render the notebooks into offline HTML reports")
+    render.add_argument("path", nargs="?", default="seeds", help="the corpus (default: seeds)")
+    render.add_argument("--out", default="reports", help="output folder (default: reports)")
+    render.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"), help="a notebook parameter")
+    render.add_argument("-f", "--params-file", action="append", metavar="YAML", help="notebook parameters from a YAML file")
+    render.add_argument("--notebooks", metavar="01,03", help="only these notebooks (numbers or names)")
+    render.add_argument("--notebooks-dir", help=argparse.SUPPRESS)
+    render.add_argument("--log", metavar="FILE", help="also append progress to this log file")
+    render.set_defaults(func=cmd_render)
+
+    evaluate = sub.add_parser("evaluate-attribution", help="precision and recall of attribution types on a gold CSV")
+    evaluate.add_argument("gold", help="CSV with id, style, context, sentence, expected")
+    evaluate.add_argument("--errors", action="store_true", help="also list the sentences where the types differ")
+    evaluate.set_defaults(func=cmd_evaluate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except SourcebookError as exc:
+        print(f"sourcebook: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("sourcebook: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

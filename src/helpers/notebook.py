@@ -1,0 +1,161 @@
+"""What a notebook cell calls: read the analysis, narrow it to the parameters, show tables.
+
+Notebooks hold little code. Each one starts with::
+
+    from helpers import notebook as nb
+    data = nb.load(corpus, analysis_dir)            # the tables, analysed once
+    view = nb.select(data, start_date, end_date, keyword)
+
+and shows tables with ``nb.show_table(frame, "02-most-negative", tables_dir)``,
+which also writes the table as CSV when the report pipeline asks for it, so
+every table a report shows is in ``data/`` beside it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pandas as pd
+
+from .analysis import Analysis, analyze, read_tables
+from .corpus import load_corpus
+from .dates import parse_date
+from .errors import SourcebookError
+
+MAX_TABLE_ROWS = 200  # rows shown in a report table; the CSV beside it has them all
+
+
+def load(corpus: str, analysis_dir: str = "") -> Analysis:
+    """The analysis tables: read from ``analysis_dir`` when given (a report run), else computed now."""
+    if analysis_dir:
+        return read_tables(analysis_dir)
+    return analyze(load_corpus(corpus))
+
+
+@dataclass
+class View:
+    """The part of the analysis a notebook shows, and what was left out and why."""
+
+    articles: pd.DataFrame
+    sentences: pd.DataFrame
+    attributions: pd.DataFrame
+    rejected: pd.DataFrame
+    excluded: pd.DataFrame  # analysed articles outside the date range or without the keyword, with the reason
+    description: str
+
+
+def _parse_optional_date(value, name: str):
+    if value in (None, ""):
+        return None
+    try:
+        return pd.Timestamp(parse_date(str(value)))
+    except ValueError as exc:
+        raise SourcebookError(f"parameter {name}: {exc}") from None
+
+
+def select(data: Analysis, start_date: str = "", end_date: str = "", keyword: str = "") -> View:
+    """Narrow the analysis to a date range and a keyword (case-insensitive, whole text).
+
+    Articles with no date cannot be placed in a range: when a range is set they
+    are excluded, and listed in ``excluded`` with that reason, never dropped silently.
+    """
+    start = _parse_optional_date(start_date, "start_date")
+    end = _parse_optional_date(end_date, "end_date")
+    if start is not None and end is not None and start > end:
+        raise SourcebookError(f"parameter start_date {start.date()} is after end_date {end.date()}")
+    articles = data.articles.copy()
+    reasons = pd.Series("", index=articles.index, dtype=object)
+    if start is not None or end is not None:
+        no_date = articles["date"].isna()
+        reasons[no_date] = "no date, so outside the chosen date range"
+        if start is not None:
+            reasons[(articles["date"] < start) & (reasons == "")] = f"before start_date {start.date()}"
+        if end is not None:
+            reasons[(articles["date"] > end) & (reasons == "")] = f"after end_date {end.date()}"
+    if keyword:
+        pattern = re.compile(re.escape(keyword), re.I)
+        lacks = ~articles["text"].map(lambda text: bool(pattern.search(text)))
+        reasons[lacks & (reasons == "")] = f"does not mention '{keyword}'"
+    keep = reasons == ""
+    excluded = articles.loc[~keep, ["article_id", "date", "title", "outlet"]].assign(reason=reasons[~keep])
+    kept_ids = set(articles.loc[keep, "article_id"])
+    parts = []
+    if start is not None or end is not None:
+        parts.append(f"from {start.date() if start is not None else 'the start'} to {end.date() if end is not None else 'the end'}")
+    if keyword:
+        parts.append(f"mentioning '{keyword}'")
+    description = f"{len(kept_ids)} of {len(articles)} analysed articles" + (f", {' and '.join(parts)}" if parts else "")
+    return View(
+        articles=articles[keep].reset_index(drop=True),
+        sentences=data.sentences[data.sentences["article_id"].isin(kept_ids)].reset_index(drop=True),
+        attributions=data.attributions[data.attributions["article_id"].isin(kept_ids)].reset_index(drop=True),
+        rejected=data.rejected,
+        excluded=excluded.reset_index(drop=True),
+        description=description,
+    )
+
+
+def keyword_sentences(view: View, keyword: str) -> View:
+    """Keep only the sentences that mention the keyword (for tone about the keyword itself)."""
+    if not keyword:
+        return view
+    mask = view.sentences["text"].str.contains(re.escape(keyword), case=False, regex=True)
+    return replace(view, sentences=view.sentences[mask].reset_index(drop=True))
+
+
+def show_table(frame: pd.DataFrame, name: str, tables_dir: str = "", max_rows: int = MAX_TABLE_ROWS):
+    """Display a table (escaped HTML, capped at ``max_rows``) and write all of it to ``tables_dir/name.csv``.
+
+    Returns an object Jupyter displays; the caption under it says when rows were cut
+    and where the full table is.
+    """
+    if tables_dir:
+        folder = Path(tables_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        frame.to_csv(folder / f"{name}.csv", index=False)
+    return Table(frame, name, bool(tables_dir), max_rows)
+
+
+class Table:
+    """An HTML table with every cell escaped, so article text can never inject markup."""
+
+    def __init__(self, frame: pd.DataFrame, name: str, saved: bool, max_rows: int):
+        self.frame, self.name, self.saved, self.max_rows = frame, name, saved, max_rows
+
+    def _repr_html_(self) -> str:
+        if self.frame.empty:
+            return '<p class="table-note">None.</p>'
+        shown = self.frame.head(self.max_rows)
+        body = shown.to_html(index=False, escape=True, na_rep="", border=0, classes="sourcebook-table")
+        notes = []
+        if len(self.frame) > self.max_rows:
+            notes.append(f"showing the first {self.max_rows} of {len(self.frame)} rows")
+        if self.saved:
+            notes.append(f"full table: data/{html.escape(self.name)}.csv")
+        note = f'<p class="table-note">{"; ".join(notes)}</p>' if notes else ""
+        return f'<div class="table-scroll">{body}</div>{note}'
+
+    def __repr__(self) -> str:
+        return self.frame.head(self.max_rows).to_string(index=False)
+
+
+def caption(text: str):
+    """A one-line caption under a chart or table, as Markdown."""
+    from IPython.display import Markdown
+
+    return Markdown(f"*{text}*")
+
+
+def ledger(data: Analysis, view: View | None = None) -> str:
+    """The accounting line every notebook prints: inputs = analysed + rejected + duplicates."""
+    counts = data.counts
+    line = (
+        f"articles in: {counts['inputs']} = analysed {counts['analysed']} + rejected {counts['rejected']}"
+        f" + duplicates {counts['duplicates']}"
+    )
+    if view is not None:
+        line += f"\nin this view: {len(view.articles)} (excluded by the parameters: {len(view.excluded)})"
+    return line

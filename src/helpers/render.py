@@ -1,0 +1,420 @@
+"""Notebooks to offline HTML reports: ``sourcebook render``.
+
+One run:
+
+1. checks every parameter against the notebooks' ``parameters`` cells, and the
+   corpus path, before anything runs (a bad one is refused in one line);
+2. takes a lock beside the output folder, so two runs never write it at once;
+3. loads and analyses the corpus once, into ``<tmp>/data/*.csv``;
+4. executes each notebook with papermill (the project's kernel, the notebooks'
+   folder as working directory), passing ``analysis_dir`` so no notebook
+   recomputes the analysis, and ``tables_dir`` so every table shown is written
+   as CSV beside the reports;
+5. exports each executed notebook to HTML with the code hidden and nothing
+   fetched from the network (``templates/sourcebook``);
+6. writes ``index.html`` and ``run.json``;
+7. replaces the previous output folder only if every notebook succeeded. A
+   failed or interrupted run leaves the last good report in place; a failed run
+   is kept beside it as ``<out>-failed-<time>``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import html
+import json
+import logging
+import os
+import shutil
+import sys
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+import yaml
+
+from . import __version__
+from .analysis import analyze, write_tables
+from .corpus import load_corpus
+from .dates import parse_date
+from .errors import SourcebookError
+from .sentiment import ENGINES
+
+KERNEL_NAME = "sourcebook"
+TEMPLATES = Path(__file__).parent / "templates"
+RUN_PARAMETERS = {"corpus", "analysis_dir", "tables_dir"}  # set by the run itself, not by the user
+LIBRARIES = ["pandas", "plotly", "papermill", "nbconvert", "textblob", "vaderSentiment"]
+
+log = logging.getLogger("sourcebook.render")
+
+
+def project_notebooks_dir() -> Path:
+    """``notebooks/`` of the project this package was installed from."""
+    env = os.environ.get("SOURCEBOOK_NOTEBOOKS")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[2] / "notebooks"
+
+
+@dataclass
+class NotebookResult:
+    name: str
+    status: str  # ok, failed
+    seconds: float
+    html: str
+    ipynb: str
+    error: str = ""
+
+
+@dataclass
+class RunResult:
+    out: Path
+    ok: bool
+    notebooks: list = field(default_factory=list)
+    kept_failed: Path | None = None
+    meta: dict = field(default_factory=dict)
+
+
+# --- parameters ------------------------------------------------------------------------------------
+
+
+def list_notebooks(folder: Path, selection: str | None = None) -> list[Path]:
+    """Numbered notebooks in order; ``selection`` like '01,03' keeps those numbers (or names)."""
+    notebooks = sorted(p for p in folder.glob("[0-9]*.ipynb") if not p.name.startswith("."))
+    if not notebooks:
+        raise SourcebookError(f"{folder}: no numbered notebooks (NN-name.ipynb) found")
+    if selection:
+        wanted = [item.strip() for item in selection.split(",") if item.strip()]
+        chosen = []
+        for item in wanted:
+            match = [p for p in notebooks if p.name.split("-")[0] == item.zfill(2) or p.stem == item or p.name == item]
+            if not match:
+                raise SourcebookError(
+                    f"--notebooks: no notebook '{item}'; choose from {', '.join(p.name.split('-')[0] for p in notebooks)}"
+                )
+            chosen.extend(m for m in match if m not in chosen)
+        notebooks = chosen
+    return notebooks
+
+
+def notebook_parameters(notebooks: list[Path]) -> dict[str, dict]:
+    """Parameters declared by the notebooks' ``parameters`` cells: name -> {type, default, help, notebooks}."""
+    import papermill
+
+    declared: dict[str, dict] = {}
+    for path in notebooks:
+        for name, info in papermill.inspect_notebook(str(path)).items():
+            entry = declared.setdefault(
+                name, {"type": info["inferred_type_name"], "default": info["default"], "help": info["help"], "notebooks": []}
+            )
+            entry["notebooks"].append(path.name)
+    return declared
+
+
+def read_params_file(path: str) -> dict:
+    file = Path(path)
+    if not file.exists():
+        raise SourcebookError(f"{path}: parameters file not found")
+    try:
+        values = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise SourcebookError(f"{path}: not valid YAML ({str(exc).splitlines()[0]})") from None
+    if not isinstance(values, dict):
+        raise SourcebookError(f"{path}: must be a mapping of parameter names to values")
+    return values
+
+
+def check_parameters(given: dict, declared: dict) -> dict:
+    """Validate and convert user parameters; raise a one-line SourcebookError for the first bad one."""
+    checked = {}
+    for name, value in given.items():
+        if name in RUN_PARAMETERS:
+            raise SourcebookError(f"parameter {name} is set by sourcebook render itself; give the corpus as an argument")
+        if name not in declared:
+            known = ", ".join(sorted(set(declared) - RUN_PARAMETERS))
+            raise SourcebookError(f"unknown parameter '{name}'; the notebooks take: {known}")
+        kind = declared[name]["type"]
+        if kind == "int":
+            try:
+                value = int(value)
+            except (TypeError, ValueError):
+                raise SourcebookError(f"parameter {name} must be a whole number, not '{value}'") from None
+        else:
+            value = "" if value is None else str(value)
+        if name in ("start_date", "end_date") and value:
+            try:
+                value = parse_date(value).isoformat()
+            except ValueError as exc:
+                raise SourcebookError(f"parameter {name}: {exc}") from None
+        if name == "engine" and value not in ENGINES:
+            raise SourcebookError(f"parameter engine must be one of {', '.join(ENGINES)}, not '{value}'")
+        if name == "keyword_scope" and value not in ("sentences", "articles"):
+            raise SourcebookError(f"parameter keyword_scope must be 'sentences' or 'articles', not '{value}'")
+        if name == "source_types" and value:
+            from .attribution import SOURCE_TYPES
+
+            bad = [t.strip() for t in value.split(",") if t.strip() and t.strip() not in SOURCE_TYPES]
+            if bad:
+                raise SourcebookError(f"parameter source_types: unknown {', '.join(bad)}; choose from {', '.join(SOURCE_TYPES)}")
+        if name == "rolling_window" and value < 1:
+            raise SourcebookError("parameter rolling_window must be at least 1")
+        checked[name] = value
+    if checked.get("start_date") and checked.get("end_date") and checked["start_date"] > checked["end_date"]:
+        raise SourcebookError(f"start_date {checked['start_date']} is after end_date {checked['end_date']}")
+    return checked
+
+
+# --- kernel, lock, export ------------------------------------------------------------------------------
+
+
+def ensure_kernel() -> str:
+    """The project's kernel name, installing its spec into this environment when missing."""
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    try:
+        spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
+        if Path(spec.argv[0]).exists() or spec.argv[0] in ("python", "python3"):
+            return KERNEL_NAME
+    except NoSuchKernel:
+        pass
+    from ipykernel.kernelspec import install
+
+    install(kernel_name=KERNEL_NAME, display_name="Sourcebook (Python 3)", prefix=sys.prefix)
+    return KERNEL_NAME
+
+
+class Lock:
+    """An exclusive, non-blocking lock file beside the output folder."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.handle = None
+
+    def __enter__(self):
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.handle = open(self.path, "w")
+        try:
+            fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self.handle.close()
+            raise SourcebookError(f"another sourcebook render is writing to this folder (lock {self.path}); try again later") from None
+        self.handle.write(f"{os.getpid()}\n")
+        self.handle.flush()
+        return self
+
+    def __exit__(self, *exc):
+        fcntl.flock(self.handle, fcntl.LOCK_UN)
+        self.handle.close()
+        try:
+            self.path.unlink()
+        except FileNotFoundError:
+            pass
+
+
+def notebook_title(nb) -> str:
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return ""
+
+
+def export_html(executed: Path, target: Path) -> None:
+    """An executed notebook to HTML: no code, no prompts, nothing fetched from the network."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(executed, as_version=4)
+    exporter = HTMLExporter(
+        template_name="sourcebook",
+        extra_template_basedirs=[str(TEMPLATES)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": notebook_title(nb) or executed.stem}})
+    target.write_text(body, encoding="utf-8")
+
+
+def _versions() -> dict:
+    versions = {"sourcebook": __version__, "python": sys.version.split()[0]}
+    for library in LIBRARIES:
+        try:
+            versions[library] = metadata.version(library)
+        except metadata.PackageNotFoundError:
+            versions[library] = "not installed"
+    return versions
+
+
+# --- the run ------------------------------------------------------------------------------------------
+
+
+def render(
+    corpus: str,
+    out: str,
+    parameters: dict | None = None,
+    notebooks: str | None = None,
+    notebooks_dir: Path | None = None,
+    say=print,
+) -> RunResult:
+    """Render every notebook over ``corpus`` into ``out``. See the module docstring."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    corpus_path = Path(corpus)
+    if not corpus_path.exists():
+        raise SourcebookError(f"{corpus}: no such file or folder")
+    folder = Path(notebooks_dir) if notebooks_dir else project_notebooks_dir()
+    chosen = list_notebooks(folder, notebooks)
+    declared = notebook_parameters(chosen)
+    params = check_parameters(dict(parameters or {}), declared)
+
+    out_dir = Path(out).resolve()
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    with Lock(out_dir.parent / f".{out_dir.name}.lock"):
+        work = out_dir.parent / f".{out_dir.name}.tmp-{stamp}-{os.getpid()}"
+        if work.exists():
+            shutil.rmtree(work)
+        (work / "data").mkdir(parents=True)
+        started = time.monotonic()
+        started_at = dt.datetime.now(dt.timezone.utc)
+        try:
+            say(f"loading and analysing {corpus} ...")
+            loaded = load_corpus(corpus_path)
+            t0 = time.monotonic()
+            analysis = analyze(loaded)
+            write_tables(analysis, work / "data")
+            say(f"  {analysis.counts['analysed']} articles analysed, {analysis.counts['rejected']} rejected, "
+                f"{analysis.counts['duplicates']} duplicates ({time.monotonic() - t0:.1f} s)")
+            kernel = ensure_kernel()
+            results: list[NotebookResult] = []
+            for number, path in enumerate(chosen, start=1):
+                executed = work / path.name
+                html_path = work / f"{path.stem}.html"
+                run_params = {k: v for k, v in params.items() if k in _declared_by(declared, path)}
+                run_params.update(
+                    corpus=str(corpus_path.resolve()), analysis_dir=str((work / "data").resolve()),
+                    tables_dir=str((work / "data").resolve()),
+                )
+                say(f"[{number}/{len(chosen)}] {path.name} ...")
+                t0 = time.monotonic()
+                error = ""
+                try:
+                    papermill.execute_notebook(
+                        str(path), str(executed), parameters=run_params, kernel_name=kernel,
+                        cwd=str(folder), progress_bar=False, log_output=False,
+                    )
+                except PapermillExecutionError as exc:
+                    error = f"{exc.ename}: {exc.evalue}".splitlines()[0][:300]
+                except Exception as exc:  # noqa: BLE001 - a kernel that dies is a failed notebook, not a crash
+                    error = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+                seconds = time.monotonic() - t0
+                if executed.exists():
+                    try:
+                        export_html(executed, html_path)
+                    except Exception as exc:  # noqa: BLE001
+                        error = error or f"HTML export failed: {type(exc).__name__}: {exc}".splitlines()[0]
+                status = "failed" if error else "ok"
+                results.append(NotebookResult(path.stem, status, round(seconds, 2),
+                                              html_path.name if html_path.exists() else "", executed.name, error))
+                say(f"      {status} in {seconds:.1f} s" + (f": {error}" if error else ""))
+            ok = all(r.status == "ok" for r in results)
+            meta = {
+                "title": "Sourcebook reports",
+                "ok": ok,
+                "started_at": started_at.isoformat(timespec="seconds"),
+                "seconds": round(time.monotonic() - started, 2),
+                "corpus": {
+                    "path": str(corpus_path.resolve()),
+                    "content_hash": loaded.content_hash,
+                    "articles": analysis.counts,
+                    "date_range": _date_range(analysis.articles),
+                },
+                "parameters": params,
+                "versions": _versions(),
+                "notebooks": [r.__dict__ for r in results],
+                "data": sorted(p.name for p in (work / "data").glob("*.csv")),
+            }
+            (work / "run.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+            (work / "index.html").write_text(index_html(meta), encoding="utf-8")
+        except BaseException:
+            # Interrupted or crashed: keep the partial run for inspection, never touch the last good report.
+            if work.exists():
+                failed_dir = out_dir.parent / f"{out_dir.name}-failed-{stamp}"
+                work.rename(failed_dir)
+            raise
+        if ok:
+            previous = out_dir.parent / f".{out_dir.name}.previous-{stamp}"
+            if out_dir.exists():
+                out_dir.rename(previous)
+            work.rename(out_dir)
+            if previous.exists():
+                shutil.rmtree(previous, ignore_errors=True)
+            say(f"reports written to {out_dir} ({meta['seconds']:.1f} s): open {out_dir / 'index.html'}")
+            return RunResult(out_dir, True, results, None, meta)
+        failed_dir = out_dir.parent / f"{out_dir.name}-failed-{stamp}"
+        work.rename(failed_dir)
+        say(f"some notebooks failed: the previous report in {out_dir} is untouched; this run is in {failed_dir}")
+        return RunResult(out_dir, False, results, failed_dir, meta)
+
+
+def _declared_by(declared: dict, path: Path) -> set:
+    return {name for name, info in declared.items() if path.name in info["notebooks"]}
+
+
+def _date_range(articles) -> dict:
+    dates = articles["date"].dropna()
+    if dates.empty:
+        return {"first": None, "last": None}
+    return {"first": dates.min().strftime("%Y-%m-%d"), "last": dates.max().strftime("%Y-%m-%d")}
+
+
+def index_html(meta: dict) -> str:
+    """The run's front page: what was analysed, with which parameters and versions, and a link to each report."""
+    e = html.escape
+    counts = meta["corpus"]["articles"]
+    rows = []
+    for item in meta["notebooks"]:
+        link = f'<a href="{e(item["html"])}">{e(item["name"])}</a>' if item["html"] else e(item["name"])
+        status = "✔ ok" if item["status"] == "ok" else f"✘ failed: {e(item['error'])}"
+        rows.append(f'<tr class="{e(item["status"])}"><td>{link}</td><td>{status}</td><td>{item["seconds"]:.1f} s</td>'
+                    f'<td><a href="{e(item["ipynb"])}">notebook</a></td></tr>')
+    params = "".join(f"<tr><td>{e(str(k))}</td><td>{e(str(v))}</td></tr>" for k, v in sorted(meta["parameters"].items())) or \
+        '<tr><td colspan="2">defaults</td></tr>'
+    versions = ", ".join(f"{e(k)} {e(str(v))}" for k, v in meta["versions"].items())
+    data = "".join(f'<li><a href="data/{e(name)}">{e(name)}</a></li>' for name in meta["data"])
+    first, last = meta["corpus"]["date_range"]["first"], meta["corpus"]["date_range"]["last"]
+    verdict = "All reports rendered." if meta["ok"] else "Some reports FAILED: see below. The previous good run was kept."
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{e(meta['title'])}</title>
+<style>
+body {{ font-family: system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 900px; margin: 2rem auto; padding: 0 1rem; color: #222; line-height: 1.5; }}
+table {{ border-collapse: collapse; margin: 0.5rem 0 1.5rem; }} td, th {{ border-bottom: 1px solid #ddd; padding: 0.3rem 0.8rem 0.3rem 0; text-align: left; vertical-align: top; }}
+tr.failed td {{ color: #b00020; }} .verdict {{ font-weight: bold; }} code {{ background: #f4f4f4; padding: 0 0.2rem; }}
+</style></head>
+<body>
+<h1>{e(meta['title'])}</h1>
+<p class="verdict">{e(verdict)}</p>
+<h2>Reports</h2>
+<table><tr><th>report</th><th>status</th><th>time</th><th>executed notebook</th></tr>{''.join(rows)}</table>
+<h2>Corpus</h2>
+<table>
+<tr><td>path</td><td><code>{e(meta['corpus']['path'])}</code></td></tr>
+<tr><td>articles</td><td>{counts['inputs']} in: {counts['analysed']} analysed, {counts['rejected']} rejected, {counts['duplicates']} duplicates</td></tr>
+<tr><td>content hash</td><td><code>{e(meta['corpus']['content_hash'])}</code></td></tr>
+<tr><td>dates</td><td>{e(first or 'none')} to {e(last or 'none')}</td></tr>
+</table>
+<h2>Parameters</h2>
+<table>{params}</table>
+<h2>Data behind the reports</h2>
+<p>Every table the reports show, and the full analysis, as CSV:</p>
+<ul>{data}</ul>
+<h2>Run</h2>
+<p>Started {e(meta['started_at'])}, took {meta['seconds']:.1f} s. Versions: {versions}.</p>
+<p>Machine-readable: <a href="run.json">run.json</a>.</p>
+</body></html>
+"""

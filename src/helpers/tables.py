@@ -1,0 +1,160 @@
+"""The tables the notebooks show, built from the analysis tables (sorted, so they read the same every run)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .sentiment import CLEAR_THRESHOLD
+
+
+def _date_text(series: pd.Series, how: pd.Series | None = None) -> pd.Series:
+    text = pd.to_datetime(series).dt.strftime("%Y-%m-%d").fillna("no date")
+    if how is not None:
+        text = text.where(how != "inferred", "≈" + text + " (inferred)")
+    return text
+
+
+def articles_overview(articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per article: date and how it was obtained, outlet, title, length."""
+    ordered = articles.sort_values(["date", "article_id"], na_position="last")
+    return pd.DataFrame({
+        "article_id": ordered["article_id"],
+        "date": _date_text(ordered["date"], ordered["date_source"]),
+        "date_source": ordered["date_source"],
+        "outlet": ordered["outlet"],
+        "title": ordered["title"],
+        "words": ordered["n_words"],
+        "sentences": ordered["n_sentences"] if "n_sentences" in ordered else None,
+        "source_file": ordered["source_file"],
+    }).reset_index(drop=True)
+
+
+def date_evidence(articles: pd.DataFrame) -> pd.DataFrame:
+    """Articles whose date was inferred or is missing, with the evidence or the reason."""
+    rows = articles[articles["date_source"].isin(["inferred", "missing"])].sort_values("article_id")
+    return pd.DataFrame({
+        "article_id": rows["article_id"],
+        "date": _date_text(rows["date"]),
+        "date_source": rows["date_source"],
+        "evidence": rows["date_evidence"],
+    }).reset_index(drop=True)
+
+
+def warnings_table(articles: pd.DataFrame) -> pd.DataFrame:
+    """Articles loaded with a warning (encoding, outlet read from the text, renamed id, date rejected)."""
+    rows = articles[articles["warnings"].fillna("") != ""].sort_values("article_id")
+    return rows[["article_id", "source_file", "warnings"]].reset_index(drop=True)
+
+
+def rejected_table(rejected: pd.DataFrame) -> pd.DataFrame:
+    """Everything not analysed: rejected inputs and duplicates, with the reason."""
+    if rejected.empty:
+        return pd.DataFrame(columns=["source_file", "status", "reason", "duplicate_of"])
+    return rejected.sort_values(["status", "source_file"])[["source_file", "row", "article_id", "status", "reason", "duplicate_of"]].reset_index(drop=True)
+
+
+def key_figures(data, view) -> pd.DataFrame:
+    """The counts a reader checks first, as a small fixed table (used as an nbval-checked figure)."""
+    counts = data.counts
+    dated = view.articles["date_source"].value_counts()
+    rows = [
+        ("articles in", counts["inputs"]),
+        ("analysed", counts["analysed"]),
+        ("rejected", counts["rejected"]),
+        ("duplicates", counts["duplicates"]),
+        ("in this view", len(view.articles)),
+        ("dated from the article or table", int(dated.get("header", 0) + dated.get("column", 0))),
+        ("date inferred from the text", int(dated.get("inferred", 0))),
+        ("no date", int(dated.get("missing", 0))),
+        ("outlets known", int(view.articles["outlet"].replace("", pd.NA).dropna().nunique())),
+    ]
+    return pd.DataFrame(rows, columns=["measure", "value"])
+
+
+# --- tone ----------------------------------------------------------------------------------------
+
+
+def tone_per_article(articles: pd.DataFrame, engine: str) -> pd.DataFrame:
+    """Each article's tone under one engine, in date order."""
+    columns = {f"polarity_{engine}": "polarity", f"share_negative_{engine}": "share_negative",
+               f"share_positive_{engine}": "share_positive"}
+    if f"subjectivity_{engine}" in articles:
+        columns[f"subjectivity_{engine}"] = "subjectivity"
+    ordered = articles.sort_values(["date", "article_id"], na_position="last")
+    out = ordered[["article_id", "outlet", "title"] + list(columns)].rename(columns=columns)
+    out.insert(1, "date", _date_text(ordered["date"], ordered["date_source"]).values)
+    return out.round(3).reset_index(drop=True)
+
+
+def extreme_sentences(sentences: pd.DataFrame, articles: pd.DataFrame, engine: str, n: int = 10,
+                      most: str = "negative") -> pd.DataFrame:
+    """The ``n`` most negative (or positive) sentences beyond the engine's clear threshold, with article and date."""
+    frame = sentences[sentences["engine"] == engine]
+    threshold = CLEAR_THRESHOLD[engine]
+    if most == "negative":
+        frame = frame[frame["polarity"] <= -threshold].sort_values(["polarity", "article_id", "sentence_id"])
+    else:
+        frame = frame[frame["polarity"] >= threshold].sort_values(["polarity", "article_id", "sentence_id"],
+                                                                   ascending=[False, True, True])
+    frame = frame.head(n).merge(articles[["article_id", "date", "date_source", "outlet"]], on="article_id", how="left")
+    return pd.DataFrame({
+        "polarity": frame["polarity"].round(3),
+        "subjectivity": frame["subjectivity"].round(3),
+        "sentence": frame["text"],
+        "article_id": frame["article_id"],
+        "sentence_id": frame["sentence_id"],
+        "date": _date_text(frame["date"], frame["date_source"]),
+        "outlet": frame["outlet"],
+    })
+
+
+# --- sourcing ----------------------------------------------------------------------------------
+
+
+def source_type_counts(attributions: pd.DataFrame) -> pd.DataFrame:
+    """Attributions and articles per source type, in a fixed order."""
+    from .charts import SOURCE_TYPE_ORDER
+
+    rows = []
+    for kind in SOURCE_TYPE_ORDER:
+        part = attributions[attributions["source_type"] == kind]
+        rows.append({"source_type": kind, "attributions": len(part), "articles": part["article_id"].nunique()})
+    return pd.DataFrame(rows)
+
+
+def top_sources(attributions: pd.DataFrame, n: int = 25) -> pd.DataFrame:
+    """Named sources cited most, and by how many articles."""
+    named = attributions[attributions["source_name"].fillna("") != ""]
+    if named.empty:
+        return pd.DataFrame(columns=["source_name", "source_type", "attributions", "articles"])
+    grouped = named.groupby(["source_name", "source_type"]).agg(
+        attributions=("article_id", "size"), articles=("article_id", "nunique")).reset_index()
+    return grouped.sort_values(["attributions", "articles", "source_name"], ascending=[False, False, True]).head(n).reset_index(drop=True)
+
+
+def second_hand(attributions: pd.DataFrame) -> pd.DataFrame:
+    """Who is cited via whom: sources that reach the article through another outlet."""
+    via = attributions[attributions["via"].fillna("") != ""]
+    if via.empty:
+        return pd.DataFrame(columns=["via", "source_type", "source_name", "attributions", "articles"])
+    grouped = via.assign(source_name=via["source_name"].replace("", "(unnamed)")).groupby(
+        ["via", "source_type", "source_name"]).agg(attributions=("article_id", "size"), articles=("article_id", "nunique"))
+    return grouped.reset_index().sort_values(["via", "attributions", "source_name"], ascending=[True, False, True]).reset_index(drop=True)
+
+
+def evidence(attributions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Every attribution with its sentence: the evidence behind each bar."""
+    merged = attributions.merge(articles[["article_id", "date_source", "outlet"]], on="article_id", how="left")
+    merged = merged.sort_values(["date", "article_id", "sentence_id", "start"], na_position="last")
+    return pd.DataFrame({
+        "date": _date_text(merged["date"], merged["date_source"]).values,
+        "outlet": merged["outlet"].values,
+        "article_id": merged["article_id"].values,
+        "sentence_id": merged["sentence_id"].values,
+        "source_type": merged["source_type"].values,
+        "source_name": merged["source_name"].values,
+        "via": merged["via"].values,
+        "platform": merged["platform"].values,
+        "cue": merged["cue"].values,
+        "sentence": merged["sentence"].values,
+    })

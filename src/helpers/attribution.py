@@ -651,6 +651,8 @@ def _subject_before(sentence: str, cue_start: int) -> tuple[str, int]:
         if _LEADING_PREP.match(cleaned) and kept:
             break
         words = cleaned.split()
+        if kept and _VERB_RE.search(cleaned):
+            break  # "Reuters reported the deal, the company said": an earlier clause has its own speaker
         if len(words) > 9 or _CLAUSE_WORDS.search(cleaned):
             if not kept and len(words) <= 14:
                 # "The official newspaper, citing unidentified sources" handled by the caller;

@@ -43,7 +43,7 @@ def _print_frame(frame: pd.DataFrame, columns: list[str], width: int = 60) -> No
         return
     shown = frame[columns].copy()
     for column in shown.columns:
-        shown[column] = shown[column].astype(str).replace({"NaT": "", "<NA>": "", "nan": "", "None": ""}).str.slice(0, width)
+        shown[column] = shown[column].astype(str).replace({"NaT": "", "<NA>": "", "nan": "", "NaN": "", "None": ""}).str.slice(0, width)
     print(shown.to_string(index=False))
 
 

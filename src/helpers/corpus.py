@@ -165,10 +165,10 @@ def outlet_from_text(text: str) -> tuple[str, str]:
 
 def title_from_text(text: str) -> str:
     """The first sentence (or line) of the text, shortened."""
-    first_line = text.strip().split("\n", 1)[0]
-    match = re.search(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"])", first_line)
-    first = first_line[: match.start() + 1] if match else first_line
-    return shorten(first.strip())
+    from .text import split_sentences
+
+    spans = split_sentences(text[:2000])
+    return shorten(spans[0].text) if spans else ""
 
 
 # --- building article rows ------------------------------------------------------------------

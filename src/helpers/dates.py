@@ -108,7 +108,7 @@ _FULL_DATE_RE = re.compile(
 _MONTH_YEAR_RE = re.compile(rf"\b(?P<month>{_MONTH_ALT})\.?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 # Month names alone: only full names, capitalised, so that "may" (the verb) and "mar" do not count.
 _MONTH_ALONE_RE = re.compile(
-    r"\b(January|February|March|April|June|July|August|September|October|November|December)\b"
+    r"\b(January|February|March|April|June|July|August|September|October|November|December)\b(?!\.?,?\s+\d)"
 )
 _QUARTER_RE = re.compile(
     r"\b(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|(?P<q>Q[1-4]))\b(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?",

@@ -1,0 +1,51 @@
+# Sourcebook: two commands do everything on a machine with only Python 3.11+.
+#   make report   render every notebook over seeds/ into reports/ (CORPUS=... OUT=... to change)
+#   make test     the whole suite: unit tests, notebooks under nbval, rendered reports in Chromium
+# Both create .venv and install the project when it is missing or pyproject.toml changed.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.sourcebook-installed
+CORPUS ?= seeds
+OUT    ?= reports
+ARGS   ?=
+
+.PHONY: report test lab analyze benchmark strip update-expected browser clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m helpers.lab_setup
+	@touch $(STAMP)
+
+report: $(STAMP)
+	$(BIN)/sourcebook render $(CORPUS) --out $(OUT) $(ARGS)
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest $(ARGS)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+analyze: $(STAMP)
+	$(BIN)/sourcebook analyze $(CORPUS) --out $(OUT)/data
+
+benchmark: $(STAMP)
+	$(BIN)/python benchmarks/bench.py $(ARGS)
+
+# Headless Chromium for the browser tests (Debian packages; needs root or sudo).
+browser:
+	@bash tests/browser/ensure-chromium.sh
+
+# Remove notebook outputs before committing, keeping the expected figures of nbval-check-output cells.
+strip: $(STAMP)
+	$(BIN)/python tools/strip_outputs.py notebooks/*.ipynb
+
+# Re-run the notebooks over seeds/ and store their nbval-check-output figures as the new expected values.
+update-expected: $(STAMP)
+	$(BIN)/python tools/strip_outputs.py --execute notebooks/*.ipynb
+
+clean:
+	rm -rf $(VENV) reports/*.html reports/*.ipynb reports/data reports/run.json reports/index.html .pytest_cache

@@ -1,0 +1,143 @@
+"""Loading articles: the seed format, tables, dates, and the ledger of what could not be used."""
+
+import datetime as dt
+import shutil
+
+import pandas as pd
+import pytest
+
+from helpers.corpus import decode_bytes, load_corpus, outlet_from_text, title_from_text
+from helpers.dates import infer_date, parse_date
+from helpers.errors import SourcebookError
+
+from .conftest import FIXTURES, SEEDS
+
+
+def test_seeds_load_with_header_dates_and_the_undated_one_inferred():
+    corpus = load_corpus(SEEDS)
+    articles = corpus.articles.set_index("article_id")
+    assert corpus.counts == {"inputs": 3, "loaded": 3, "rejected": 0, "duplicates": 0}
+    exports = articles.loc["2020-09-11-tesla-shanghai-exports"]
+    assert exports["date"] == pd.Timestamp("2020-09-11") and exports["date_source"] == "header"
+    # The header is removed: the body starts with the first words of the article.
+    assert exports["text"].startswith("It appears that Tesla")
+    undated = articles.loc["undated-tesla-second-china-factory-rumours"]
+    assert undated["date_source"] == "inferred"
+    assert undated["date"] == pd.Timestamp("2020-07-01")
+    assert "second quarter" in undated["date_evidence"] and "June" in undated["date_evidence"]
+
+
+def test_seed_outlets_come_from_bylines_only_when_clear():
+    articles = load_corpus(SEEDS).articles.set_index("article_id")["outlet"]
+    assert articles["2019-09-19-tesla-shanghai-preproduction"] == "Oilprice.com"
+    assert articles["undated-tesla-second-china-factory-rumours"] == "Electrek"
+    assert articles["2020-09-11-tesla-shanghai-exports"] == ""  # no byline: not guessed
+
+
+def test_required_columns_and_stable_ids():
+    first = load_corpus(SEEDS).articles
+    second = load_corpus(SEEDS).articles
+    for column in ["article_id", "source_file", "date", "date_source", "date_evidence", "title", "outlet", "text",
+                   "n_words", "sha256"]:
+        assert column in first.columns
+    assert list(first["article_id"]) == list(second["article_id"])
+    assert first["article_id"].is_unique
+
+
+def test_every_bad_input_is_accounted_for_with_its_reason():
+    corpus = load_corpus(FIXTURES / "bad_inputs")
+    reasons = dict(zip(corpus.rejected["source_file"], corpus.rejected["reason"]))
+    assert reasons["empty.txt"] == "empty file"
+    assert reasons["whitespace-only.txt"] == "only whitespace"
+    assert reasons["binary.txt"].startswith("not text")
+    assert "no text column" in reasons["no-text-column.csv"] and "'headline'" in reasons["no-text-column.csv"]
+    duplicate = corpus.rejected[corpus.rejected["status"] == "duplicate"].iloc[0]
+    assert duplicate["source_file"] == "duplicate-second.txt" and duplicate["duplicate_of"] == "duplicate-first"
+    files = [p for p in (FIXTURES / "bad_inputs").iterdir() if p.is_file()]
+    counts = corpus.counts
+    assert counts["inputs"] == len(files) == counts["loaded"] + counts["rejected"] + counts["duplicates"]
+
+
+def test_encodings_are_decoded_with_a_warning_and_bom_removed():
+    articles = load_corpus(FIXTURES / "bad_inputs").articles.set_index("article_id")
+    assert "café" in articles.loc["cp1252", "text"] and "city’s" in articles.loc["cp1252", "text"]
+    assert "not UTF-8" in articles.loc["cp1252", "warnings"]
+    bom = articles.loc["utf8-bom"]
+    assert bom["date"] == pd.Timestamp("2021-01-02") and not bom["text"].startswith("\ufeff")
+    assert decode_bytes("Latin-1 only: \xff".encode("latin-1"))[1] in ("cp1252", "latin-1")
+
+
+def test_malformed_and_future_dates_are_kept_missing_with_the_reason():
+    articles = load_corpus(FIXTURES / "bad_inputs").articles.set_index("article_id")
+    bad = articles.loc["malformed-date"]
+    assert pd.isna(bad["date"]) and bad["date_source"] == "missing"
+    assert "2020-13-45" in bad["date_evidence"]
+    future = articles.loc["future-date"]
+    assert pd.isna(future["date"]) and "future" in future["date_evidence"]
+
+
+def test_missing_path_and_unusable_single_table_raise_one_line_errors(tmp_path):
+    with pytest.raises(SourcebookError, match="no such file or folder"):
+        load_corpus(tmp_path / "nope")
+    with pytest.raises(SourcebookError) as error:
+        load_corpus(FIXTURES / "bad_inputs" / "no-text-column.csv")
+    assert "columns found are 'id', 'headline', 'published'" in str(error.value)
+    assert "\n" not in str(error.value)
+
+
+def test_tables_with_aliases_written_dates_and_an_unnamed_index_column():
+    corpus = load_corpus(FIXTURES / "tables")
+    articles = corpus.articles.set_index("article_id")
+    assert set(articles.index) == {"a1", "a2", "j1", "j2"}
+    assert articles.loc["a1", "outlet"] == "Example Times" and articles.loc["a1", "url"] == "https://example.org/1"
+    assert articles.loc["a1", "date"] == pd.Timestamp("2018-12-15")  # "December 15, 2018"
+    assert articles.loc["a2", "date"] == pd.Timestamp("2018-12-15")  # "15 Dec 2018"
+    assert articles.loc["j2", "date"] == pd.Timestamp("2019-01-03")  # ISO date-time
+    assert articles.loc["a1", "title"] == "Plant reopens"
+    assert corpus.rejected.iloc[0]["reason"] == "empty text" and corpus.rejected.iloc[0]["row"] == 4
+
+
+def test_columns_can_be_named_explicitly(tmp_path):
+    path = tmp_path / "odd.tsv"
+    path.write_text("story\twhen\tpaper\nOfficials said the bridge is safe.\t2020-02-03\tDaily\n", encoding="utf-8")
+    corpus = load_corpus(path, text_col="story", date_col="WHEN", outlet_col="paper")
+    row = corpus.articles.iloc[0]
+    assert row["date"] == pd.Timestamp("2020-02-03") and row["outlet"] == "Daily"
+    with pytest.raises(SourcebookError, match="no column 'missing'"):
+        load_corpus(path, text_col="missing")
+
+
+def test_real_tab_separated_corpus_loads_when_present():
+    path = SEEDS.parent.parent / "shared" / "corpora" / "climate-news-2017-2019.tsv"
+    if not path.exists():
+        pytest.skip("the shared development corpus is not beside this checkout")
+    corpus = load_corpus(path)
+    assert corpus.counts["inputs"] == 428
+    assert corpus.counts["loaded"] + corpus.counts["duplicates"] + corpus.counts["rejected"] == 428
+    assert (corpus.articles["date_source"] == "column").all()
+    assert corpus.articles["outlet"].nunique() > 40
+
+
+def test_duplicate_ids_in_tables_are_made_unique(tmp_path):
+    (tmp_path / "a.csv").write_text("id,text\n1,First story.\n", encoding="utf-8")
+    (tmp_path / "b.csv").write_text("id,text\n1,Second story.\n", encoding="utf-8")
+    articles = load_corpus(tmp_path).articles
+    assert articles["article_id"].is_unique and len(articles) == 2
+
+
+def test_date_parsing_and_inference_units():
+    assert parse_date("December 15, 2018") == dt.date(2018, 12, 15)
+    assert parse_date("15 Dec 2018") == dt.date(2018, 12, 15)
+    with pytest.raises(ValueError, match="not a real date"):
+        parse_date("2020-02-30")
+    reading = infer_date("Shipments will start in 2025.", today=dt.date(2026, 1, 1))
+    assert reading.date is None and reading.source == "missing"
+    reading = infer_date("The company said on September 11, 2020 that it had grown.", today=dt.date(2026, 1, 1))
+    assert reading.date == dt.date(2020, 9, 11)
+    assert infer_date("Nothing here.").evidence.startswith("no date")
+
+
+def test_outlet_and_title_helpers():
+    assert outlet_from_text("Body.\n\nBy Jane Doe for Example.com\n") == ("Example.com", "By Jane Doe for Example.com")
+    assert outlet_from_text("The company said by Friday it would decide.") == ("", "")
+    assert title_from_text("GOP Rep. Smith said the bill would pass. More text.").startswith("GOP Rep. Smith said")

@@ -1,0 +1,62 @@
+"""Sentence and article tone: identical to TextBlob's own scores, aggregated as documented."""
+
+import math
+
+import pandas as pd
+import pytest
+from textblob import TextBlob
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from helpers.sentiment import article_tone, check_engine, score_texts, textblob_scores
+from helpers.text import split_sentences
+
+
+def test_scores_are_textblobs_own_on_every_seed_sentence(seed_analysis):
+    rows = seed_analysis.sentences[seed_analysis.sentences["engine"] == "textblob"]
+    assert len(rows) > 40
+    for row in rows.itertuples():
+        expected = TextBlob(row.text).sentiment
+        assert (row.polarity, row.subjectivity) == (expected.polarity, expected.subjectivity)
+
+
+def test_vader_scores_are_vaders_compound(seed_analysis):
+    analyzer = SentimentIntensityAnalyzer()
+    rows = seed_analysis.sentences[seed_analysis.sentences["engine"] == "vader"]
+    for row in rows.head(20).itertuples():
+        assert row.polarity == analyzer.polarity_scores(row.text)["compound"]
+        assert math.isnan(row.subjectivity)
+
+
+def test_known_weakness_is_real_and_documented():
+    # TextBlob reads market moves as neutral: the methodology note says so.
+    assert textblob_scores("Tesla stock jumped 7% in pre-market trading.") == (0.0, 0.0)
+
+
+def test_article_tone_is_length_weighted_with_clear_shares():
+    sentences = pd.DataFrame({
+        "article_id": ["a", "a", "a"],
+        "engine": ["textblob"] * 3,
+        "text": ["Great.", "This is a terrible and awful outcome for everyone here.", "Fine words here."],
+        "polarity": [0.8, -0.8, 0.05],
+        "subjectivity": [0.75, 1.0, 0.5],
+    })
+    tone = article_tone(sentences).iloc[0]
+    weights = [1, 10, 3]
+    assert tone["polarity"] == pytest.approx((0.8 * 1 - 0.8 * 10 + 0.05 * 3) / 14)
+    assert tone["share_negative"] == pytest.approx(1 / 3) and tone["share_positive"] == pytest.approx(1 / 3)
+    assert tone["n_sentences"] == 3 and sum(weights) == 14
+
+
+def test_unknown_engine_is_refused():
+    with pytest.raises(ValueError, match="choose one of textblob, vader"):
+        check_engine("bert")
+    with pytest.raises(ValueError):
+        score_texts(["x"], "nope")
+
+
+def test_sentence_level_beats_one_call_on_a_mixed_article():
+    text = ("The launch was a wonderful, brilliant success. " * 1) + ("Sales fell. " * 8)
+    spans = [s.text for s in split_sentences(text)]
+    polarity, _ = score_texts(spans, "textblob")
+    # One call over the whole text hides that eight of nine sentences carry no tone at all.
+    assert (polarity == 0).sum() == 8 and TextBlob(text).sentiment.polarity > 0.5

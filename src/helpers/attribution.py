@@ -1038,4 +1038,22 @@ def extract_article(sentences: list[str]) -> list[list[Found]]:
         found = extract_sentence(sentence, context)
         _remember(found, sentence, context)
         results.append(found)
+    _full_names(results)
     return results
+
+
+# Surnames of well-known people, to their full names: "Musk" -> "Elon Musk".
+FULL_NAMES = {name.split()[-1]: name for name in KNOWN_PEOPLE if len(name.split()) == 2}
+
+
+def _full_names(results: list[list[Found]]) -> None:
+    """Within one article, a surname alone takes the full name used elsewhere in it ("Musk" -> "Elon Musk")."""
+    names = {item.source_name for found in results for item in found if len(item.source_name.split()) >= 2}
+    for found in results:
+        for item in found:
+            if item.source_name and len(item.source_name.split()) == 1 and item.source_type not in ("media", "social_media"):
+                longer = sorted(n for n in names if item.source_name in n.split())
+                if longer:
+                    item.source_name = longer[0]
+                elif item.source_name in FULL_NAMES:
+                    item.source_name = FULL_NAMES[item.source_name]

@@ -100,7 +100,7 @@ def _layout(fig: go.Figure, title: str, xaxis: str = "", yaxis: str = "", height
         title={"text": _escape(title), "x": 0, "xanchor": "left"},
         height=height,
         margin={"l": 60, "r": 20, "t": 60, "b": 50},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1, "traceorder": "normal"},
         hoverlabel={"align": "left"},
     )
     fig.update_xaxes(title_text=xaxis)
@@ -331,7 +331,10 @@ def _article_label(articles: pd.DataFrame) -> pd.Series:
     date = articles["date"].dt.strftime("%Y-%m-%d").fillna("no date")
     date = np.where(articles["date_source"] == "inferred", "≈" + date, date)
     outlet = articles["outlet"].replace("", "outlet unknown").fillna("outlet unknown")
-    return pd.Series(date, index=articles.index) + " · " + outlet + " · " + articles["article_id"].str.slice(0, 24)
+    labels = pd.Series(date, index=articles.index) + " · " + outlet
+    # Two articles of one outlet on one day get a number, so bars never merge.
+    repeat = labels.groupby(labels).cumcount()
+    return labels.where(repeat == 0, labels + " (" + (repeat + 1).astype(str) + ")")
 
 
 def source_mix_over_time(attributions: pd.DataFrame, articles: pd.DataFrame) -> go.Figure:
@@ -390,7 +393,8 @@ def share_over_time(attributions: pd.DataFrame, articles: pd.DataFrame,
         counts = dated[dated["source_type"] == kind].groupby("period").size().reindex(totals.index, fill_value=0)
         share = counts / totals
         fig.add_trace(go.Scatter(
-            x=totals.index, y=share, mode="lines+markers" if len(totals) > 1 else "markers",
+            # With few periods a connecting line would suggest a trend between far-apart articles.
+            x=totals.index, y=share, mode="lines+markers" if len(totals) > 12 else "markers",
             name=SOURCE_TYPE_LABELS[kind], marker={"size": 10, "color": SOURCE_TYPE_COLORS[kind]},
             line={"color": SOURCE_TYPE_COLORS[kind]},
             customdata=np.stack([counts.values, totals.values], axis=-1),

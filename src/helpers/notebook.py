@@ -106,6 +106,31 @@ def keyword_sentences(view: View, keyword: str) -> View:
     return replace(view, sentences=view.sentences[mask].reset_index(drop=True))
 
 
+def keyword_tone(view: View, keyword: str, scope: str = "sentences") -> tuple[View, str]:
+    """Tone about a keyword: with ``scope='sentences'``, article tone from only the sentences that mention it.
+
+    Returns the view (articles' tone columns recomputed when scoped) and a sentence saying what was done.
+    """
+    from .sentiment import article_tone
+
+    if scope not in ("sentences", "articles"):
+        raise SourcebookError(f"parameter keyword_scope must be 'sentences' or 'articles', not '{scope}'")
+    if not keyword:
+        return view, "Tone computed from every sentence of each article."
+    if scope == "articles":
+        return view, f"Tone computed from every sentence of the articles that mention '{keyword}'."
+    scoped = keyword_sentences(view, keyword)
+    tone = article_tone(scoped.sentences)
+    articles = scoped.articles.copy()
+    for engine in scoped.sentences["engine"].unique():
+        part = tone[tone["engine"] == engine].set_index("article_id")
+        for column in ("polarity", "subjectivity", "share_negative", "share_positive"):
+            if f"{column}_{engine}" in articles:
+                articles[f"{column}_{engine}"] = articles["article_id"].map(part[column])
+    n = scoped.sentences.drop_duplicates(["article_id", "sentence_id"]).shape[0]
+    return replace(scoped, articles=articles), f"Tone computed from the {n} sentences that mention '{keyword}'."
+
+
 def show_table(frame: pd.DataFrame, name: str, tables_dir: str = "", max_rows: int = MAX_TABLE_ROWS):
     """Display a table (escaped HTML, capped at ``max_rows``) and write all of it to ``tables_dir/name.csv``.
 
@@ -126,11 +151,13 @@ class Table:
         self.frame, self.name, self.saved, self.max_rows = frame, name, saved, max_rows
 
     def _repr_html_(self) -> str:
+        notes = []
         if self.frame.empty:
-            return '<p class="table-note">None.</p>'
+            if self.saved:
+                notes.append(f"empty table: data/{html.escape(self.name)}.csv")
+            return f'<p class="table-note empty-table">None.{" (" + notes[0] + ")" if notes else ""}</p>'
         shown = self.frame.head(self.max_rows)
         body = shown.to_html(index=False, escape=True, na_rep="", border=0, classes="sourcebook-table")
-        notes = []
         if len(self.frame) > self.max_rows:
             notes.append(f"showing the first {self.max_rows} of {len(self.frame)} rows")
         if self.saved:

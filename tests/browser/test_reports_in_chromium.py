@@ -1,0 +1,133 @@
+"""The rendered reports in a real browser: charts drawn, nothing fetched, hostile text inert, no errors.
+
+Headless Chromium from Debian (`make test` installs it when missing, through
+tests/browser/ensure-chromium.sh), driven by Playwright's Python package with
+``executable_path``; SOURCEBOOK_CHROMIUM overrides the browser path.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run"]
+# What a drawn chart holds: scatter points, bar rectangles, heatmap images, lines.
+MARKS_JS = """
+() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(plot => ({
+    title: (plot.querySelector('.gtitle') || {}).textContent || '',
+    svg: plot.querySelectorAll('svg.main-svg').length,
+    marks: plot.querySelectorAll('.scatterlayer .point, .barlayer .point path, .heatmaplayer image, .scatterlayer .js-line').length,
+    empty: plot.querySelectorAll('.annotation').length > 0 && plot.querySelectorAll('.scatterlayer .trace, .barlayer .trace, .heatmaplayer image').length === 0,
+}))
+"""
+
+
+def chromium_path() -> str:
+    path = os.environ.get("SOURCEBOOK_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        pytest.fail(
+            "The browser test needs Chromium: `make test` installs Debian's chromium package when it can "
+            "(root or sudo, apt-get); otherwise install it or set SOURCEBOOK_CHROMIUM=/path/to/chromium.",
+            pytrace=False,
+        )
+    return path
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -e .[dev] installs playwright")
+    with sync_api.sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=chromium_path(), args=FLAGS)
+        yield instance
+        instance.close()
+
+
+def open_offline(browser, path):
+    """Open a report from disk with every network request blocked and recorded."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    record = {"requests": [], "errors": [], "dialogs": []}
+
+    def route(route):
+        url = route.request.url
+        if url.startswith(("file:", "data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            record["requests"].append(url)
+            route.abort()
+
+    context.route("**/*", route)
+    page.on("console", lambda message: record["errors"].append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: record["errors"].append(str(error)))
+    page.on("dialog", lambda dialog: (record["dialogs"].append(dialog.message), dialog.dismiss()))
+    page.goto(path.resolve().as_uri())
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(800)
+    return context, page, record
+
+
+def test_every_report_draws_its_charts_offline(browser, rendered):
+    reports = sorted(rendered.glob("[0-9]*.html"))
+    assert len(reports) >= 3
+    for report in reports:
+        context, page, record = open_offline(browser, report)
+        plots = page.evaluate(MARKS_JS)
+        assert len(plots) >= 3, f"{report.name}: expected charts, found {len(plots)}"
+        for plot in plots:
+            assert plot["svg"] >= 1, f"{report.name}: chart '{plot['title']}' has no SVG"
+            assert plot["marks"] > 0 or plot["empty"], f"{report.name}: chart '{plot['title']}' drew no data marks"
+        assert sum(plot["marks"] > 0 for plot in plots) >= 3, report.name
+        assert record["requests"] == [], f"{report.name} tried to reach {record['requests']}"
+        assert record["errors"] == [], f"{report.name} console errors: {record['errors']}"
+        assert record["dialogs"] == [], f"{report.name}: a script from article text ran"
+        assert "from helpers import" not in page.inner_text("body")
+        context.close()
+
+
+def test_hostile_article_text_shows_as_text_and_runs_nothing(browser, rendered):
+    context, page, record = open_offline(browser, rendered / "03-sourcing-over-time.html")
+    body = page.inner_text("body")
+    assert "<script>alert(1)</script>" in body
+    assert "<img src=x onerror=alert(1)>" in body
+    assert page.evaluate("document.querySelectorAll('img[src=\"x\"]').length") == 0
+    assert record["dialogs"] == [] and record["errors"] == []
+    context.close()
+
+
+def test_hover_labels_show_article_titles_as_text(browser, rendered):
+    """The hostile article's title (which holds <script>) appears in the timeline's hover label as text."""
+    context, page, record = open_offline(browser, rendered / "01-corpus-overview.html")
+    timeline = page.query_selector_all(".js-plotly-plot")[0]
+    timeline.scroll_into_view_if_needed()
+    labels = []
+    for point in timeline.query_selector_all(".scatterlayer .point"):
+        point.hover(timeout=3000, force=True)
+        page.wait_for_timeout(150)
+        labels.append(" ".join(page.eval_on_selector_all(".hoverlayer .hovertext", "nodes => nodes.map(n => n.textContent)")))
+    assert any("<script>alert(1)</script>" in label for label in labels), labels
+    assert record["dialogs"] == [] and record["errors"] == []
+    context.close()
+
+
+def test_index_opens_offline_and_links_every_report(browser, rendered):
+    context, page, record = open_offline(browser, rendered / "index.html")
+    links = page.eval_on_selector_all("a", "links => links.map(a => a.getAttribute('href'))")
+    for report in rendered.glob("[0-9]*.html"):
+        assert report.name in links
+    assert "All reports rendered." in page.inner_text("body")
+    assert record["requests"] == [] and record["errors"] == []
+    context.close()
+
+
+def test_screenshots_for_review(browser, rendered, tmp_path_factory):
+    """Screenshots of every report (kept under the pytest temp folder) so a person can look at them."""
+    folder = tmp_path_factory.mktemp("screenshots")
+    for report in sorted(rendered.glob("*.html")):
+        context, page, _ = open_offline(browser, report)
+        target = folder / f"{report.stem}.png"
+        page.screenshot(path=str(target), full_page=True)
+        assert target.stat().st_size > 10_000
+        context.close()

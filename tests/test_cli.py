@@ -1,0 +1,67 @@
+"""The command line: counts, clear errors, exit codes, and the analysis tables."""
+
+import subprocess
+import sys
+
+import pandas as pd
+
+from helpers.cli import main
+
+from .conftest import FIXTURES, ROOT, SEEDS
+
+
+def run(*args):
+    """Run the installed `sourcebook` command as a user would."""
+    return subprocess.run([sys.executable, "-m", "helpers.cli", *map(str, args)], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_load_prints_counts_and_reasons_for_every_bad_input():
+    result = run("load", FIXTURES / "bad_inputs")
+    assert result.returncode == 0
+    out = result.stdout
+    assert "articles in: 11 = loaded 6 + rejected 4 + duplicates 1" in out
+    for reason in ["empty file", "only whitespace", "not text", "no text column", "same text as 'duplicate-first'",
+                   "not UTF-8", "is in the future", "'2020-13-45' is not a real date", "byte order mark"]:
+        assert reason in out, reason
+
+
+def test_missing_path_is_one_line_and_exit_2():
+    result = run("load", "no/such/folder")
+    assert result.returncode == 2
+    assert result.stderr.strip() == "sourcebook: error: no/such/folder: no such file or folder"
+    assert "Traceback" not in result.stderr
+
+
+def test_table_without_text_column_names_the_columns():
+    result = run("load", FIXTURES / "bad_inputs" / "no-text-column.csv")
+    assert result.returncode == 2
+    assert "columns found are 'id', 'headline', 'published'" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_analyze_writes_the_tables(tmp_path, capsys):
+    assert main(["analyze", str(SEEDS), "--out", str(tmp_path)]) == 0
+    articles = pd.read_csv(tmp_path / "articles.csv")
+    sentences = pd.read_csv(tmp_path / "sentences.csv")
+    attributions = pd.read_csv(tmp_path / "attributions.csv", keep_default_na=False)
+    assert len(articles) == 3 and (tmp_path / "rejected.csv").exists()
+    for column in ["article_id", "sentence_id", "start", "end", "text", "polarity", "subjectivity", "engine"]:
+        assert column in sentences.columns
+    assert set(sentences["engine"]) == {"textblob", "vader"}
+    for column in ["article_id", "date", "sentence_id", "sentence", "start", "end", "source_type", "source_name",
+                   "platform", "cue", "via"]:
+        assert column in attributions.columns
+    assert "analysed 3 articles" in capsys.readouterr().out
+
+
+def test_analyze_with_one_engine_and_a_bad_engine(tmp_path):
+    assert main(["analyze", str(SEEDS), "--out", str(tmp_path), "--engines", "vader"]) == 0
+    assert set(pd.read_csv(tmp_path / "sentences.csv")["engine"]) == {"vader"}
+    result = run("analyze", SEEDS, "--out", tmp_path, "--engines", "bert")
+    assert result.returncode == 2 and "unknown sentiment engine 'bert'" in result.stderr
+
+
+def test_evaluate_attribution_prints_the_score_table():
+    result = run("evaluate-attribution", ROOT / "tests" / "data" / "attribution_gold.csv")
+    assert result.returncode == 0
+    assert "precision" in result.stdout and "overall" in result.stdout and "anonymous" in result.stdout

@@ -1,0 +1,69 @@
+"""The notebooks as a reader gets them: a story, a parameters cell, clean outputs, and runs under papermill."""
+
+import json
+
+import nbformat
+import papermill
+import pytest
+
+from .conftest import NOTEBOOKS, SEEDS
+
+NOTEBOOK_FILES = sorted(NOTEBOOKS.glob("[0-9]*.ipynb"))
+
+
+@pytest.mark.parametrize("path", NOTEBOOK_FILES, ids=lambda p: p.name)
+def test_notebook_tells_a_story_with_explained_parameters(path):
+    nb = nbformat.read(path, as_version=4)
+    first = nb.cells[0]
+    assert first.cell_type == "markdown" and first.source.startswith("# ")
+    assert "What you will see" in first.source and "Caveats" in first.source
+    params = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(params) == 1 and nb.cells.index(params[0]) == 1
+    for line in params[0].source.splitlines():
+        if "=" in line and not line.startswith("#"):
+            assert "#" in line.split("=", 1)[1], f"parameter without an explanation: {line}"
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert max(len(c.source.splitlines()) for c in code) <= 15, "notebook cells stay small: logic lives in helpers"
+
+
+@pytest.mark.parametrize("path", NOTEBOOK_FILES, ids=lambda p: p.name)
+def test_committed_notebooks_hold_only_the_expected_figures(path):
+    nb = nbformat.read(path, as_version=4)
+    checked = 0
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        if "nbval-check-output" in cell.metadata.get("tags", []):
+            checked += 1
+            assert cell.outputs, "the expected figure is stored"
+            assert all(o.get("output_type") == "stream" for o in cell.outputs), "expected figures are plain text"
+        else:
+            assert not cell.outputs and cell.execution_count is None, "outputs are stripped"
+    assert checked >= 1
+    assert nb.metadata["kernelspec"]["name"] == "sourcebook"
+
+
+def test_tone_notebook_runs_with_non_default_parameters(tmp_path):
+    out = tmp_path / "02.ipynb"
+    papermill.execute_notebook(
+        str(NOTEBOOKS / "02-tone-over-time.ipynb"), str(out), kernel_name="sourcebook", cwd=str(NOTEBOOKS),
+        parameters={"corpus": str(SEEDS), "engine": "vader", "keyword": "Shanghai", "rolling_window": 2,
+                    "start_date": "2019-01-01", "tables_dir": str(tmp_path / "data")},
+        progress_bar=False,
+    )
+    nb = nbformat.read(out, as_version=4)
+    text = json.dumps([c.get("outputs", []) for c in nb.cells])
+    assert "sentences that mention 'Shanghai'" in text
+    assert (tmp_path / "data" / "02-tone-per-article.csv").exists()
+
+
+def test_sourcing_notebook_filters_source_types(tmp_path):
+    out = tmp_path / "03.ipynb"
+    papermill.execute_notebook(
+        str(NOTEBOOKS / "03-sourcing-over-time.ipynb"), str(out), kernel_name="sourcebook", cwd=str(NOTEBOOKS),
+        parameters={"corpus": str(SEEDS), "source_types": "anonymous,media"}, progress_bar=False,
+    )
+    nb = nbformat.read(out, as_version=4)
+    key = next(c for c in nb.cells if "nbval-check-output" in c.metadata.get("tags", []))
+    counts = {line.split()[0]: int(line.split()[1]) for line in key.outputs[0]["text"].splitlines()[1:]}
+    assert counts["company"] == 0 and counts["anonymous"] > 0 and counts["media"] > 0

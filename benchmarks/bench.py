@@ -1,0 +1,209 @@
+"""Measure Sourcebook's speed and memory: ``python benchmarks/bench.py --articles 1000``.
+
+Builds a corpus of N varied, realistic news articles (dates over several years,
+many outlets, attributions of every type, tone words; no two alike, so nothing
+is deduplicated away), or reads a real one with ``--corpus``, then times each
+stage and prints a table and one JSON line:
+
+- load, split, tone (TextBlob, VADER), sourcing, the full ``analyze`` and
+  writing the tables: articles per second, sentences or attributions per second;
+- the baseline a user would write: split, then ``TextBlob(sentence).sentiment``
+  one sentence at a time, in one process; the full analysis is reported as a
+  ratio to it;
+- with ``--render``: the wall time of a full ``sourcebook render`` and of each
+  notebook, beside the time papermill takes to run an empty notebook;
+- peak resident memory of the process.
+
+This is a measurement, not a test: nothing here asserts a time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from helpers.analysis import analyze, write_tables  # noqa: E402
+from helpers.attribution import extract_article  # noqa: E402
+from helpers.corpus import load_corpus  # noqa: E402
+from helpers.sentiment import score_texts  # noqa: E402
+from helpers.text import split_sentences  # noqa: E402
+
+OUTLETS = ["Reuters", "Global Times", "Electrek", "Oilprice.com", "The Daily Post", "Metro Herald", "Teslarati",
+           "Caixin", "Bloomberg", "Channel News Asia", "Xinhua", "The Verge", "Financial Review", "City Tribune"]
+COMPANIES = ["Tesla", "BYD", "Nio", "Volkswagen", "Toyota", "Xpeng", "Ford", "General Motors", "CATL", "Rivian"]
+PEOPLE = ["Wu Shuocheng", "Jane Roe", "Tao Lin", "Maria Lopez", "Chen Wei", "Peter Hale", "Aiko Tanaka", "Omar Haddad"]
+PLACES = ["Shanghai", "Berlin", "Texas", "Chongqing", "Guangzhou", "Nevada", "Hungary", "Mexico"]
+BANKS = ["Morgan Stanley", "Goldman Sachs", "UBS", "Citi", "Jefferies", "Bernstein"]
+OFFICIALS = ["the Ministry of Commerce", "city officials", "the regulator", "Liangjiang New Area officials", "police"]
+TONE = ["strong", "weak", "disappointing", "impressive", "uncertain", "remarkable", "troubled", "excellent", "poor",
+        "steady", "worrying", "brilliant", "slow", "fast", "risky", "promising"]
+TEMPLATES = [
+    "{company} said on {weekday} that output at its {place} plant rose {pct}% to {num} vehicles, a {tone} result.",
+    "The update was reported by {outlet}, citing people familiar with the matter.",
+    "\"We expect a {tone} quarter,\" {person}, an analyst at {bank}, told {outlet}.",
+    "According to {official}, the {place} project will be reviewed before {month}.",
+    "A user posted a photo of the {place} factory on Weibo, while others said the line looked {tone}.",
+    "{company} declined to comment on the report.",
+    "Shares of {company} fell {pct}% in early trading after the {tone} forecast.",
+    "{bank} said demand in {place} could reach {num} units by {year}.",
+    "Officials at {official_body} confirmed the meeting, according to an official statement.",
+    "{company} CEO {person} wrote on Twitter that the {place} expansion was {tone}.",
+    "Sales of {num} cars in {month} were {tone}, the company said.",
+    "Insiders say the plan for {place} has been {tone} for months.",
+    "The plant employs {num} workers and covers {pct} hectares near {place}.",
+    "Analysts expect prices to stay {tone} through {year}.",
+    "Production for export will start in Q{q}, and shipments are likely by the end of {year}.",
+    "I think the {place} factory is {tone}, but the numbers will tell.",
+    "Local residents said traffic near the {place} site had become {tone}.",
+    "{outlet} first reported the talks in {month}.",
+]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+MONTHS = ["January", "March", "April", "June", "July", "September", "October", "December"]
+
+
+def make_article(rng: random.Random, index: int) -> dict:
+    """One article of about 600 words, built from varied sentences; ``index`` keeps every article distinct."""
+    year = rng.randint(2017, 2024)
+    date = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    paragraphs, words = [], 0
+    while words < 600:
+        sentences = []
+        for _ in range(rng.randint(2, 4)):
+            template = rng.choice(TEMPLATES)
+            sentence = template.format(
+                company=rng.choice(COMPANIES), weekday=rng.choice(WEEKDAYS), place=rng.choice(PLACES),
+                pct=rng.randint(1, 40), num=f"{rng.randint(1, 900):,}{rng.choice(['', ',000'])}", tone=rng.choice(TONE),
+                outlet=rng.choice(OUTLETS), person=rng.choice(PEOPLE), bank=rng.choice(BANKS),
+                official=rng.choice(OFFICIALS), official_body=rng.choice(["the Ministry of Industry", "the city council"]),
+                month=rng.choice(MONTHS), year=year + rng.randint(0, 2), q=rng.randint(1, 4),
+            )
+            sentences.append(sentence)
+            words += len(sentence.split())
+        paragraphs.append(" ".join(sentences))
+    paragraphs.append(f"Reference {index}-{rng.randint(0, 10**9)}.")
+    return {"id": f"a{index:07d}", "date": date, "outlet": rng.choice(OUTLETS), "text": "\n\n".join(paragraphs)}
+
+
+def write_corpus(n: int, folder: Path, seed: int = 7) -> Path:
+    """N synthetic articles as one TSV file (text fields have no tabs or newlines escaped away: JSONL is used)."""
+    rng = random.Random(seed)
+    path = folder / "corpus.jsonl"
+    with open(path, "w", encoding="utf-8") as handle:
+        for index in range(n):
+            handle.write(json.dumps(make_article(rng, index)) + "\n")
+    return path
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed(label, results, units, function, *args):
+    start = time.perf_counter()
+    value = function(*args)
+    seconds = time.perf_counter() - start
+    results.append({"stage": label, "seconds": round(seconds, 3), **{k: (round(v / seconds, 1) if seconds else None)
+                    for k, v in units(value).items()}})
+    return value
+
+
+def baseline(texts: list[str]) -> int:
+    """The plain loop: split, then TextBlob(sentence).sentiment one sentence at a time."""
+    from textblob import TextBlob
+
+    count = 0
+    for text in texts:
+        for span in split_sentences(text):
+            TextBlob(span.text).sentiment
+            count += 1
+    return count
+
+
+def render_times(corpus: Path, work: Path) -> dict:
+    import nbformat
+    import papermill
+
+    from helpers.render import ensure_kernel, render
+
+    kernel = ensure_kernel()
+    empty = work / "empty.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")]), empty)
+    start = time.perf_counter()
+    papermill.execute_notebook(str(empty), str(work / "empty-out.ipynb"), kernel_name=kernel, progress_bar=False)
+    empty_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    result = render(str(corpus), str(work / "reports"), say=lambda message: None)
+    total = time.perf_counter() - start
+    sizes = {p.name: round(p.stat().st_size / 1e6, 2) for p in (work / "reports").glob("*.html")} if result.ok else {}
+    return {"render_total_s": round(total, 2), "empty_notebook_s": round(empty_seconds, 2),
+            "notebooks": {n.name: n.seconds for n in result.notebooks}, "html_mb": sizes, "ok": result.ok}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000, help="synthetic articles to build (default 1000)")
+    parser.add_argument("--corpus", help="benchmark a real corpus instead (folder or file)")
+    parser.add_argument("--render", action="store_true", help="also time a full render of the notebooks")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the baseline loop")
+    args = parser.parse_args(argv)
+
+    work = Path(tempfile.mkdtemp(prefix="sourcebook-bench-"))
+    source = Path(args.corpus) if args.corpus else write_corpus(args.articles, work)
+    results: list[dict] = []
+    corpus = timed("load", results, lambda c: {"articles_per_s": len(c.articles)}, load_corpus, source)
+    texts = list(corpus.articles["text"])
+    n = len(texts)
+    spans = timed("split", results, lambda s: {"articles_per_s": n, "sentences_per_s": sum(map(len, s))},
+                  lambda: [split_sentences(t) for t in texts])
+    sentences = [span.text for article in spans for span in article]
+    timed("tone textblob", results, lambda _: {"articles_per_s": n, "sentences_per_s": len(sentences)},
+          score_texts, sentences, "textblob")
+    timed("tone vader", results, lambda _: {"articles_per_s": n, "sentences_per_s": len(sentences)},
+          score_texts, sentences, "vader")
+    found = timed("sourcing", results, lambda f: {"articles_per_s": n, "attributions_per_s": sum(len(x) for a in f for x in a)},
+                  lambda: [extract_article([s.text for s in article]) for article in spans])
+    analysis = timed("analyze (all of the above)", results, lambda a: {"articles_per_s": len(a.articles)}, analyze, corpus)
+    timed("write tables", results, lambda _: {"articles_per_s": n}, write_tables, analysis, work / "tables")
+    if not args.no_baseline:
+        timed("baseline: split + TextBlob per sentence", results,
+              lambda c: {"articles_per_s": n, "sentences_per_s": c}, baseline, texts)
+    rates = {r["stage"]: r.get("articles_per_s") for r in results}
+    summary = {
+        "articles": n,
+        "sentences": len(sentences),
+        "attributions": sum(len(x) for a in found for x in a),
+        "stages": results,
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+    }
+    if not args.no_baseline and rates.get("baseline: split + TextBlob per sentence"):
+        summary["analysis_vs_baseline"] = round(rates["analyze (all of the above)"] / rates["baseline: split + TextBlob per sentence"], 2)
+    if args.render:
+        summary["render"] = render_times(source, work)
+
+    print(f"Sourcebook benchmark: {n} articles, {len(sentences)} sentences, {summary['attributions']} attributions")
+    print(f"{'stage':42} {'seconds':>9} {'articles/s':>11} {'sentences/s':>12} {'attributions/s':>15}")
+    for row in results:
+        print(f"{row['stage']:42} {row['seconds']:>9.2f} {row.get('articles_per_s') or '':>11} "
+              f"{row.get('sentences_per_s') or '':>12} {row.get('attributions_per_s') or '':>15}")
+    if "analysis_vs_baseline" in summary:
+        print(f"full analysis vs baseline: {summary['analysis_vs_baseline']}x the baseline's articles per second")
+    print(f"peak resident memory: {summary['peak_rss_mb']} MB")
+    if args.render:
+        r = summary["render"]
+        print(f"render: {r['render_total_s']} s in all; per notebook {r['notebooks']}; "
+              f"an empty notebook under papermill: {r['empty_notebook_s']} s; HTML sizes (MB) {r['html_mb']}")
+    print(json.dumps(summary))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -13,6 +13,15 @@ FIXTURES = ROOT / "tests" / "fixtures"
 NOTEBOOKS = ROOT / "notebooks"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory):
+    """Tests never read or write the user's analysis cache (subprocesses inherit the variable too)."""
+    import os
+
+    os.environ["SOURCEBOOK_CACHE"] = str(tmp_path_factory.mktemp("analysis-cache"))
+    yield
+
+
 @pytest.fixture(scope="session")
 def seeds() -> Path:
     return SEEDS

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,28 +115,131 @@ def analyze_article(text: str, engines: tuple[str, ...] = ENGINES) -> tuple[list
     return rows, attributions
 
 
-def analyze(corpus: Corpus, engines: tuple[str, ...] | list[str] = ENGINES, progress=None) -> Analysis:
-    """Analyse every article of a loaded corpus into the four tables."""
+def progress_reporter(total: int, label: str = "analysing", every: float = 5.0, stream=None):
+    """A callback counting articles done: a tqdm bar on a terminal, else a line every few seconds.
+
+    Returns ``(update, close)``; both do nothing for small corpora (under 200 articles).
+    """
+    import sys
+    import time
+
+    stream = stream or sys.stderr
+    if total < PARALLEL_MIN_ARTICLES:
+        return None, lambda: None
+    if hasattr(stream, "isatty") and stream.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(total=total, desc=label, unit="article", file=stream)
+        return bar.update, bar.close
+    state = {"done": 0, "start": time.monotonic(), "last": time.monotonic()}
+
+    def update(n: int) -> None:
+        state["done"] += n
+        now = time.monotonic()
+        if now - state["last"] >= every or state["done"] >= total:
+            rate = state["done"] / max(now - state["start"], 1e-9)
+            left = (total - state["done"]) / rate if rate else 0
+            print(f"{label}: {state['done']}/{total} articles, {rate:.0f}/s, about {left:.0f} s left", file=stream, flush=True)
+            state["last"] = now
+
+    return update, lambda: None
+
+
+PARALLEL_MIN_ARTICLES = 200  # below this, starting worker processes costs more than it saves
+CHUNK = 64
+
+
+def _safe_analyze(text: str, engines: tuple[str, ...]):
+    """One article's rows, or ('error', message): a failure is reported, never raised across processes."""
+    try:
+        return analyze_article(text, engines)
+    except Exception as exc:  # noqa: BLE001 - one bad article must not stop the corpus
+        return "error", f"analysis failed: {type(exc).__name__}: {exc}".splitlines()[0]
+
+
+def _analyze_chunk(texts: list[str], engines: tuple[str, ...]) -> list:
+    return [_safe_analyze(text, engines) for text in texts]
+
+
+def _warm_up() -> None:
+    from .attribution import _common_words
+
+    _common_words()
+
+
+def _run(texts: list[str], engines: tuple[str, ...], workers: int, progress) -> list:
+    """Analyse texts in order: in this process, or across ``workers`` processes for large corpora."""
+    if workers <= 1 or len(texts) < PARALLEL_MIN_ARTICLES:
+        results = []
+        for text in texts:
+            results.append(_safe_analyze(text, engines))
+            if progress:
+                progress(1)
+        return results
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunks = [texts[i:i + CHUNK] for i in range(0, len(texts), CHUNK)]
+    results = []
+    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up) as pool:
+        for chunk_result in pool.map(_analyze_chunk, chunks, [engines] * len(chunks)):
+            results.extend(chunk_result)
+            if progress:
+                progress(len(chunk_result))
+    return results
+
+
+def analyze(
+    corpus: Corpus,
+    engines: tuple[str, ...] | list[str] = ENGINES,
+    progress=None,
+    workers: int | None = None,
+    cache=None,
+) -> Analysis:
+    """Analyse every article of a loaded corpus into the four tables.
+
+    ``workers``: processes to use (default: every core, for corpora of at least
+    ``PARALLEL_MIN_ARTICLES``); results are identical either way. ``cache``: an
+    ``AnalysisCache``; articles analysed before with the same code are read from it.
+    """
     engines = tuple(check_engine(engine) for engine in engines)
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    texts = list(corpus.articles["text"])
+    keys = [cache.key(text, engines) for text in texts] if cache is not None else []
+    known = cache.get_many(keys) if cache is not None else {}
+    todo = [i for i in range(len(texts)) if not keys or keys[i] not in known]
+    if progress and known:
+        progress(len(texts) - len(todo))
+    fresh = _run([texts[i] for i in todo], engines, workers, progress)
+    results: list = [None] * len(texts)
+    for i, key in enumerate(keys):
+        if key in known:
+            results[i] = known[key]
+    new_entries = {}
+    for i, result in zip(todo, fresh):
+        results[i] = result
+        if keys and not (isinstance(result, tuple) and result and result[0] == "error"):
+            new_entries[keys[i]] = result
+    if cache is not None and new_entries:
+        cache.put_many(new_entries)
+
     sentence_rows: list[dict] = []
     attribution_rows: list[dict] = []
     failed: list[dict] = []
     analysed_ids: list[str] = []
-    for article in corpus.articles.itertuples(index=False):
-        try:
-            rows, found = analyze_article(article.text, engines)
-        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the corpus
+    for article, result in zip(corpus.articles.itertuples(index=False), results):
+        if result[0] == "error":
             failed.append(
                 {
                     "source_file": article.source_file,
                     "row": None,
                     "article_id": article.article_id,
                     "status": "rejected",
-                    "reason": f"analysis failed: {type(exc).__name__}: {exc}".splitlines()[0],
+                    "reason": result[1],
                     "duplicate_of": "",
                 }
             )
             continue
+        rows, found = [dict(row) for row in result[0]], [dict(row) for row in result[1]]
         analysed_ids.append(article.article_id)
         for row in rows:
             row["article_id"] = article.article_id
@@ -144,8 +248,6 @@ def analyze(corpus: Corpus, engines: tuple[str, ...] | list[str] = ENGINES, prog
             row["date"] = article.date
         sentence_rows.extend(rows)
         attribution_rows.extend(found)
-        if progress:
-            progress(1)
     return build_analysis(corpus, analysed_ids, sentence_rows, attribution_rows, failed, engines)
 
 

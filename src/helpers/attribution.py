@@ -503,10 +503,11 @@ def classify(phrase: str, context: ArticleContext | None = None) -> tuple[str, s
         return "social_media", _platform_display(text, platform)
 
     # A person named earlier in the article keeps the type their role gave them.
-    for name, kind in list(context.people.items()) + list(KNOWN_PEOPLE.items()):
-        if name and re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", text) and not (outlet_name and kind != "media"):
-            role_type = _role_type(text, outlet_name, expert_org, company)
-            return (role_type or kind), person or name
+    known = _known_person(text, context)
+    if known and not outlet_name:
+        name, kind = known
+        role_type = _role_type(text, outlet_name, expert_org, company)
+        return (role_type or kind), person or name
 
     role = _role_type(text, outlet_name, expert_org, company)
     if role:
@@ -545,6 +546,24 @@ _GROUP_RE = re.compile(
     r"\b(?:club|union|association|federation|coalition|alliance|society|league|campaign|activists?|residents?|"
     r"owners?|witness(?:es)?|protesters?|campaigners?|neighbou?rs?|parents?|lawyers?|attorneys?(?!\s+general)|customers?)\b"
 )
+
+
+_KNOWN_PEOPLE_RE = re.compile(
+    r"(?<![\w])(" + "|".join(re.escape(n) for n in sorted(KNOWN_PEOPLE, key=len, reverse=True)) + r")(?![\w])"
+)
+
+
+def _known_person(text: str, context: ArticleContext) -> tuple[str, str] | None:
+    """A person the article introduced with a role, or a well-known one, named in ``text``: (name, type)."""
+    if context.people:
+        words = set(re.findall(r"[\w’'-]+", text))
+        for name, kind in context.people.items():
+            if name and all(part in words for part in name.split()) and re.search(
+                rf"(?<![\w]){re.escape(name)}(?![\w])", text
+            ):
+                return name, kind
+    match = _KNOWN_PEOPLE_RE.search(text)
+    return (match.group(1), KNOWN_PEOPLE[match.group(1)]) if match else None
 
 
 def _named_outlet(text: str) -> bool:
@@ -759,9 +778,17 @@ def _resolve_pronoun(phrase: str, context: ArticleContext) -> tuple[str, str] | 
     return None
 
 
+def _scan(pattern: re.Pattern, sentence: str, lowered: str, *needles: str):
+    """``pattern.finditer(sentence)``, skipped when none of the words every match must contain is there (speed)."""
+    if any(needle in lowered for needle in needles):
+        return pattern.finditer(sentence)
+    return ()
+
+
 def extract_sentence(sentence: str, context: ArticleContext | None = None) -> list[Found]:
     """Every attribution in one sentence. ``context`` carries what earlier sentences named."""
     context = context or ArticleContext()
+    lowered = sentence.lower()
     found: list[Found] = []
     taken: list[tuple[int, int]] = []  # cue spans already used
 
@@ -771,27 +798,27 @@ def extract_sentence(sentence: str, context: ArticleContext | None = None) -> li
         found.append(Found(kind, name, cue, start, end, platform, via, phrase))
 
     # 1. Tweet credit lines.
-    for match in _TWEET_CREDIT_RE.finditer(sentence):
+    for match in _scan(_TWEET_CREDIT_RE, sentence, lowered, "(@"):
         add("social_media", match["handle"], "embedded tweet", match.start(), match.end(), match.group(0), "twitter")
         taken.append((match.start(), match.end()))
 
     # 2. Wire-headline passives: "Tesla said to plan ..." credit unnamed sources.
-    for match in _SAID_TO_RE.finditer(sentence):
+    for match in _scan(_SAID_TO_RE, sentence, lowered, "said"):
         add("anonymous", "", match.group(0).strip(), match.start(), match.end())
         taken.append((match.start(), match.end()))
 
-    for match in _SAID_TO_TITLE_RE.finditer(sentence):
+    for match in _scan(_SAID_TO_TITLE_RE, sentence, lowered, "said"):
         add("anonymous", "", match.group(0).strip(), match.start(), match.end())
         taken.append((match.start(), match.end()))
     # "Deadline was the first to report": the outlet broke the news.
-    first = _FIRST_TO_REPORT_RE.match(sentence)
+    first = _FIRST_TO_REPORT_RE.match(sentence) if "first to" in lowered else None
     if first:
         kind, name = classify(first["who"], context)
         kind = kind if kind in {"media", "social_media", "official"} else "media"
         add(kind, name or first["who"], "first to report", 0, first.end(), first["who"])
         taken.append((0, first.end()))
     # "in an interview with Xinhua", "speaking to CNBC": the outlet carries the source's words.
-    for match in _INTERVIEW_RE.finditer(sentence):
+    for match in _scan(_INTERVIEW_RE, sentence, lowered, "interview", "conversation", "op-ed", "podcast", "speaking", "talking", "comments to", "remarks to"):
         phrase, p_start = _phrase_after(sentence, match.end(), limit_words=6)
         if _named_outlet(phrase):
             kind, name = classify(phrase, context)
@@ -799,7 +826,7 @@ def extract_sentence(sentence: str, context: ArticleContext | None = None) -> li
                 add("media", name, re.sub(r"\s+", " ", match.group(0).strip()).lower(), match.start(), p_start + len(phrase), phrase)
 
     # 3. "according to X".
-    for match in _ACCORDING_RE.finditer(sentence):
+    for match in _scan(_ACCORDING_RE, sentence, lowered, "according"):
         phrase, p_start = _phrase_after(sentence, match.end())
         if re.match(r"(?:plan|schedule|the\s+plan|expectations?|reports?$)", phrase, re.I):
             continue
@@ -821,7 +848,7 @@ def extract_sentence(sentence: str, context: ArticleContext | None = None) -> li
         taken.append((match.start(), match.end()))
 
     # 4. Agent phrases: "posted by Bloomberg News", "shared by individuals familiar with the matter".
-    for match in _AGENT_RE.finditer(sentence):
+    for match in _scan(_AGENT_RE, sentence, lowered, "by"):
         phrase, p_start = _phrase_after(sentence, match.end())
         kind, name = classify(phrase, context) if phrase else ("", "")
         add(kind, name, match.group(0).lower(), match.start(), p_start + len(phrase), phrase, _find_platform(phrase))
@@ -829,7 +856,7 @@ def extract_sentence(sentence: str, context: ArticleContext | None = None) -> li
 
     # 5. "citing X" / "quoting X".
     citing: list[Found] = []
-    for match in _CITING_RE.finditer(sentence):
+    for match in _scan(_CITING_RE, sentence, lowered, "citing", "quoting", "cited", "quoted"):
         if any(a <= match.start() < b for a, b in taken):
             continue
         finite = match.group(0).lower() in {"cited", "quoted"}
@@ -845,7 +872,7 @@ def extract_sentence(sentence: str, context: ArticleContext | None = None) -> li
             taken.append((match.start(), match.end()))
 
     # 6. Declining to comment: the subject is the source.
-    cue_spans = [(m.start(), m.end(), m.group(0), "decline") for m in _DECLINE_RE.finditer(sentence)]
+    cue_spans = [(m.start(), m.end(), m.group(0), "decline") for m in _scan(_DECLINE_RE, sentence, lowered, "declin", "refus", "not", "n't", "n’t")]
     # 7. Reporting verbs.
     for match in _VERB_RE.finditer(sentence):
         verb = match["verb"].lower()
@@ -926,7 +953,7 @@ def extract_sentence(sentence: str, context: ArticleContext | None = None) -> li
                 found[-2].via = o_name
 
     # 8. Social media rumours, anonymity phrases, and "the agency's sources".
-    for match in _SOCIAL_PHRASE_RE.finditer(sentence):
+    for match in _scan(_SOCIAL_PHRASE_RE, sentence, lowered, "rumo", "post", "video", "photo", "picture", "image", "claim", "message", "comment", "screenshot", "speculation", "hashtag", "thread"):
         where = match["where"]
         platform = _find_platform("on " + where) or ("" if "social" in where.lower() else "")
         name = re.sub(r"^(?:the\s+)?", "", where, flags=re.I).strip()
@@ -934,9 +961,9 @@ def extract_sentence(sentence: str, context: ArticleContext | None = None) -> li
             (n for n in _names(where) if PLATFORMS.get(n.lower())), name
         )
         add("social_media", name, match["cue"].lower(), match.start(), match.end(), match.group(0), platform)
-    for match in _MEDIA_RUMOR_RE.finditer(sentence):
+    for match in _scan(_MEDIA_RUMOR_RE, sentence, lowered, "media", "press", "newspapers", "outlets"):
         add("media", match["where"], match["cue"].lower(), match.start(), match.end(), match.group(0))
-    for match in _POSSESSIVE_SOURCES_RE.finditer(sentence):
+    for match in _scan(_POSSESSIVE_SOURCES_RE, sentence, lowered, "source"):
         owner = match["owner"]
         owner_kind, owner_name = classify(owner, context)
         if owner_kind != "media" and not re.search(r"agency|newspaper|outlet|paper|broadcaster|magazine|publication", owner, re.I):
@@ -946,7 +973,7 @@ def extract_sentence(sentence: str, context: ArticleContext | None = None) -> li
         via = owner_name if owner_kind == "media" and owner_name and not re.fullmatch(r"(?:the\s+)?news\s+agency", owner_name, re.I) else context.last_media
         add("anonymous", "", f"{owner}'s {match['src']}".strip(), match.start(), match.end("src"), match.group(0), via=via)
     if not any(f.source_type == "anonymous" for f in found):
-        for match in _ANON_PHRASE_RE.finditer(sentence):
+        for match in _scan(_ANON_PHRASE_RE, sentence, lowered, "anonym", "named", "identified"):
             add("anonymous", "", match.group(0).lower(), match.start(), match.end())
 
     found = _deduplicate(found)
@@ -1011,22 +1038,26 @@ def _remember(found: list[Found], sentence: str, context: ArticleContext) -> Non
         if media:
             context.carry_via = media[-1].source_name
     # Roles named without a cue still teach the types of people: "CEO Elon Musk", "analyst Wu".
-    for match in re.finditer(
-        r"((?:\S+\s+){0,4})\b(CEO|[Cc]hief [Ee]xecutive|[Ff]ounder|[Ss]pokes\w+|[Vv]ice[\s-][Pp]resident|[Ee]xecutive|"
-        r"[Cc]hairman|[Aa]nalyst|[Ee]conomist|[Pp]rofessor|[Rr]esearcher|[Ss]cientist|[Mm]inister|[Ss]enator|[Gg]overnor|"
-        r"[Mm]ayor|[Oo]fficial|[Oo]fficer|[Aa]mbassador|[Ss]trategist|[Dd]irector|[Pp]resident|[Ss]uperintendent)\s*,?\s+"
-        r"((?:[A-Z][\w’'-]+\s*){1,3})",
-        sentence,
-    ):
-        name = match.group(3).strip()
+    for match in _ROLE_NAME_RE.finditer(sentence):
+        name = match.group(2).strip()
         if name.split()[0] in {"The", "A", "An", "In", "On", "Of"}:
             continue
-        kind = _role_type(match.group(1) + match.group(2), "", None, _COMPANY_RE.search(match.group(1))) or "other"
+        before = " ".join(sentence[: match.start()].split()[-4:]) + " "
+        kind = _role_type(before + match.group(1), "", None, _COMPANY_RE.search(before)) or "other"
         context.people.setdefault(name, kind)
         context.people.setdefault(name.split()[-1], kind)
         context.people.setdefault(name.split()[0], kind)  # family name first in Chinese names: "Mao Ning" -> "Mao"
         if not found:
             context.last_speaker = (kind, name, context.sentence_index)
+
+
+# A role followed by a name: "CEO Elon Musk", "Foreign Ministry spokesperson Mao Ning".
+_ROLE_NAME_RE = re.compile(
+    r"\b(CEO|[Cc]hief [Ee]xecutive|[Ff]ounder|[Ss]pokes\w+|[Vv]ice[\s-][Pp]resident|[Ee]xecutive|"
+    r"[Cc]hairman|[Aa]nalyst|[Ee]conomist|[Pp]rofessor|[Rr]esearcher|[Ss]cientist|[Mm]inister|[Ss]enator|[Gg]overnor|"
+    r"[Mm]ayor|[Oo]fficial|[Oo]fficer|[Aa]mbassador|[Ss]trategist|[Dd]irector|[Pp]resident|[Ss]uperintendent)\s*,?\s+"
+    r"((?:[A-Z][\w’'-]+\s*){1,3})"
+)
 
 
 def extract_article(sentences: list[str]) -> list[list[Found]]:

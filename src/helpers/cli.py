@@ -69,12 +69,19 @@ def cmd_load(args) -> int:
 def cmd_analyze(args) -> int:
     from .analysis import analyze, write_tables
 
+    from .analysis import progress_reporter
+    from .cache import AnalysisCache
+
     corpus = _load(args)
     engines = [e.strip() for e in args.engines.split(",") if e.strip()]
+    cache = None if args.no_cache else AnalysisCache(args.cache_dir)
+    update, close = progress_reporter(len(corpus.articles))
     try:
-        analysis = analyze(corpus, engines)
+        analysis = analyze(corpus, engines, progress=update, workers=args.workers, cache=cache)
     except ValueError as exc:
         raise SourcebookError(str(exc)) from None
+    finally:
+        close()
     folder = write_tables(analysis, args.out)
     counts = analysis.counts
     print(
@@ -150,6 +157,9 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("path", help="a folder or a .txt, .csv, .tsv or .jsonl file")
     analyze.add_argument("--out", required=True, help="folder for articles.csv, sentences.csv, attributions.csv, rejected.csv")
     analyze.add_argument("--engines", default="textblob,vader", help="sentiment engines, comma-separated (default: textblob,vader)")
+    analyze.add_argument("--workers", type=int, default=None, help="processes to use (default: every core, for 200+ articles)")
+    analyze.add_argument("--no-cache", action="store_true", help="analyse every article again instead of reusing cached results")
+    analyze.add_argument("--cache-dir", help="where cached per-article results live (default: $SOURCEBOOK_CACHE or ~/.cache/sourcebook)")
     _column_options(analyze)
     analyze.set_defaults(func=cmd_analyze)
 

@@ -36,7 +36,8 @@ from pathlib import Path
 import yaml
 
 from . import __version__
-from .analysis import analyze, write_tables
+from .analysis import analyze, progress_reporter, write_tables
+from .cache import AnalysisCache
 from .corpus import load_corpus
 from .dates import parse_date
 from .errors import SourcebookError
@@ -259,6 +260,7 @@ def render(
     notebooks: str | None = None,
     notebooks_dir: Path | None = None,
     say=print,
+    use_cache: bool = True,
 ) -> RunResult:
     """Render every notebook over ``corpus`` into ``out``. See the module docstring."""
     import papermill
@@ -285,7 +287,11 @@ def render(
             say(f"loading and analysing {corpus} ...")
             loaded = load_corpus(corpus_path)
             t0 = time.monotonic()
-            analysis = analyze(loaded)
+            update, close = progress_reporter(len(loaded.articles))
+            try:
+                analysis = analyze(loaded, progress=update, cache=AnalysisCache() if use_cache else None)
+            finally:
+                close()
             write_tables(analysis, work / "data")
             say(f"  {analysis.counts['analysed']} articles analysed, {analysis.counts['rejected']} rejected, "
                 f"{analysis.counts['duplicates']} duplicates ({time.monotonic() - t0:.1f} s)")

@@ -27,7 +27,7 @@ test: $(STAMP) browser
 	$(BIN)/python -m pytest $(ARGS)
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,) $(ARGS)
 
 analyze: $(STAMP)
 	$(BIN)/sourcebook analyze $(CORPUS) --out $(OUT)/data

@@ -31,3 +31,28 @@ def test_ci_runs_the_readme_test_command_and_nothing_else():
     assert ci[-1].strip() == "make test"
     assert "make test" in (ROOT / "README.md").read_text(encoding="utf-8")
     assert "make report" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_scheduled_workflow_is_valid_yaml_with_a_schedule_and_the_same_command():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "reports.yml").read_text(encoding="utf-8"))
+    triggers = workflow.get("on") or workflow.get(True)  # YAML 1.1 reads a bare `on` as True
+    assert triggers["schedule"][0]["cron"].count(" ") == 4
+    assert "workflow_dispatch" in triggers
+    steps = workflow["jobs"]["render"]["steps"]
+    assert any("make report" in step.get("run", "") for step in steps)
+    assert any(step.get("uses", "").startswith("actions/upload-artifact") for step in steps)
+
+
+def test_lab_setup_writes_kernel_and_offline_settings(tmp_path):
+    import json
+
+    from helpers.lab_setup import setup
+
+    written = setup(tmp_path)
+    kernel = json.loads(written[0].read_text())
+    assert kernel["display_name"] == "Sourcebook (Python 3)" and "ipykernel_launcher" in " ".join(kernel["argv"])
+    server = json.loads(written[1].read_text())
+    assert server["LabApp"]["news_url"] is None
+    assert server["LabApp"]["check_for_updates_class"] == "jupyterlab.NeverCheckForUpdate"
+    overrides = json.loads(written[2].read_text())
+    assert overrides["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"

@@ -67,3 +67,15 @@ def test_sourcing_notebook_filters_source_types(tmp_path):
     key = next(c for c in nb.cells if "nbval-check-output" in c.metadata.get("tags", []))
     counts = {line.split()[0]: int(line.split()[1]) for line in key.outputs[0]["text"].splitlines()[1:]}
     assert counts["company"] == 0 and counts["anonymous"] > 0 and counts["media"] > 0
+
+
+def test_overview_notebook_runs_with_other_parameters(tmp_path):
+    out = tmp_path / "01.ipynb"
+    papermill.execute_notebook(
+        str(NOTEBOOKS / "01-corpus-overview.ipynb"), str(out), kernel_name="sourcebook", cwd=str(NOTEBOOKS),
+        parameters={"corpus": str(SEEDS), "start_date": "2020-01-01", "keyword": "Tesla"}, progress_bar=False,
+    )
+    nb = nbformat.read(out, as_version=4)
+    key = next(c for c in nb.cells if "nbval-check-output" in c.metadata.get("tags", []))
+    figures = {k.strip(): v for k, v in (line.rsplit(None, 1) for line in key.outputs[0]["text"].strip().splitlines()[1:])}
+    assert figures["articles in"] == "3" and figures["in this view"] == "2"

@@ -167,6 +167,20 @@ def article_timeline(articles: pd.DataFrame) -> go.Figure:
         return _empty(title, "No article has a date, given or inferred." + _undated_note(n_undated))
     dated = dated.assign(outlet_label=dated["outlet"].replace("", "outlet unknown").fillna("outlet unknown"))
     fig = go.Figure()
+    if len(dated) > MAX_POINTS:
+        freq, unit = time_bucket(dated["date"])
+        top = dated["outlet_label"].value_counts().head(20).index
+        dated = dated.assign(period=period_start(dated["date"], freq),
+                             outlet_label=dated["outlet_label"].where(dated["outlet_label"].isin(top), "other outlets"))
+        per = dated.groupby(["period", "outlet_label"]).size().reset_index(name="n")
+        fig.add_trace(go.Scatter(
+            x=per["period"], y=per["outlet_label"], mode="markers", name=f"articles per {unit}",
+            marker={"size": per["n"], "sizemode": "area", "sizeref": 2.0 * per["n"].max() / 30**2, "sizemin": 2},
+            customdata=per["n"], hovertemplate="%{y}<br>%{x|%Y-%m-%d}: %{customdata} articles<extra></extra>",
+        ))
+        fig = _layout(fig, f"{title} (articles per {unit}, top 20 outlets)" + _undated_note(n_undated), "publication date", "outlet")
+        fig.update_yaxes(type="category")
+        return fig
     for inferred, group in dated.groupby(dated["date_source"] == "inferred"):
         fig.add_trace(
             go.Scatter(
@@ -190,7 +204,8 @@ def words_per_article(articles: pd.DataFrame) -> go.Figure:
     if articles.empty:
         return _empty(title, "No articles.")
     if len(articles) > 40:
-        fig = go.Figure(go.Histogram(x=articles["n_words"], nbinsx=40, name="articles"))
+        counts, edges = np.histogram(articles["n_words"], bins=40)
+        fig = _binned_bars(counts, edges, "articles")
         return _layout(fig, title, "words per article", "number of articles")
     ordered = articles.sort_values(["date", "article_id"], na_position="last")
     fig = go.Figure(
@@ -281,8 +296,17 @@ def sentence_polarity_distribution(sentences: pd.DataFrame, engine: str) -> go.F
     scores = sentences.loc[sentences["engine"] == engine, "polarity"].dropna()
     if scores.empty:
         return _empty(title, f"No sentence scored with {engine}.")
-    fig = go.Figure(go.Histogram(x=scores, xbins={"start": -1, "end": 1.0001, "size": 0.1}, name="sentences"))
+    counts, edges = np.histogram(scores, bins=np.linspace(-1, 1, 21))
+    fig = _binned_bars(counts, edges, "sentences")
     return _layout(fig, title, "polarity (−1 negative … +1 positive)", "sentences")
+
+
+def _binned_bars(counts, edges, name: str) -> go.Figure:
+    """A histogram binned here, so the report carries counts per bin, not every value."""
+    centres = (edges[:-1] + edges[1:]) / 2
+    labels = [f"{a:.2f} to {b:.2f}" for a, b in zip(edges[:-1], edges[1:])]
+    return go.Figure(go.Bar(x=centres, y=counts, width=np.diff(edges) * 0.95, name=name, customdata=labels,
+                            hovertemplate="%{customdata}: %{y} " + name + "<extra></extra>"))
 
 
 def tone_by_outlet(articles: pd.DataFrame, column: str, label: str, top: int = 20) -> go.Figure:
@@ -296,6 +320,16 @@ def tone_by_outlet(articles: pd.DataFrame, column: str, label: str, top: int = 2
     frame = frame[frame["outlet_label"].isin(keep)]
     means = frame.groupby("outlet_label")[column].mean().sort_values()
     fig = go.Figure()
+    if len(frame) > MAX_POINTS:
+        spread = frame.groupby("outlet_label")[column].agg(["std", "count"]).reindex(means.index)
+        fig.add_trace(go.Scatter(x=means.values, y=means.index, mode="markers", name="outlet mean ± 1 sd",
+                                 error_x={"type": "data", "array": spread["std"].fillna(0).values},
+                                 customdata=spread["count"], marker={"size": 10},
+                                 hovertemplate="%{y}: mean %{x:.3f} over %{customdata} articles<extra></extra>"))
+        fig.add_vline(x=0, line={"color": "#999", "width": 1, "dash": "dot"})
+        fig = _layout(fig, title + " (mean and spread per outlet)", label, "", height=max(240, 30 * len(means) + 120))
+        fig.update_yaxes(type="category", categoryorder="array", categoryarray=list(means.index))
+        return fig
     fig.add_trace(go.Scatter(x=frame[column], y=frame["outlet_label"], mode="markers", name="article",
                              marker={"size": 9, "opacity": 0.6}, hovertext=hover_article(frame), hoverinfo="text+x"))
     fig.add_trace(go.Scatter(x=means.values, y=means.index, mode="markers", name="outlet mean",
@@ -313,6 +347,14 @@ def engines_side_by_side(articles: pd.DataFrame) -> go.Figure:
         return _empty(title, "Only one engine was run.")
     frame = articles.dropna(subset=["polarity_textblob", "polarity_vader"])
     fig = go.Figure()
+    if len(frame) > MAX_POINTS:
+        counts, xedges, yedges = np.histogram2d(frame["polarity_textblob"], frame["polarity_vader"], bins=40,
+                                                range=[[-1, 1], [-1, 1]])
+        fig.add_trace(go.Heatmap(z=counts.T, x=(xedges[:-1] + xedges[1:]) / 2, y=(yedges[:-1] + yedges[1:]) / 2,
+                                 colorscale="Blues", name="articles",
+                                 hovertemplate="TextBlob %{x:.2f}, VADER %{y:.2f}: %{z} articles<extra></extra>"))
+        fig = _layout(fig, title + " (articles per cell)", "TextBlob polarity", "VADER polarity")
+        return fig
     fig.add_trace(go.Scatter(x=frame["polarity_textblob"], y=frame["polarity_vader"], mode="markers", name="article",
                              marker={"size": 10, "opacity": 0.7}, hovertext=hover_article(frame), hoverinfo="text+x+y"))
     fig.add_trace(go.Scatter(x=[-1, 1], y=[-1, 1], mode="lines", name="perfect agreement",
@@ -411,14 +453,21 @@ def platforms_over_time(attributions: pd.DataFrame) -> go.Figure:
     rows = attributions[(attributions["platform"].fillna("") != "")]
     if rows.empty:
         return _empty(title, "No attribution names a social platform.")
-    dated = rows.assign(date_label=rows["date"].dt.strftime("%Y-%m-%d").fillna("no date"))
-    table = dated.groupby(["date_label", "platform"]).size().reset_index(name="n")
+    dated = rows[rows["date"].notna()]
+    n_undated = len(rows) - len(dated)
+    note = f" · {n_undated} in undated articles not shown" if n_undated else ""
+    if dated.empty:
+        return _empty(title, "Platforms are named only in undated articles." + note)
+    freq, unit = time_bucket(dated["date"]) if dated["article_id"].nunique() > 60 else ("D", "day")
+    dated = dated.assign(period=period_start(dated["date"], freq))
+    table = dated.groupby(["period", "platform"]).size().unstack(fill_value=0).sort_index()
     fig = go.Figure()
-    for platform, group in table.groupby("platform"):
-        fig.add_trace(go.Bar(x=group["date_label"], y=group["n"], name=str(platform)))
-    fig = _layout(fig, title, "article date", "attributions")
+    for platform in table.columns:
+        fig.add_trace(go.Bar(x=table.index, y=table[platform], name=str(platform),
+                             hovertemplate="%{x|%Y-%m-%d}<br>" + _escape(platform) + ": %{y}<extra></extra>"))
+    fig = _layout(fig, f"{title} (per {unit}){note}", unit, "attributions")
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(type="category")
+    fig.update_yaxes(tickformat="d", rangemode="tozero")
     return fig
 
 

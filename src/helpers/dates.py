@@ -67,28 +67,21 @@ def parse_date(value: str) -> dt.date:
     Raises ValueError with the value quoted when it is not a real date.
     """
     text = str(value).strip()
-    iso = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.+\-Z]*)?$", text)
-    if iso:
-        year, month, day = (int(part) for part in iso.groups())
-        try:
-            return dt.date(year, month, day)
-        except ValueError as exc:
-            raise ValueError(f"'{text}' is not a real date ({exc})") from None
-    slash = re.match(r"^(\d{4})/(\d{1,2})/(\d{1,2})$", text)
-    if slash:
-        year, month, day = (int(part) for part in slash.groups())
-        try:
-            return dt.date(year, month, day)
-        except ValueError as exc:
-            raise ValueError(f"'{text}' is not a real date ({exc})") from None
+    parts = None
+    numeric = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.+\-Z]*)?$", text) or re.match(
+        r"^(\d{4})/(\d{1,2})/(\d{1,2})$", text
+    )
+    if numeric:
+        parts = tuple(int(part) for part in numeric.groups())
     for form in _WRITTEN_FORMS:
-        match = form.match(text)
+        match = None if parts else form.match(text)
         if match:
-            month = MONTHS[match["month"].lower()]
-            try:
-                return dt.date(int(match["year"]), month, int(match["day"]))
-            except ValueError as exc:
-                raise ValueError(f"'{text}' is not a real date ({exc})") from None
+            parts = (int(match["year"]), MONTHS[match["month"].lower()], int(match["day"]))
+    if parts:
+        try:
+            return dt.date(*parts)
+        except ValueError as exc:
+            raise ValueError(f"'{text}' is not a real date ({exc})") from None
     raise ValueError(f"'{text}' is not a date in a known form (use YYYY-MM-DD or 'December 15, 2018')")
 
 

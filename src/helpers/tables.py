@@ -86,6 +86,24 @@ def tone_per_article(articles: pd.DataFrame, engine: str) -> pd.DataFrame:
     return out.round(3).reset_index(drop=True)
 
 
+def tone_summary(articles: pd.DataFrame, sentences: pd.DataFrame, engine: str) -> pd.DataFrame:
+    """A few rounded figures that sum up the tone of the view, whatever its size (an nbval-checked figure)."""
+    scored = sentences[sentences["engine"] == engine]
+    polarity = articles.get(f"polarity_{engine}", pd.Series(dtype=float)).dropna()
+    threshold = CLEAR_THRESHOLD[engine]
+    rows = [
+        ("engine", engine),
+        ("articles scored", int(polarity.size)),
+        ("sentences scored", int(len(scored))),
+        ("mean article polarity", round(float(polarity.mean()), 3) if polarity.size else ""),
+        ("most negative article polarity", round(float(polarity.min()), 3) if polarity.size else ""),
+        ("most positive article polarity", round(float(polarity.max()), 3) if polarity.size else ""),
+        ("sentences clearly negative", f"{(scored['polarity'] <= -threshold).mean():.1%}" if len(scored) else ""),
+        ("sentences clearly positive", f"{(scored['polarity'] >= threshold).mean():.1%}" if len(scored) else ""),
+    ]
+    return pd.DataFrame(rows, columns=["measure", "value"]).astype({"value": str})
+
+
 def extreme_sentences(sentences: pd.DataFrame, articles: pd.DataFrame, engine: str, n: int = 10,
                       most: str = "negative") -> pd.DataFrame:
     """The ``n`` most negative (or positive) sentences beyond the engine's clear threshold, with article and date."""

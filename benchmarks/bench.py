@@ -148,12 +148,34 @@ def render_times(corpus: Path, work: Path) -> dict:
             "notebooks": {n.name: n.seconds for n in result.notebooks}, "html_mb": sizes, "ok": result.ok}
 
 
+def incremental(corpus, work: Path) -> dict:
+    """Cold analysis into an empty cache, then the same corpus plus one new article."""
+    import pandas as pd
+
+    from helpers.cache import AnalysisCache
+
+    cache = AnalysisCache(work / "cache")
+    start = time.perf_counter()
+    analyze(corpus, cache=cache)
+    cold = time.perf_counter() - start
+    extra = corpus.articles.iloc[:1].copy()
+    extra["article_id"] = "one-more"
+    extra["text"] = extra["text"] + "\n\nA new paragraph, officials said on Friday."
+    grown = type(corpus)(pd.concat([corpus.articles, extra], ignore_index=True), corpus.rejected)
+    start = time.perf_counter()
+    analyze(grown, cache=cache)
+    warm = time.perf_counter() - start
+    return {"cold_s": round(cold, 2), "warm_s": round(warm, 2), "speedup": round(cold / warm, 1)}
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000, help="synthetic articles to build (default 1000)")
     parser.add_argument("--corpus", help="benchmark a real corpus instead (folder or file)")
     parser.add_argument("--render", action="store_true", help="also time a full render of the notebooks")
     parser.add_argument("--no-baseline", action="store_true", help="skip the baseline loop")
+    parser.add_argument("--incremental", action="store_true",
+                        help="also time a cached re-analysis after adding one article to the corpus")
     args = parser.parse_args(argv)
 
     work = Path(tempfile.mkdtemp(prefix="sourcebook-bench-"))
@@ -188,6 +210,8 @@ def main(argv=None) -> int:
         summary["analysis_vs_baseline"] = round(rates["analyze (all of the above)"] / rates["baseline: split + TextBlob per sentence"], 2)
     if args.render:
         summary["render"] = render_times(source, work)
+    if args.incremental:
+        summary["incremental"] = incremental(corpus, work)
 
     print(f"Sourcebook benchmark: {n} articles, {len(sentences)} sentences, {summary['attributions']} attributions")
     print(f"{'stage':42} {'seconds':>9} {'articles/s':>11} {'sentences/s':>12} {'attributions/s':>15}")
@@ -201,6 +225,10 @@ def main(argv=None) -> int:
         r = summary["render"]
         print(f"render: {r['render_total_s']} s in all; per notebook {r['notebooks']}; "
               f"an empty notebook under papermill: {r['empty_notebook_s']} s; HTML sizes (MB) {r['html_mb']}")
+    if args.incremental:
+        inc = summary["incremental"]
+        print(f"incremental: cold analysis with an empty cache {inc['cold_s']} s; after adding one article "
+              f"{inc['warm_s']} s ({inc['speedup']}x faster)")
     print(json.dumps(summary))
     return 0
 

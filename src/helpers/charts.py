@@ -287,7 +287,17 @@ def score_over_time(articles: pd.DataFrame, column: str, label: str, rolling_win
         fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", name=f"rolling mean of {rolling_window} articles",
                                  line={"width": 3}, hoverinfo="skip", connectgaps=False))
     fig.add_hline(y=0, line={"color": "#999", "width": 1, "dash": "dot"})
-    return _layout(fig, title + _undated_note(n_undated), "date", label)
+    fig = _layout(fig, title + _undated_note(n_undated), "date", label)
+    fig.update_yaxes(range=_honest_range(dated[column], column))
+    return fig
+
+
+def _honest_range(values: pd.Series, column: str) -> list[float]:
+    """An axis wide enough that small differences do not look like swings: at least ±0.25 for polarity, 0–1 for subjectivity."""
+    if column.startswith("subjectivity"):
+        return [0, 1]
+    low, high = float(values.min()), float(values.max())
+    return [min(-0.25, low - 0.05), max(0.25, high + 0.05)]
 
 
 def sentence_polarity_distribution(sentences: pd.DataFrame, engine: str) -> go.Figure:
@@ -337,6 +347,7 @@ def tone_by_outlet(articles: pd.DataFrame, column: str, label: str, top: int = 2
     fig.add_vline(x=0, line={"color": "#999", "width": 1, "dash": "dot"})
     fig = _layout(fig, title, label, "", height=max(240, 30 * len(means) + 120))
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=list(means.index))
+    fig.update_xaxes(range=_honest_range(frame[column], column))
     return fig
 
 

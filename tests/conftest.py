@@ -22,6 +22,14 @@ def private_cache(tmp_path_factory):
     yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def project_kernel():
+    """The `sourcebook` kernel the notebooks name, whichever test runs first."""
+    from helpers.render import ensure_kernel
+
+    return ensure_kernel()
+
+
 @pytest.fixture(scope="session")
 def seeds() -> Path:
     return SEEDS

@@ -54,3 +54,21 @@ def test_articles_without_dates_are_excluded_from_date_ranges_with_a_reason():
     assert reasons["malformed-date"] == "no date, so outside the chosen date range"
     assert len(view.articles) + len(view.excluded) == len(data.articles)
     assert pd.isna(data.articles.set_index("article_id").loc["malformed-date", "date"])
+
+
+def test_keyword_matches_whole_words_only(seed_analysis):
+    from helpers.notebook import keyword_sentences
+
+    view = select(seed_analysis, keyword="EV")
+    assert len(view.articles) == 2  # "EV market", "EV player"; not "believed" or "delivery"
+    sentences = keyword_sentences(view, "EV").sentences
+    assert sentences["text"].str.contains(r"\bEV\b").all()
+
+
+def test_hover_text_is_escaped_but_quotes_stay_readable():
+    from helpers.charts import hover_article
+
+    frame = pd.DataFrame({"article_id": ["x"], "title": ['Musk says "ready" <script>'], "outlet": ["A&B"],
+                          "date": [pd.Timestamp("2020-01-02")], "date_source": ["header"]})
+    label = hover_article(frame).iloc[0]
+    assert '"ready"' in label and "&lt;script&gt;" in label and "A&amp;B" in label and "&quot;" not in label

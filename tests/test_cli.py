@@ -65,3 +65,11 @@ def test_evaluate_attribution_prints_the_score_table():
     result = run("evaluate-attribution", ROOT / "tests" / "data" / "attribution_gold.csv")
     assert result.returncode == 0
     assert "precision" in result.stdout and "overall" in result.stdout and "anonymous" in result.stdout
+
+
+def test_unwritable_output_is_one_line_and_exit_2(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    result = run("analyze", SEEDS, "--out", blocker / "tables")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("sourcebook: error:") and len(result.stderr.strip().splitlines()) == 1

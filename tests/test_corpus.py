@@ -141,3 +141,26 @@ def test_outlet_and_title_helpers():
     assert outlet_from_text("Body.\n\nBy Jane Doe for Example.com\n") == ("Example.com", "By Jane Doe for Example.com")
     assert outlet_from_text("The company said by Friday it would decide.") == ("", "")
     assert title_from_text("GOP Rep. Smith said the bill would pass. More text.").startswith("GOP Rep. Smith said")
+
+
+def test_jsonl_records_with_missing_keys_are_rejected_not_read_as_nan(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    path.write_text('{"id": 0, "text": "Officials said the road is open."}\n{"id": "j2", "title": "no body"}\n'
+                    '{"text": "Reuters reported the sale."}\n', encoding="utf-8")
+    corpus = load_corpus(path)
+    ids = list(corpus.articles["article_id"])
+    assert ids[0] == "0" and "nan" not in ids and len(ids) == 2
+    assert (corpus.articles["title"] != "nan").all() and (corpus.articles["outlet"] == "").all()
+    assert list(corpus.rejected["reason"]) == ["empty text"] and corpus.rejected.iloc[0]["article_id"] == "j2"
+
+
+def test_renamed_ids_never_collide_with_given_ones(tmp_path):
+    (tmp_path / "ids.csv").write_text("id,text\na,One.\na,Two.\na~2,Three.\n", encoding="utf-8")
+    articles = load_corpus(tmp_path).articles
+    assert articles["article_id"].is_unique and set(articles["article_id"]) == {"a", "a~2", "a~3"}
+
+
+def test_placeholder_dates_are_missing_with_a_reason(tmp_path):
+    (tmp_path / "old.txt").write_text(" date 0001-01-01 Police said the road is open.", encoding="utf-8")
+    article = load_corpus(tmp_path).articles.iloc[0]
+    assert pd.isna(article["date"]) and "placeholder" in article["date_evidence"]

@@ -164,3 +164,19 @@ def test_log_file(tmp_path):
     assert main(["render", str(SEEDS), "--out", str(tmp_path / "r"), "--notebooks", "01", "--log", str(log)]) == 0
     text = log.read_text()
     assert "[1/1] 01-corpus-overview.ipynb" in text and "ok in" in text
+
+
+def test_bad_corpus_is_refused_without_leaving_folders_behind(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "helpers.cli", "render",
+                             str(ROOT / "tests" / "fixtures" / "bad_inputs" / "no-text-column.csv"),
+                             "--out", str(tmp_path / "reports")], capture_output=True, text=True)
+    assert result.returncode == 2 and "no text column" in result.stderr
+    assert [p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")] == []
+
+
+def test_parameters_from_yaml_must_be_single_values():
+    declared = notebook_parameters(list_notebooks(NOTEBOOKS))
+    with pytest.raises(SourcebookError, match="must be a single value"):
+        check_parameters({"keyword": ["a", "b"]}, declared)
+    with pytest.raises(SourcebookError, match="whole number"):
+        check_parameters({"rolling_window": 2.9}, declared)

@@ -79,3 +79,10 @@ def test_the_seed_tweet_and_the_take_heading_are_split_out():
 
 def test_empty_and_whitespace_text():
     assert split_sentences("") == [] and split_sentences(" \n\n ") == []
+
+
+def test_one_very_long_line_splits_correctly():
+    # A transcript with no line breaks: the splitter must stay linear (this took minutes when it was not).
+    text = " ".join(f"Dr. Smith said item {i} cost $1.5 million in the U.S. on Monday." for i in range(3000))
+    spans = split_sentences(text)
+    assert len(spans) == 3000 and spans[-1].text.endswith("on Monday.")

@@ -5,8 +5,8 @@ article's sentences and attributions are stored under a key made of
 
 - the SHA-256 of its exact text,
 - the engines asked for,
-- ``ANALYZER_VERSION``: a hash of the source of the modules that produce the
-  results (``text``, ``sentiment``, ``attribution``) and of the sentiment
+- ``analyzer_version()``: a hash of the source of the modules that produce the
+  results (``text``, ``sentiment``, ``attribution``, ``analysis``) and of the sentiment
   libraries' versions. Changing a cue word, a splitter rule or a library
   invalidates every entry by itself.
 
@@ -28,10 +28,10 @@ from pathlib import Path
 @lru_cache(maxsize=1)
 def analyzer_version() -> str:
     """Changes whenever the code or the libraries behind an article's analysis change."""
-    from . import attribution, sentiment, text
+    from . import analysis, attribution, sentiment, text
 
     digest = hashlib.sha256()
-    for module in (text, sentiment, attribution):
+    for module in (text, sentiment, attribution, analysis):
         digest.update(Path(module.__file__).read_bytes())
     for library in ("textblob", "vaderSentiment"):
         try:

@@ -92,7 +92,8 @@ def use_offline_renderer() -> None:
 def _escape(value) -> str:
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return ""
-    return html.escape(str(value), quote=True)
+    # quote=False: plotly decodes &lt; &gt; &amp; in labels but would show &quot; literally.
+    return html.escape(str(value), quote=False)
 
 
 def _layout(fig: go.Figure, title: str, xaxis: str = "", yaxis: str = "", height: int = HEIGHT) -> go.Figure:
@@ -453,7 +454,9 @@ def share_over_time(attributions: pd.DataFrame, articles: pd.DataFrame,
             customdata=np.stack([counts.values, totals.values], axis=-1),
             hovertemplate="%{x|%Y-%m-%d}<br>" + SOURCE_TYPE_LABELS[kind] + ": %{y:.0%} (%{customdata[0]} of %{customdata[1]})<extra></extra>",
         ))
-    fig = _layout(fig, f"{title} (per {unit})", "date", "share of attributions")
+    n_undated = int(attributions["date"].isna().sum())
+    note = f" · {n_undated} attribution(s) in undated articles not shown" if n_undated else ""
+    fig = _layout(fig, f"{title} (per {unit}){note}", "date", "share of attributions")
     fig.update_yaxes(tickformat=".0%", range=[0, 1.05])
     return fig
 

@@ -188,6 +188,10 @@ def main(argv: list[str] | None = None) -> int:
     except SourcebookError as exc:
         print(f"sourcebook: error: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # an output folder or log file that cannot be written
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        print(f"sourcebook: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("sourcebook: interrupted", file=sys.stderr)
         return 130

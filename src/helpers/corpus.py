@@ -331,9 +331,9 @@ def read_table_file(path: Path, display: str, named: dict[str, str | None], toda
     articles, rejected = [], []
     for position, record in enumerate(frame.to_dict("records")):
         row_number = position + 2 if suffix != ".jsonl" else position + 1  # as a spreadsheet counts them
-        given_id = str(record.get(mapping.get("id", ""), "") or "").strip()
-        value = lambda key: record.get(mapping[key], "") if key in mapping else ""  # noqa: E731
-        body = str(value("text") or "")
+        given_id = _cell(record.get(mapping["id"])) if "id" in mapping else ""
+        value = lambda key: _cell(record.get(mapping[key])) if key in mapping else ""  # noqa: E731
+        body = value("text")
         article_id = given_id or f"{path.stem}-{row_number}"
         if not body.strip():
             rejected.append(_reject(display, "empty text", row=row_number, article_id=article_id))
@@ -355,6 +355,13 @@ def read_table_file(path: Path, display: str, named: dict[str, str | None], toda
             )
         )
     return articles, rejected
+
+
+def _cell(value) -> str:
+    """A table cell as text: missing (None, NaN) is empty; 0 stays '0'."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value).strip()
 
 
 def _list_inputs(root: Path) -> list[Path]:
@@ -425,17 +432,21 @@ def load_corpus(
 
 def _unique_ids(articles: list[dict]) -> list[dict]:
     """Make article ids unique: a repeated id gets the file it came from, then a counter."""
-    seen: dict[str, int] = {}
+    taken = {article["article_id"] for article in articles}
+    seen: set[str] = set()
     for article in articles:
         article_id = article["article_id"]
         if article_id in seen:
-            seen[article_id] += 1
+            counter = 2
+            while f"{article_id}~{counter}" in taken:
+                counter += 1
+            new_id = f"{article_id}~{counter}"
+            taken.add(new_id)
             article["warnings"] = "; ".join(
-                w for w in [article["warnings"], f"id '{article_id}' repeated: renamed"] if w
+                w for w in [article["warnings"], f"id '{article_id}' repeated: renamed to '{new_id}'"] if w
             )
-            article["article_id"] = f"{article_id}~{seen[article_id]}"
-        else:
-            seen[article_id] = 1
+            article["article_id"] = new_id
+        seen.add(article["article_id"])
     return articles
 
 

@@ -85,8 +85,13 @@ def parse_date(value: str) -> dt.date:
     raise ValueError(f"'{text}' is not a date in a known form (use YYYY-MM-DD or 'December 15, 2018')")
 
 
+EARLIEST_YEAR = 1800  # an earlier "publication date" is a typo or a placeholder (0001-01-01)
+
+
 def check_not_future(date: dt.date, today: dt.date | None = None) -> None:
-    """Raise ValueError when a date lies after today: a typo or a clock error, not a publication date."""
+    """Raise ValueError when a date lies after today (a typo or a clock error) or before 1800 (a placeholder)."""
+    if date.year < EARLIEST_YEAR:
+        raise ValueError(f"{date.isoformat()} is before {EARLIEST_YEAR}: a placeholder, not a publication date")
     today = today or dt.date.today()
     if date > today:
         raise ValueError(f"{date.isoformat()} is in the future (today is {today.isoformat()})")

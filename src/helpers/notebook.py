@@ -56,6 +56,13 @@ def _parse_optional_date(value, name: str):
         raise SourcebookError(f"parameter {name}: {exc}") from None
 
 
+def keyword_pattern(keyword: str) -> re.Pattern:
+    """The keyword as a whole word or phrase, ignoring case: "EV" matches "EV market", not "believed"."""
+    start = r"\b" if re.match(r"\w", keyword) else ""
+    end = r"\b" if re.search(r"\w$", keyword) else ""
+    return re.compile(start + re.escape(keyword) + end, re.I)
+
+
 def select(data: Analysis, start_date: str = "", end_date: str = "", keyword: str = "") -> View:
     """Narrow the analysis to a date range and a keyword (case-insensitive, whole text).
 
@@ -76,7 +83,7 @@ def select(data: Analysis, start_date: str = "", end_date: str = "", keyword: st
         if end is not None:
             reasons[(articles["date"] > end) & (reasons == "")] = f"after end_date {end.date()}"
     if keyword:
-        pattern = re.compile(re.escape(keyword), re.I)
+        pattern = keyword_pattern(keyword)
         lacks = ~articles["text"].map(lambda text: bool(pattern.search(text)))
         reasons[lacks & (reasons == "")] = f"does not mention '{keyword}'"
     keep = reasons == ""
@@ -102,7 +109,7 @@ def keyword_sentences(view: View, keyword: str) -> View:
     """Keep only the sentences that mention the keyword (for tone about the keyword itself)."""
     if not keyword:
         return view
-    mask = view.sentences["text"].str.contains(re.escape(keyword), case=False, regex=True)
+    mask = view.sentences["text"].str.contains(keyword_pattern(keyword), regex=True)
     return replace(view, sentences=view.sentences[mask].reset_index(drop=True))
 
 

@@ -139,10 +139,14 @@ def check_parameters(given: dict, declared: dict) -> dict:
         kind = declared[name]["type"]
         if kind == "int":
             try:
+                if isinstance(value, float) and not value.is_integer():
+                    raise ValueError
                 value = int(value)
             except (TypeError, ValueError):
                 raise SourcebookError(f"parameter {name} must be a whole number, not '{value}'") from None
         else:
+            if isinstance(value, (list, dict, tuple, set)):
+                raise SourcebookError(f"parameter {name} must be a single value, not {type(value).__name__} {value!r}")
             value = "" if value is None else str(value)
         if name in ("start_date", "end_date") and value:
             try:
@@ -206,12 +210,9 @@ class Lock:
         return self
 
     def __exit__(self, *exc):
+        # The lock file stays: unlinking it would let a waiting run lock a file nobody else sees.
         fcntl.flock(self.handle, fcntl.LOCK_UN)
         self.handle.close()
-        try:
-            self.path.unlink()
-        except FileNotFoundError:
-            pass
 
 
 def notebook_title(nb) -> str:
@@ -276,6 +277,7 @@ def render(
 
     out_dir = Path(out).resolve()
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    loaded = load_corpus(corpus_path)  # bad input is refused here, before any folder is made
     with Lock(out_dir.parent / f".{out_dir.name}.lock"):
         work = out_dir.parent / f".{out_dir.name}.tmp-{stamp}-{os.getpid()}"
         if work.exists():
@@ -284,12 +286,11 @@ def render(
         started = time.monotonic()
         started_at = dt.datetime.now(dt.timezone.utc)
         try:
-            say(f"loading and analysing {corpus} ...")
-            loaded = load_corpus(corpus_path)
+            say(f"analysing {corpus} ...")
             t0 = time.monotonic()
             update, close = progress_reporter(len(loaded.articles))
             try:
-                analysis = analyze(loaded, progress=update, cache=AnalysisCache() if use_cache else None)
+                analysis = analyze(loaded, progress=update, cache=_open_cache(say) if use_cache else None)
             finally:
                 close()
             write_tables(analysis, work / "data")
@@ -365,6 +366,17 @@ def render(
         work.rename(failed_dir)
         say(f"some notebooks failed: the previous report in {out_dir} is untouched; this run is in {failed_dir}")
         return RunResult(out_dir, False, results, failed_dir, meta)
+
+
+def _open_cache(say):
+    """The analysis cache, or None (with a note) when its folder cannot be written: a cron job with a read-only HOME."""
+    import sqlite3
+
+    try:
+        return AnalysisCache()
+    except (OSError, sqlite3.Error) as exc:
+        say(f"  analysis cache unavailable ({exc}); analysing every article")
+        return None
 
 
 def _declared_by(declared: dict, path: Path) -> set:

@@ -92,7 +92,8 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def _previous_word(text: str, position: int) -> str:
     """The token just before ``position`` (a full stop), lower-cased, without that stop."""
-    match = re.search(r"([A-Za-z][A-Za-z.]*)\.*$", text[:position])
+    # Only the last few characters matter; searching the whole prefix would be quadratic on long lines.
+    match = re.search(r"([A-Za-z][A-Za-z.]*)\.*$", text[max(0, position - 40):position])
     return match.group(1).lower().rstrip(".") if match else ""
 
 

@@ -172,7 +172,7 @@ OFFICIAL_WORDS = re.compile(
     r"regulatory|commission|council|mayor|governor|senator|sen\.|rep\.|congressman|congresswoman|congressional|"
     r"lawmakers?|legislators?|legislature|parliament|parliamentary|mps?|white\s+house|pentagon|kremlin|embassy|nato|"
     r"consulate|prosecutors?|attorney\s+general|bureau|administration|state\s+council|cabinet|premier|chancellor|"
-    r"president\s+(?:[A-Z]|of\s+the\s+united)|(?:the\s+)?president['’]s|spokes(?:man|woman|person)\s+for\s+the\s+"
+    r"president\s+(?:[A-Z]|of\s+the\s+united)|the\s+President\b|(?:the\s+)?president['’]s|spokes(?:man|woman|person)\s+for\s+the\s+"
     r"(?:ministry|department|government|state|foreign|white\s+house|police|city|county)|official\s+statement|"
     r"statement\s+from\s+the\s+(?:ministry|government|department|agency)|new\s+area|district|municipal|"
     r"provincial|county|city\s+hall|the\s+state|sheriff|fire\s+department|military|army|navy|ministry\s+of|"
@@ -368,6 +368,7 @@ class ArticleContext:
     """What earlier sentences of the article tell about later ones."""
 
     people: dict = field(default_factory=dict)  # name -> type, from roles seen earlier
+    surnames: dict = field(default_factory=dict)  # "Zinke" -> "Ryan Zinke": full names anywhere in the article
     last_speaker: tuple | None = None  # (type, name, sentence index)
     last_media: str = ""
     carry_via: str = ""  # an outlet that introduced the next sentence ("X reported:")
@@ -385,6 +386,12 @@ def _find_platform(text: str) -> str:
     return PLATFORMS.get(word, word)
 
 
+# Capitalised words that are never a source's name: months, weekdays, suffixes.
+_NOT_NAMES = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Jr", "Sr", "Today",
+    "Yesterday", "Tomorrow", "Tonight", "Mass",
+}
 _FUNCTION_WORDS = {
     "the", "a", "an", "in", "on", "at", "as", "while", "when", "after", "before", "since", "but", "and", "two",
     "three", "four", "several", "some", "many", "one", "under", "over", "if", "according", "speaking", "local",
@@ -406,6 +413,7 @@ def _names(phrase: str) -> list[str]:
         name = match.group(0).strip(" ,.'’")
         name = re.sub(r"^(?:The|A|An|And|But|In|On|At|As|While|When|After|Before|Since)\s+", "", name)
         name = re.sub(r"['’]s$", "", name)
+        name = " ".join(w for w in name.split() if w.rstrip(".,") not in _NOT_NAMES)
         if not name or name.lower() in PRONOUNS or len(name) < 2 or name.lower() in PLATFORMS:
             continue
         words = name.split()
@@ -522,7 +530,11 @@ def classify(phrase: str, context: ArticleContext | None = None) -> tuple[str, s
         else:
             name = person
         return role, name
+    if re.search(r"\([RDI]-[A-Z]{2}\)|\b[RDI]-[A-Z]{2}\b", text):
+        return "official", person or ""  # "(D-VA)": a US lawmaker's party and state
     if person:
+        if len(person.split()) == 1 and person in context.surnames:
+            return "other", context.surnames[person]  # the surname of a person the article names in full
         if len(person.split()) == 1 and not OTHER_WORDS.search(text) and not re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s", text):
             return "company", person  # a single unknown name as a speaker is far more often an organisation
         return "other", person
@@ -633,7 +645,7 @@ def _org_name(text: str) -> str:
 # --- finding the source phrase around a cue --------------------------------------------------
 
 _CLAUSE_START_RE = re.compile(
-    r"(?:[;:—–(]|[”\"](?=\s*,?\s)|,\s*[”\"]|\b(?:that|which|while|whereas|but|because|after|before|since|as|when|"
+    r"(?:[;:—–(]|[”\"](?=\s*,?\s)|,\s*[”\"’']\s|\b(?:that|which|while|whereas|but|because|after|before|since|as|when|"
     r"where|although|though|if|so)\b)",
     re.I,
 )
@@ -771,7 +783,7 @@ def _resolve_pronoun(phrase: str, context: ArticleContext) -> tuple[str, str] | 
     if last is None:
         return None
     kind, name, index = last
-    if lowered in {"he", "she", "they"} and context.sentence_index - index <= 2 and kind not in {"anonymous", "social_media", "media"}:
+    if lowered in {"he", "she"} and context.sentence_index - index <= 2 and kind not in {"anonymous", "social_media", "media"}:
         return kind, name
     if lowered in {"the company", "the firm", "the automaker", "the carmaker"}:
         return "company", name if kind == "company" else ""
@@ -881,7 +893,7 @@ def extract_sentence(sentence: str, context: ArticleContext | None = None) -> li
             continue
         before = sentence[:v_start]
         after = sentence[match.end():]
-        if (re.search(r"\b(?:the|this|that|a|an|its|his|her|their|our|recent|new|latest|these|those|"
+        if (re.search(r"\b(?:the|this|that|a|an|its|his|her|their|our|recent|new|latest|these|those|own|"
                      r"such|of|United|and|whose|which|her|my)\s+$", before, re.I) or re.search(r"\w['’]s?\s+$", before)) and verb not in {"said", "says"}:
             continue  # a noun: "the report", "recent reports", "the United States"
         if verb == "said" and re.search(r"\b(?:the|aforementioned|aforesaid|such|this|that)\s+$", before, re.I):
@@ -1055,14 +1067,33 @@ def _remember(found: list[Found], sentence: str, context: ArticleContext) -> Non
 _ROLE_NAME_RE = re.compile(
     r"\b(CEO|[Cc]hief [Ee]xecutive|[Ff]ounder|[Ss]pokes\w+|[Vv]ice[\s-][Pp]resident|[Ee]xecutive|"
     r"[Cc]hairman|[Aa]nalyst|[Ee]conomist|[Pp]rofessor|[Rr]esearcher|[Ss]cientist|[Mm]inister|[Ss]enator|[Gg]overnor|"
-    r"[Mm]ayor|[Oo]fficial|[Oo]fficer|[Aa]mbassador|[Ss]trategist|[Dd]irector|[Pp]resident|[Ss]uperintendent)\s*,?\s+"
+    r"[Mm]ayor|[Oo]fficial|[Oo]fficer|[Aa]mbassador|[Ss]trategist|[Dd]irector|[Pp]resident|[Ss]uperintendent|"
+    r"Secretary|[Pp]ress [Ss]ecretary|Sen\.|Rep\.|Gov\.|Judge|Attorney General|Speaker|Leader|[Cc]limatologist|"
+    r"[Pp]rime [Mm]inister|[Cc]ommissioner|[Ll]awmaker|[Cc]ongressman|[Cc]ongresswoman)\s*,?\s+"
     r"((?:[A-Z][\w’'-]+\s*){1,3})"
 )
 
 
+_FULL_NAME_RE = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:de|van|von|al)\s+)?\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?))\b")
+
+
+def _surnames(sentences: list[str]) -> dict:
+    """Surname -> full name for people the article names in full ("Ryan Zinke"), so "Zinke said" is a person."""
+    found: dict[str, str] = {}
+    for sentence in sentences:
+        if "," not in sentence and " " not in sentence:
+            continue
+        for match in _FULL_NAME_RE.finditer(sentence):
+            first, last = match.group(1).split()[0], match.group(2)
+            if first.lower() in _common_words() or last in PLACES or _COMPANY_RE.fullmatch(match.group(1)):
+                continue
+            found.setdefault(last, match.group(1))
+    return found
+
+
 def extract_article(sentences: list[str]) -> list[list[Found]]:
     """Attributions for each sentence of one article, in order, with context carried forward."""
-    context = ArticleContext()
+    context = ArticleContext(surnames=_surnames(sentences))
     results = []
     for index, sentence in enumerate(sentences):
         context.sentence_index = index

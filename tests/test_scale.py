@@ -74,3 +74,22 @@ def test_progress_lines_when_not_a_terminal(capsys):
     close()
     lines = stream.getvalue().splitlines()
     assert lines[-1].startswith(f"analysing: {PARALLEL_MIN_ARTICLES}/{PARALLEL_MIN_ARTICLES} articles")
+
+
+def test_dask_engine_on_a_local_cluster_of_two_workers_gives_identical_rows(many_articles):
+    pytest.importorskip("distributed", reason="make test installs the dask extra")
+    local = analyze(many_articles, workers=1)
+    on_dask = analyze(many_articles, workers=2, engine="dask")
+    pd.testing.assert_frame_equal(local.sentences, on_dask.sentences)
+    pd.testing.assert_frame_equal(local.attributions, on_dask.attributions)
+    pd.testing.assert_frame_equal(local.articles, on_dask.articles)
+
+
+def test_dask_engine_from_the_command_line(tmp_path):
+    pytest.importorskip("distributed", reason="make test installs the dask extra")
+    from helpers.cli import main
+
+    assert main(["analyze", str(SEEDS), "--out", str(tmp_path), "--engine", "dask", "--workers", "2", "--no-cache"]) == 0
+    assert len(pd.read_csv(tmp_path / "articles.csv")) == 3
+    assert main(["analyze", str(SEEDS), "--out", str(tmp_path), "--engine", "dask", "--no-cache",
+                 "--scheduler", "tcp://127.0.0.1:1"]) == 2

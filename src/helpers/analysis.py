@@ -167,8 +167,44 @@ def _warm_up() -> None:
     _common_words()
 
 
-def _run(texts: list[str], engines: tuple[str, ...], workers: int, progress) -> list:
-    """Analyse texts in order: in this process, or across ``workers`` processes for large corpora."""
+def _run_dask(texts: list[str], engines: tuple[str, ...], scheduler: str | None, workers: int, progress) -> list:
+    """Analyse texts on a Dask cluster: ``scheduler`` ('tcp://host:8786'), or a local cluster of ``workers`` processes.
+
+    The texts are read here and sent to the workers in chunks; each worker runs
+    the very same per-article function as the local engine, so the rows are identical.
+    """
+    try:
+        from dask.distributed import Client, LocalCluster, as_completed
+    except ImportError:
+        raise SourcebookError("the dask engine needs the dask extra: pip install -e '.[dask]'") from None
+    cluster = None
+    try:
+        if scheduler:
+            client = Client(scheduler, timeout="10s")
+        else:
+            cluster = LocalCluster(n_workers=max(workers, 1), threads_per_worker=1, processes=True,
+                                   dashboard_address=None)
+            client = Client(cluster)
+    except OSError as exc:
+        raise SourcebookError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
+    try:
+        chunks = [texts[i:i + CHUNK] for i in range(0, len(texts), CHUNK)]
+        futures = client.map(_analyze_chunk, chunks, engines=engines, pure=False)
+        if progress:
+            for future in as_completed(futures):
+                progress(len(future.result()))
+        return [row for chunk in client.gather(futures) for row in chunk]
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _run(texts: list[str], engines: tuple[str, ...], workers: int, progress, engine: str = "local",
+         scheduler: str | None = None) -> list:
+    """Analyse texts in order: in this process, across ``workers`` processes, or on a Dask cluster."""
+    if engine == "dask":
+        return _run_dask(texts, engines, scheduler, workers, progress) if texts else []
     if workers <= 1 or len(texts) < PARALLEL_MIN_ARTICLES:
         results = []
         for text in texts:
@@ -194,13 +230,19 @@ def analyze(
     progress=None,
     workers: int | None = None,
     cache=None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> Analysis:
     """Analyse every article of a loaded corpus into the four tables.
 
     ``workers``: processes to use (default: every core, for corpora of at least
     ``PARALLEL_MIN_ARTICLES``); results are identical either way. ``cache``: an
     ``AnalysisCache``; articles analysed before with the same code are read from it.
+    ``engine``: ``local`` (this machine's cores) or ``dask`` (a Dask cluster at
+    ``scheduler``, or a local one with ``workers`` processes); the tables are the same.
     """
+    if engine not in ("local", "dask"):
+        raise SourcebookError(f"unknown engine '{engine}': choose local or dask")
     engines = tuple(check_engine(engine) for engine in engines)
     workers = workers if workers is not None else (os.cpu_count() or 1)
     texts = list(corpus.articles["text"])
@@ -209,7 +251,7 @@ def analyze(
     todo = [i for i in range(len(texts)) if not keys or keys[i] not in known]
     if progress and known:
         progress(len(texts) - len(todo))
-    fresh = _run([texts[i] for i in todo], engines, workers, progress)
+    fresh = _run([texts[i] for i in todo], engines, workers, progress, engine, scheduler)
     results: list = [None] * len(texts)
     for i, key in enumerate(keys):
         if key in known:

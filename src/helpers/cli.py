@@ -77,7 +77,8 @@ def cmd_analyze(args) -> int:
     cache = None if args.no_cache else AnalysisCache(args.cache_dir)
     update, close = progress_reporter(len(corpus.articles))
     try:
-        analysis = analyze(corpus, engines, progress=update, workers=args.workers, cache=cache)
+        analysis = analyze(corpus, engines, progress=update, workers=args.workers, cache=cache,
+                           engine=args.engine, scheduler=args.scheduler)
     except ValueError as exc:
         raise SourcebookError(str(exc)) from None
     finally:
@@ -158,6 +159,10 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--out", required=True, help="folder for articles.csv, sentences.csv, attributions.csv, rejected.csv")
     analyze.add_argument("--engines", default="textblob,vader", help="sentiment engines, comma-separated (default: textblob,vader)")
     analyze.add_argument("--workers", type=int, default=None, help="processes to use (default: every core, for 200+ articles)")
+    analyze.add_argument("--engine", choices=["local", "dask"], default="local",
+                         help="where the per-article analysis runs: this machine (local) or a Dask cluster (dask)")
+    analyze.add_argument("--scheduler", metavar="tcp://host:8786",
+                         help="with --engine dask: the scheduler of an existing cluster (default: a local cluster)")
     analyze.add_argument("--no-cache", action="store_true", help="analyse every article again instead of reusing cached results")
     analyze.add_argument("--cache-dir", help="where cached per-article results live (default: $SOURCEBOOK_CACHE or ~/.cache/sourcebook)")
     _column_options(analyze)

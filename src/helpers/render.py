@@ -313,6 +313,7 @@ def render(
                     papermill.execute_notebook(
                         str(path), str(executed), parameters=run_params, kernel_name=kernel,
                         cwd=str(folder), progress_bar=False, log_output=False,
+                        kernel_manager_class=_local_kernel_manager(),
                     )
                 except PapermillExecutionError as exc:
                     error = f"{exc.ename}: {exc.evalue}".splitlines()[0][:300]
@@ -377,6 +378,22 @@ def _open_cache(say):
     except (OSError, sqlite3.Error) as exc:
         say(f"  analysis cache unavailable ({exc}); analysing every article")
         return None
+
+
+def _local_kernel_manager():
+    """A kernel manager that talks to the kernel over local sockets (IPC), not TCP ports.
+
+    Nothing listens on the network during a render, and the kernel does not print
+    its warning about unencrypted TCP into every scheduled run's log.
+    """
+    from jupyter_client.manager import KernelManager
+
+    class LocalSocketKernelManager(KernelManager):
+        def __init__(self, **kwargs):
+            kwargs.setdefault("transport", "ipc")
+            super().__init__(**kwargs)
+
+    return LocalSocketKernelManager
 
 
 def _declared_by(declared: dict, path: Path) -> set:

@@ -72,47 +72,41 @@ class Analysis:
         }
 
 
-def analyze_article(text: str, engines: tuple[str, ...] = ENGINES) -> tuple[list[dict], list[dict]]:
+def analyze_article(text: str, engines: tuple[str, ...] = ENGINES) -> tuple[dict, dict]:
     """Sentences (with scores per engine) and attributions of one article text.
 
-    Returns ``(sentence_rows, attribution_rows)`` without article metadata;
-    offsets are into ``text``.
+    Returns ``(sentences, attributions)``, each a dict of equal-length column lists
+    (the columns of ``SENTENCE_COLUMNS`` and ``ATTRIBUTION_COLUMNS`` without the
+    article's own id and date); offsets are into ``text``. Columns, not rows: the
+    tables of a large corpus are assembled by extending lists, which is fast.
     """
     spans = split_sentences(text)
     sentence_texts = [span.text for span in spans]
-    rows: list[dict] = []
+    n_words = [len(t.split()) for t in sentence_texts]
+    sentences: dict[str, list] = {column: [] for column in SENTENCE_COLUMNS[1:]}
     for engine in engines:
         polarity, subjectivity = score_texts(sentence_texts, engine)
-        for index, span in enumerate(spans):
-            rows.append(
-                {
-                    "sentence_id": index,
-                    "start": span.start,
-                    "end": span.end,
-                    "text": span.text,
-                    "n_words": len(span.text.split()),
-                    "engine": engine,
-                    "polarity": polarity[index],
-                    "subjectivity": subjectivity[index],
-                }
-            )
-    attributions: list[dict] = []
+        sentences["sentence_id"].extend(range(len(spans)))
+        sentences["start"].extend(span.start for span in spans)
+        sentences["end"].extend(span.end for span in spans)
+        sentences["text"].extend(sentence_texts)
+        sentences["n_words"].extend(n_words)
+        sentences["engine"].extend([engine] * len(spans))
+        sentences["polarity"].extend(polarity.tolist())
+        sentences["subjectivity"].extend(subjectivity.tolist())
+    attributions: dict[str, list] = {column: [] for column in ATTRIBUTION_COLUMNS[2:]}
     for index, (span, found) in enumerate(zip(spans, extract_article(sentence_texts))):
         for item in found:
-            attributions.append(
-                {
-                    "sentence_id": index,
-                    "sentence": span.text,
-                    "start": span.start + item.start,
-                    "end": span.start + item.end,
-                    "source_type": item.source_type,
-                    "source_name": item.source_name,
-                    "platform": item.platform,
-                    "cue": item.cue,
-                    "via": item.via,
-                }
-            )
-    return rows, attributions
+            attributions["sentence_id"].append(index)
+            attributions["sentence"].append(span.text)
+            attributions["start"].append(span.start + item.start)
+            attributions["end"].append(span.start + item.end)
+            attributions["source_type"].append(item.source_type)
+            attributions["source_name"].append(item.source_name)
+            attributions["platform"].append(item.platform)
+            attributions["cue"].append(item.cue)
+            attributions["via"].append(item.via)
+    return sentences, attributions
 
 
 def progress_reporter(total: int, label: str = "analysing", every: float = 5.0, stream=None):
@@ -264,8 +258,8 @@ def analyze(
     if cache is not None and new_entries:
         cache.put_many(new_entries)
 
-    sentence_rows: list[dict] = []
-    attribution_rows: list[dict] = []
+    sentence_columns: dict[str, list] = {column: [] for column in SENTENCE_COLUMNS}
+    attribution_columns: dict[str, list] = {column: [] for column in ATTRIBUTION_COLUMNS}
     failed: list[dict] = []
     analysed_ids: list[str] = []
     for article, result in zip(corpus.articles.itertuples(index=False), results):
@@ -281,23 +275,26 @@ def analyze(
                 }
             )
             continue
-        rows, found = [dict(row) for row in result[0]], [dict(row) for row in result[1]]
+        sentences, found = result
         analysed_ids.append(article.article_id)
-        for row in rows:
-            row["article_id"] = article.article_id
-        for row in found:
-            row["article_id"] = article.article_id
-            row["date"] = article.date
-        sentence_rows.extend(rows)
-        attribution_rows.extend(found)
-    return build_analysis(corpus, analysed_ids, sentence_rows, attribution_rows, failed, engines)
+        for column, values in sentences.items():
+            sentence_columns[column].extend(values)
+        sentence_columns["article_id"].extend([article.article_id] * len(sentences["sentence_id"]))
+        for column, values in found.items():
+            attribution_columns[column].extend(values)
+        attribution_columns["article_id"].extend([article.article_id] * len(found["sentence_id"]))
+        attribution_columns["date"].extend([article.date] * len(found["sentence_id"]))
+    return build_analysis(corpus, analysed_ids, sentence_columns, attribution_columns, failed, engines)
 
 
-def build_analysis(corpus, analysed_ids, sentence_rows, attribution_rows, failed, engines) -> Analysis:
-    """Assemble the tables from per-article rows (shared by the local and parallel engines)."""
-    sentences = pd.DataFrame(sentence_rows, columns=SENTENCE_COLUMNS)
-    sentences = sentences.astype({"sentence_id": int, "start": int, "end": int, "n_words": int})
-    attributions = pd.DataFrame(attribution_rows, columns=ATTRIBUTION_COLUMNS)
+def build_analysis(corpus, analysed_ids, sentence_columns, attribution_columns, failed, engines) -> Analysis:
+    """Assemble the tables from per-article columns (the same for every engine)."""
+    sentences = pd.DataFrame(sentence_columns, columns=SENTENCE_COLUMNS)
+    sentences = sentences.astype({"sentence_id": int, "start": int, "end": int, "n_words": int,
+                                  "polarity": float, "subjectivity": float})
+    attributions = pd.DataFrame(attribution_columns, columns=ATTRIBUTION_COLUMNS)
+    attributions["date"] = pd.to_datetime(attributions["date"])
+    attributions = attributions.astype({"sentence_id": int, "start": int, "end": int})
     articles = corpus.articles[corpus.articles["article_id"].isin(set(analysed_ids))].copy()
     articles = _add_article_measures(articles, sentences, attributions, engines)
     rejected = pd.concat(

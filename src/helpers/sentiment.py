@@ -87,8 +87,12 @@ def article_tone(sentences: pd.DataFrame) -> pd.DataFrame:
     columns = ["article_id", "engine", "polarity", "subjectivity", "share_negative", "share_positive", "n_sentences"]
     if sentences.empty:
         return pd.DataFrame(columns=columns)
-    frame = sentences[["article_id", "engine", "text", "polarity", "subjectivity"]].copy()
-    frame["weight"] = frame["text"].str.split().str.len().clip(lower=1).astype(float)
+    if "n_words" in sentences:
+        frame = sentences[["article_id", "engine", "n_words", "polarity", "subjectivity"]].copy()
+        frame["weight"] = frame["n_words"].clip(lower=1).astype(float)
+    else:
+        frame = sentences[["article_id", "engine", "text", "polarity", "subjectivity"]].copy()
+        frame["weight"] = frame["text"].str.split().str.len().clip(lower=1).astype(float)
     threshold = frame["engine"].map(CLEAR_THRESHOLD).astype(float)
     frame["negative"] = (frame["polarity"] <= -threshold).astype(float)
     frame["positive"] = (frame["polarity"] >= threshold).astype(float)

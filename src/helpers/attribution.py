@@ -108,6 +108,8 @@ OUTLETS = [
     "Spiegel", "Le Monde", "Handelsblatt", "Le Figaro", "El País", "RT", "TASS", "Sputnik", "Interfax", "Breitbart",
     "HuffPost", "Huffington Post", "BuzzFeed News", "ProPublica", "The Information", "Semafor", "Daily Caller",
     "RedState", "Grist", "Mother Jones", "National Review", "The Intercept", "Sky News", "ITV", "Channel 4",
+    "ESPN", "The Athletic", "TMZ", "Deadline", "Variety", "The Hollywood Reporter", "Page Six", "Us Weekly", "E! News",
+    "9to5Mac", "9to5Google", "MacRumors", "AppleInsider", "Tom's Hardware", "Gizmodo", "Mashable", "Nikkei Asian Review",
     "Times of India", "Hindustan Times", "NDTV", "Korea Herald", "Japan Times", "Asahi", "Yomiuri",
 ]
 _OUTLET_RE = re.compile(r"(?<![\w@])(?:the\s+)?(" + "|".join(re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True)) + r")(?![\w])")
@@ -139,7 +141,8 @@ ANONYMOUS_WORDS = re.compile(
 SOCIAL_WORDS = re.compile(
     r"\b(?:social\s+media|social\s+networks?|users?|netizens?|internet\s+users|online\s+users|posts?|posters?|"
     r"bloggers?|influencers?|commenters?|a\s+viral|viral|hashtags?|online\s+rumou?rs?|screenshots?|"
-    r"videos?\s+(?:circulating|shared|posted)|microblog(?:ging)?|accounts?)\b",
+    r"videos?\s+(?:circulating|shared|posted)|microblog(?:ging)?|accounts?|"
+    r"(?:facebook|whatsapp|telegram|wechat|reddit|discord)\s+(?:group|page|forum|thread|chat)s?)\b",
     re.I,
 )
 EXPERT_WORDS = re.compile(
@@ -180,6 +183,9 @@ OFFICIAL_WORDS = re.compile(
     r"federal\s+reserve|fed\s+chair|epa|fda|sec|nhtsa|faa|cdc|fbi|cia|nasa|un|united\s+nations|who|eu|"
     r"european\s+commission|miit|ndrc|mofcom|pboc|csrc|beijing|washington|brussels|moscow|tokyo|"
     r"coroner|inspector|trooper|troopers|coast\s+guard|customs|census|superintendent|air\s+force|armed\s+forces|"
+    r"(?:fire|police)\s+chief|chief\s+of\s+police|sheriff['’]s\s+office|imf|international\s+monetary\s+fund|oecd|"
+    r"world\s+bank|wto|world\s+trade\s+organi[sz]ation|opec|nato|european\s+central\s+bank|ecb|"
+    r"bank\s+of\s+(?:china|england|japan|canada|korea|france|italy|spain)|people['’]s\s+bank|reserve\s+bank|bundesbank|"
     r"(?:national|federal|postal|secret|weather|park|forest|revenue|health|immigration|border|fire|"
     r"emergency)\s+service|world\s+health\s+organi[sz]ation|centers\s+for\s+disease|navy|marines|"
     r"election\s+(?:commission|officials?|board)|elections?\s+department|school\s+district|"
@@ -226,7 +232,8 @@ OTHER_WORDS = re.compile(
     r"employees?|customers?|owners?|drivers?|buyers?|fans?|parents?|family|relatives?|lawyers?|attorneys?|"
     r"advocates?|groups?|greenpeace|coalition|association|federation|organi[sz]ation|ngo|charity|volunteers?|"
     r"students?|teachers?|patients?|victims?|survivors?|farmers?|shoppers?|locals?|citizens?|voters?|"
-    r"celebrit(?:y|ies)|actor|actress|singer|player|coach)\b",
+    r"celebrit(?:y|ies)|actor|actress|singer|player|coach|rapper|musician|athlete|star|quarterback|striker|"
+    r"footballer|author|comedian|influencer)\b",
     re.I,
 )
 
@@ -280,7 +287,8 @@ _VERBS = (
     r"denies|claim|suggested|suggests|indicated|indicates|commented|asserted|asserts|alleged|alleges|mentioned|"
     r"cautioned|projected|concluded|emphasi[sz]ed|stressed|reiterated|responded|replied|testified|conceded|"
     r"contended|contends|observed|noted|notes|added|adds|blogged|recalled|complained|complains|urged|urges|"
-    r"announce|state|declared|declares|maintained|maintains|countered|shared|cited|quoted|cites|quotes"
+    r"announce|state|declared|declares|maintained|maintains|countered|shared|cited|quoted|cites|quotes|"
+    r"vowed|pledged|promised|ruled|signaled|signalled|questioned\s+(?:whether|why|how|if)"
 )
 _VERB_RE = re.compile(
     rf"(?P<aux>\b(?:has|have|had|did|also|previously|earlier|later|then|reportedly|recently|repeatedly|publicly|"
@@ -324,9 +332,9 @@ _ANON_PHRASE_RE = re.compile(
 )
 _SOCIAL_PHRASE_RE = re.compile(
     r"\b(?P<what>rumou?rs?|posts?|videos?|photos?|pictures?|images?|claims?|messages?|comments?|screenshots?|"
-    r"speculation|hashtags?|a\s+thread)\b[^.;]{0,80}?\b(?P<cue>popped\s+up|circulat\w+|went\s+viral|spread\w*|"
+    r"speculation|hashtags?|a\s+thread|footage|clips?|livestreams?)\b[^.;]{0,80}?\b(?P<cue>popped\s+up|circulat\w+|went\s+viral|spread\w*|"
     r"surfaced|appeared|emerged|shared|posted|trending|making\s+the\s+rounds)\b[^.;]{0,30}?\b(?:on|across|in)\s+"
-    r"(?P<where>(?:[^\s.;,]+\s+){0,2}?(?:social\s+media|" + _PLATFORM_NAMES + r"|the\s+internet|online\s+forums?))\b",
+    r"(?P<where>(?:[^\s.;,]+\s+){0,2}?(?:social\s+media|" + _PLATFORM_NAMES + r"|X(?=[\s,.;])|the\s+internet|online\s+forums?))",
     re.I,
 )
 _MEDIA_RUMOR_RE = re.compile(
@@ -386,6 +394,8 @@ def _find_platform(text: str) -> str:
     return PLATFORMS.get(word, word)
 
 
+# A US politician's party and state: "(D-VA)", "(R-Ohio)", "(D)", "R-Tenn.".
+_PARTY_TAG_RE = re.compile(r"\([RDI](?:-[A-Z][A-Za-z.]{1,14})?\)|\b[RDI]-[A-Z][A-Za-z]{1,13}\.?(?!\w)")
 # Capitalised words that are never a source's name: months, weekdays, suffixes.
 _NOT_NAMES = {
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
@@ -413,7 +423,7 @@ def _names(phrase: str) -> list[str]:
         name = match.group(0).strip(" ,.'’")
         name = re.sub(r"^(?:The|A|An|And|But|In|On|At|As|While|When|After|Before|Since)\s+", "", name)
         name = re.sub(r"['’]s$", "", name)
-        name = " ".join(w for w in name.split() if w.rstrip(".,") not in _NOT_NAMES)
+        name = " ".join(w for w in name.split() if w.rstrip(".,") not in _NOT_NAMES and not _PARTY_TAG_RE.fullmatch(w))
         if not name or name.lower() in PRONOUNS or len(name) < 2 or name.lower() in PLATFORMS:
             continue
         words = name.split()
@@ -492,6 +502,13 @@ def classify(phrase: str, context: ArticleContext | None = None) -> tuple[str, s
         r"sources?|familiar|anonym|unnamed|identified|named|close to|knowledge|insiders?|authori[sz]ed|briefed", lowered
     )):
         return "anonymous", ""
+    if re.fullmatch(
+        r"(?:two|three|four|several|some|many|a|an|one|other|local|nearby)\s+(?:\w+\s+)?(?:witness(?:es)?|residents?|"
+        r"neighbou?rs?|workers?|employees?|customers?|drivers?|passengers?|parents?|students?|shoppers?|fans?|"
+        r"locals?|villagers?|bystanders?|people|users?|commuters?|patients?|voters?)",
+        lowered,
+    ) and not person and not _find_platform(text):
+        return "anonymous", ""  # unnamed people: "two witnesses told KTLA"
     if not outlet_name and not MEDIA_WORDS.search(text) and re.search(
         r"\b(?:officials?|diplomats?|aides?|staffers?|insiders?)\b(?!\s+(?:statement|data|figures|documents?|website|"
         r"account|newspaper|media|channels?|reports?|estimates?|results?|tally|count|notice|announcement|"
@@ -502,7 +519,7 @@ def classify(phrase: str, context: ArticleContext | None = None) -> tuple[str, s
 
     # Social media: unnamed users, posts and rumours on platforms, or social media as a whole.
     platform = _find_platform(text)
-    if SOCIAL_WORDS.search(text) and not (person and not re.search(r"\busers?\b|netizens?", lowered)):
+    if SOCIAL_WORDS.search(text) and not (person and not re.search(r"\busers?\b|netizens?|group|forum|page|thread", lowered)):
         name = "social media" if re.search(r"social\s+media", lowered) else ""
         if platform:
             name = _platform_display(text, platform)
@@ -530,7 +547,7 @@ def classify(phrase: str, context: ArticleContext | None = None) -> tuple[str, s
         else:
             name = person
         return role, name
-    if re.search(r"\([RDI]-[A-Z]{2}\)|\b[RDI]-[A-Z]{2}\b", text):
+    if _PARTY_TAG_RE.search(text):
         return "official", person or ""  # "(D-VA)": a US lawmaker's party and state
     if person:
         if len(person.split()) == 1 and person in context.surnames:
@@ -598,7 +615,11 @@ def _role_type(text: str, outlet_name: str, expert_org, company) -> str:
     lowered = text.lower()
     if _EXPERT_ROLE_RE.search(lowered):
         return "expert"
-    official = OFFICIAL_WORDS.search(text)
+    official = OFFICIAL_WORDS.search(text) or re.search(r"\b(?:Sen|Rep|Gov|Gen|Adm|Lt)\.\s", text)
+    if _COMPANY_ROLE_RE.search(lowered) and re.search(
+        r"research\s+(?:firm|group|company|house)|consultanc|consulting|think\s+tank|advisory|analytics\s+firm", lowered
+    ):
+        return "expert"  # the founder of a research or consulting firm speaks as an analyst
     if _COMPANY_ROLE_RE.search(lowered) and not outlet_name:
         # A spokesperson or executive speaks for their employer: a ministry's spokesman is official.
         if official and re.search(r"ministry|government|department|police|white\s+house|state|city|county|agency|"
@@ -645,7 +666,7 @@ def _org_name(text: str) -> str:
 # --- finding the source phrase around a cue --------------------------------------------------
 
 _CLAUSE_START_RE = re.compile(
-    r"(?:[;:—–(]|[”\"](?=\s*,?\s)|,\s*[”\"’']\s|\b(?:that|which|while|whereas|but|because|after|before|since|as|when|"
+    r"(?:[;:—–]|[”\"](?=\s*,?\s)|,\s*[”\"’']\s|\b(?:that|which|while|whereas|but|because|after|before|since|as|when|"
     r"where|although|though|if|so)\b)",
     re.I,
 )
@@ -790,6 +811,25 @@ def _resolve_pronoun(phrase: str, context: ArticleContext) -> tuple[str, str] | 
     return None
 
 
+_PARTICIPLE_RE = re.compile(r",\s+(saying|adding|noting|warning|arguing|insisting)\b")
+_VIRAL_RE = re.compile(r"\b(?:a|the|one)\s+viral\s+(?:video|post|clip|photo|image|tweet|thread|message)s?\b", re.I)
+_SUBJECT_FUNCTION_WORDS = {"of", "the", "and", "for", "de", "du", "on", "&"}
+
+
+def _leading_subject(clause: str) -> str:
+    """The sentence's opening noun phrase: the words before its first lower-case word (other than 'of', 'the'...)."""
+    words = clause.split()
+    taken = []
+    for index, word in enumerate(words):
+        if word[0].islower() and word not in _SUBJECT_FUNCTION_WORDS and not (index == 0 and word == "the"):
+            break
+        taken.append(word)
+        if word.endswith(","):
+            return ""
+    phrase = " ".join(taken)
+    return phrase if 0 < len(taken) <= 8 and phrase[0].isupper() else ""
+
+
 def _scan(pattern: re.Pattern, sentence: str, lowered: str, *needles: str):
     """``pattern.finditer(sentence)``, skipped when none of the words every match must contain is there (speed)."""
     if any(needle in lowered for needle in needles):
@@ -904,8 +944,13 @@ def extract_sentence(sentence: str, context: ArticleContext | None = None) -> li
             continue  # "was told to leave", "all told"
         if verb in {"found", "finds", "showed", "shows", "estimated", "estimates", "projected"}:
             subject, _ = _subject_before(sentence, match.start())
-            if not EXPERT_WORDS.search(subject or "") and not _EXPERT_ORG_RE.search(subject or ""):
-                continue
+            if not subject or classify(subject, context)[0] not in ("expert", "official"):
+                continue  # "police found a body" is an action; "a study found", "the CBO estimated" are claims
+        if verb == "posted" and re.match(
+            r"\s+(?:a|an|its|their|his|her)?\s*(?:[\w$.,%-]+\s+){0,4}?(?:profit|loss|revenue|sales|earnings|gain|"
+            r"decline|growth|results|deficit|surplus|record|increase|drop)s?\b", after, re.I
+        ):
+            continue  # "Toyota posted a record profit": a result, not a post
         if verb in {"state", "announce", "confirm", "tell", "say", "report"} and not re.search(
             r"\b(?:did|do|does|will|would|can|could)\s+$", before, re.I
         ) and verb != "say":
@@ -957,6 +1002,8 @@ def extract_sentence(sentence: str, context: ArticleContext | None = None) -> li
         # The object of "told": "Wu told the Global Times" credits the outlet too.
         if cue_word.endswith("told") or cue_word.endswith("tells"):
             obj, o_start = _phrase_after(sentence, c_end, limit_words=6)
+            lead = re.match(r"(?:the\s+)?(?:[A-Z0-9][\w'’.&!-]*\s*)+", obj)
+            obj = lead.group(0).strip() if lead else obj  # "ESPN he had no plans" -> "ESPN"
             o_kind, o_name = classify(obj, context) if obj and _named_outlet(obj) else ("", "")
             if o_kind in {"company", "other"} and re.fullmatch(r"(?:the\s+)?[A-Z]{3,5}", obj.strip()):
                 o_kind = "media"  # call letters: "told KTLA"
@@ -964,8 +1011,18 @@ def extract_sentence(sentence: str, context: ArticleContext | None = None) -> li
                 add("media", o_name, "told", o_start, o_start + len(obj), obj)
                 found[-2].via = o_name
 
-    # 8. Social media rumours, anonymity phrases, and "the agency's sources".
-    for match in _scan(_SOCIAL_PHRASE_RE, sentence, lowered, "rumo", "post", "video", "photo", "picture", "image", "claim", "message", "comment", "screenshot", "speculation", "hashtag", "thread"):
+    # 8. Participles: "The IMF cut its forecast, saying ..." credits the sentence's subject.
+    for match in _scan(_PARTICIPLE_RE, sentence, lowered, "saying", "adding", "noting", "warning", "arguing", "insisting"):
+        subject = _leading_subject(sentence[: match.start()])
+        if subject:
+            kind, name = classify(subject, context)
+            if kind and kind != "other":
+                add(kind, name, match.group(1).lower(), 0, match.end(), subject, _find_platform(sentence))
+    for match in _scan(_VIRAL_RE, sentence, lowered, "viral"):
+        add("social_media", "social media", match.group(0).lower(), match.start(), match.end(), match.group(0))
+
+    # 9. Social media rumours, anonymity phrases, and "the agency's sources".
+    for match in _scan(_SOCIAL_PHRASE_RE, sentence, lowered, "rumo", "post", "video", "photo", "picture", "image", "claim", "message", "comment", "screenshot", "speculation", "hashtag", "thread", "footage", "clip", "livestream"):
         where = match["where"]
         platform = _find_platform("on " + where) or ("" if "social" in where.lower() else "")
         name = re.sub(r"^(?:the\s+)?", "", where, flags=re.I).strip()
@@ -1056,11 +1113,22 @@ def _remember(found: list[Found], sentence: str, context: ArticleContext) -> Non
             continue
         before = " ".join(sentence[: match.start()].split()[-4:]) + " "
         kind = _role_type(before + match.group(1), "", None, _COMPANY_RE.search(before)) or "other"
-        context.people.setdefault(name, kind)
-        context.people.setdefault(name.split()[-1], kind)
-        context.people.setdefault(name.split()[0], kind)  # family name first in Chinese names: "Mao Ning" -> "Mao"
-        if not found:
-            context.last_speaker = (kind, name, context.sentence_index)
+        _learn(context, name, kind, found)
+    # "Dr. Eleanor Whitcombe, an epidemiologist at Emory University, led ...": the role after the name.
+    for match in _NAME_ROLE_RE.finditer(sentence):
+        name = re.sub(r"^(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+", "", match.group(1).strip())
+        kind = _role_type(match.group(2), "", _EXPERT_ORG_RE.search(match.group(2)), _COMPANY_RE.search(match.group(2)))
+        if kind:
+            _learn(context, name, kind, found)
+
+
+def _learn(context: ArticleContext, name: str, kind: str, found: list) -> None:
+    """Remember that ``name`` (and its first and last words) is a source of type ``kind``."""
+    context.people.setdefault(name, kind)
+    context.people.setdefault(name.split()[-1], kind)
+    context.people.setdefault(name.split()[0], kind)  # family name first in Chinese names: "Mao Ning" -> "Mao"
+    if not found:
+        context.last_speaker = (kind, name, context.sentence_index)
 
 
 # A role followed by a name: "CEO Elon Musk", "Foreign Ministry spokesperson Mao Ning".
@@ -1069,7 +1137,7 @@ _ROLE_NAME_RE = re.compile(
     r"[Cc]hairman|[Aa]nalyst|[Ee]conomist|[Pp]rofessor|[Rr]esearcher|[Ss]cientist|[Mm]inister|[Ss]enator|[Gg]overnor|"
     r"[Mm]ayor|[Oo]fficial|[Oo]fficer|[Aa]mbassador|[Ss]trategist|[Dd]irector|[Pp]resident|[Ss]uperintendent|"
     r"Secretary|[Pp]ress [Ss]ecretary|Sen\.|Rep\.|Gov\.|Judge|Attorney General|Speaker|Leader|[Cc]limatologist|"
-    r"[Pp]rime [Mm]inister|[Cc]ommissioner|[Ll]awmaker|[Cc]ongressman|[Cc]ongresswoman)\s*,?\s+"
+    r"[Pp]rime [Mm]inister|[Cc]ommissioner|[Ll]awmaker|[Cc]ongressman|[Cc]ongresswoman|Chief|[Ff]orecaster)\s*,?\s+"
     r"((?:[A-Z][\w’'-]+\s*){1,3})"
 )
 
@@ -1089,6 +1157,11 @@ def _surnames(sentences: list[str]) -> dict:
                 continue
             found.setdefault(last, match.group(1))
     return found
+
+
+_NAME_ROLE_RE = re.compile(
+    r"((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}),\s+(?:an?|the)\s+([^,.;]{3,80}?)(?=[,.;]|\s+(?:said|says|told|led|wrote))"
+)
 
 
 def extract_article(sentences: list[str]) -> list[list[Found]]:

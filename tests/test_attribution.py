@@ -117,3 +117,11 @@ def test_scoring_counts_false_positives(tmp_path):
     bad.write_text("id,sentence\n1,x\n", encoding="utf-8")
     with pytest.raises(SourcebookError, match="missing columns"):
         read_gold(bad)
+
+
+@pytest.mark.parametrize("name", ["attribution_dev.csv", "attribution_holdout.csv"])
+def test_development_and_held_out_sets_are_well_formed(name):
+    gold = read_gold(ROOT / "tests" / "data" / name)
+    assert gold["id"].is_unique and len(gold) >= 80
+    scores, _ = evaluate(gold)
+    assert scores.set_index("source_type").loc["overall", "gold"] > 50

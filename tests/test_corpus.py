@@ -1,7 +1,6 @@
 """Loading articles: the seed format, tables, dates, and the ledger of what could not be used."""
 
 import datetime as dt
-import shutil
 
 import pandas as pd
 import pytest

@@ -332,7 +332,9 @@ def read_table_file(path: Path, display: str, named: dict[str, str | None], toda
     for position, record in enumerate(frame.to_dict("records")):
         row_number = position + 2 if suffix != ".jsonl" else position + 1  # as a spreadsheet counts them
         given_id = _cell(record.get(mapping["id"])) if "id" in mapping else ""
-        value = lambda key: _cell(record.get(mapping[key])) if key in mapping else ""  # noqa: E731
+        def value(key: str, record=record) -> str:
+            return _cell(record.get(mapping[key])) if key in mapping else ""
+
         body = value("text")
         article_id = given_id or f"{path.stem}-{row_number}"
         if not body.strip():

@@ -75,6 +75,11 @@ def test_executed_notebooks_received_the_shared_analysis(rendered):
     injected = next(c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", []))
     # The run analysed once, in its working folder, and every notebook read that analysis.
     assert 'analysis_dir = "' in injected.source and "/data" in injected.source and "tables_dir" in injected.source
+    run = json.loads((rendered / "run.json").read_text())
+    for path in sorted(rendered.glob("[0-9]*.ipynb")):
+        outputs = json.dumps([c.get("outputs", []) for c in nbformat.read(path, as_version=4).cells])
+        assert f"read from the run's shared tables (corpus hash {run['corpus']['content_hash']})" in outputs, path.name
+        assert "from seeds now" not in outputs
 
 
 def _broken_notebooks(tmp_path):
@@ -133,6 +138,27 @@ def test_bad_parameters_are_refused_before_any_notebook_runs(tmp_path, args, mes
 
 def test_missing_corpus_is_refused(tmp_path):
     assert main(["render", str(tmp_path / "missing"), "--out", str(tmp_path / "r")]) == 2
+
+
+def test_an_interrupted_run_leaves_the_last_good_report(tmp_path):
+    import signal
+    import time
+
+    out = tmp_path / "reports"
+    assert render(str(SEEDS), str(out), notebooks="01", say=lambda m: None).ok
+    before = sorted(p.name for p in out.rglob("*"))
+    process = subprocess.Popen([sys.executable, "-m", "helpers.cli", "render", str(SEEDS), "--out", str(out)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    for line in process.stdout:  # wait until a notebook is running, then interrupt as Ctrl-C would
+        if line.startswith("[1/"):
+            break
+    time.sleep(1)
+    process.send_signal(signal.SIGINT)
+    process.communicate(timeout=120)
+    assert process.returncode != 0
+    assert sorted(p.name for p in out.rglob("*")) == before
+    assert len([p for p in tmp_path.iterdir() if p.name.startswith("reports-failed-")]) == 1
+    assert not [p for p in tmp_path.iterdir() if ".tmp-" in p.name]
 
 
 def test_parameters_file_and_types(tmp_path):

@@ -29,10 +29,18 @@ MAX_TABLE_ROWS = 200  # rows shown in a report table; the CSV beside it has them
 
 
 def load(corpus: str, analysis_dir: str = "") -> Analysis:
-    """The analysis tables: read from ``analysis_dir`` when given (a report run), else computed now."""
+    """The analysis tables: read from ``analysis_dir`` when given (a report run), else computed now.
+
+    Prints which, so a reader (and a test) can see that a report run analysed the corpus once.
+    """
     if analysis_dir:
-        return read_tables(analysis_dir)
-    return analyze(load_corpus(corpus))
+        data = read_tables(analysis_dir)
+        print(f"Analysis of {data.counts['analysed']} articles read from the run's shared tables "
+              f"(corpus hash {data.meta.get('corpus_hash', '?')}).")
+        return data
+    data = analyze(load_corpus(corpus))
+    print(f"Analysed {data.counts['analysed']} articles from {corpus} now.")
+    return data
 
 
 @dataclass

@@ -29,7 +29,7 @@ import pandas as pd
 
 from . import __version__
 from .attribution import ATTRIBUTION_COLUMNS, extract_article
-from .corpus import REJECTED_COLUMNS, Corpus
+from .corpus import REJECTED_COLUMNS, Corpus, ledger_counts
 from .errors import SourcebookError
 from .sentiment import ENGINES, article_tone, check_engine, score_texts
 from .text import split_sentences
@@ -60,16 +60,7 @@ class Analysis:
 
     @property
     def counts(self) -> dict:
-        status = self.rejected["status"] if len(self.rejected) else pd.Series([], dtype=str)
-        analysed = len(self.articles)
-        rejected = int((status != "duplicate").sum())
-        duplicates = int((status == "duplicate").sum())
-        return {
-            "inputs": analysed + rejected + duplicates,
-            "analysed": analysed,
-            "rejected": rejected,
-            "duplicates": duplicates,
-        }
+        return ledger_counts(len(self.articles), self.rejected, "analysed")
 
 
 def analyze_article(text: str, engines: tuple[str, ...] = ENGINES) -> tuple[dict, dict]:

@@ -907,19 +907,15 @@ def extract_sentence(sentence: str, context: ArticleContext | None = None) -> li
         taken.append((match.start(), match.end()))
 
     # 5. "citing X" / "quoting X".
-    citing: list[Found] = []
     for match in _scan(_CITING_RE, sentence, lowered, "citing", "quoting", "cited", "quoted"):
         if any(a <= match.start() < b for a, b in taken):
             continue
-        finite = match.group(0).lower() in {"cited", "quoted"}
-        if match.group(0).lower() in {"cited", "quoted"} and re.search(r"\b(?:was|were|is|are|be|been)\s+$", sentence[: match.start()]):
+        finite = match.group(0).lower() in {"cited", "quoted"}  # "Xinhua cited X": the verb pass takes Xinhua too
+        if finite and re.search(r"\b(?:was|were|is|are|be|been)\s+$", sentence[: match.start()]):
             continue
         phrase, p_start = _phrase_after(sentence, match.end())
         kind, name = classify(phrase, context) if phrase else ("", "")
-        if kind:
-            item = Found(kind, name, match.group(0).lower(), match.start(), p_start + len(phrase), _find_platform(phrase), "", phrase)
-            citing.append(item)
-            found.append(item)
+        add(kind, name, match.group(0).lower(), match.start(), p_start + len(phrase), phrase, _find_platform(phrase))
         if not finite:
             taken.append((match.start(), match.end()))
 

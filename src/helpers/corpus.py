@@ -78,15 +78,7 @@ class Corpus:
     @property
     def counts(self) -> dict:
         """Inputs, loaded, rejected and duplicates. inputs = loaded + rejected + duplicates."""
-        status = self.rejected["status"] if len(self.rejected) else pd.Series([], dtype=str)
-        n_rejected = int((status == "rejected").sum())
-        n_duplicates = int((status == "duplicate").sum())
-        return {
-            "inputs": len(self.articles) + n_rejected + n_duplicates,
-            "loaded": len(self.articles),
-            "rejected": n_rejected,
-            "duplicates": n_duplicates,
-        }
+        return ledger_counts(len(self.articles), self.rejected, "loaded")
 
     @property
     def content_hash(self) -> str:
@@ -95,6 +87,14 @@ class Corpus:
         for article_id, sha in sorted(zip(self.articles["article_id"], self.articles["sha256"])):
             digest.update(f"{article_id}:{sha}\n".encode())
         return digest.hexdigest()[:16]
+
+
+def ledger_counts(kept: int, rejected: pd.DataFrame, kept_label: str) -> dict:
+    """The accounting every load and analysis reports: inputs = kept + rejected + duplicates."""
+    status = rejected["status"] if len(rejected) else pd.Series([], dtype=str)
+    n_duplicates = int((status == "duplicate").sum())
+    n_rejected = int(len(status) - n_duplicates)
+    return {"inputs": kept + n_rejected + n_duplicates, kept_label: kept, "rejected": n_rejected, "duplicates": n_duplicates}
 
 
 # --- reading bytes ---------------------------------------------------------------

@@ -125,3 +125,43 @@ def test_development_and_held_out_sets_are_well_formed(name):
     assert gold["id"].is_unique and len(gold) >= 80
     scores, _ = evaluate(gold)
     assert scores.set_index("source_type").loc["overall", "gold"] > 50
+
+
+def _all_test_sentences():
+    sentences = []
+    for name in ("attribution_gold.csv", "attribution_dev.csv", "attribution_holdout.csv"):
+        frame = pd.read_csv(ROOT / "tests" / "data" / name, keep_default_na=False)
+        sentences += list(frame["sentence"]) + [c for c in frame["context"] if c]
+    return sentences + [
+        "He has previously said so, and had previously told us; Reuters also reported, then tweeted.",
+        "Officials questioned whether the plan would work. She questioned him.",
+        "The said agreement was EMPHASIZED and emphasised; xsaid is not a verb, nor is said2.",
+    ]
+
+
+def test_reporting_verbs_found_as_one_regex_would(seed_analysis):
+    """The fast verb scan finds the very cues of the single regex it replaced (auxiliaries included)."""
+    import re
+
+    from helpers import attribution
+
+    reference = re.compile(
+        r"(?P<aux>\b(?:has|have|had|did|also|previously|earlier|later|then|reportedly|recently|repeatedly|publicly|"
+        r"separately|further|again|once|had\s+previously|has\s+previously)\s+)*"
+        rf"(?P<verb>\b(?:{attribution._VERBS})\b)",
+        re.I,
+    )
+    sentences = _all_test_sentences() + list(seed_analysis.sentences["text"])
+    assert len(sentences) > 500
+    for sentence in sentences:
+        expected = [(m.start(), m.end(), m.group(0), m["verb"], m.start("verb")) for m in reference.finditer(sentence)]
+        got = [(m.start(), m.end(), m.group(0), m["verb"], m.start("verb")) for m in attribution._verb_cues(sentence)]
+        assert got == expected, sentence
+
+
+def test_phrase_caches_do_not_leak_mutable_results():
+    from helpers.attribution import _names
+
+    first = _names("Tesla CEO Elon Musk")
+    first.append("tampered")
+    assert _names("Tesla CEO Elon Musk") != first

@@ -2,17 +2,23 @@
 
 Builds a corpus of N varied, realistic news articles (dates over several years,
 many outlets, attributions of every type, tone words; no two alike, so nothing
-is deduplicated away), or reads a real one with ``--corpus``, then times each
-stage and prints a table and one JSON line:
+is deduplicated away), or reads a real one with ``--corpus``, then prints a
+table and one JSON line:
 
-- load, split, tone (TextBlob, VADER), sourcing, the full ``analyze`` and
-  writing the tables: articles per second, sentences or attributions per second;
-- the baseline a user would write: split, then ``TextBlob(sentence).sentiment``
-  one sentence at a time, in one process; the full analysis is reported as a
-  ratio to it;
+- the full pipeline on all N articles, as ``sourcebook analyze`` runs it
+  (``analyze_to_folder``: both sentiment engines, sourcing, tables written batch
+  by batch, the cache filled), and the peak resident memory of that run (main
+  process and largest worker);
+- per-stage rates on the first ``--sample`` articles: split, tone (TextBlob,
+  VADER), sourcing, and the analysis with TextBlob only;
+- the baseline a user would write, on all N: split, then
+  ``TextBlob(sentence).sentiment`` one sentence at a time, in one process; the
+  analyses are reported as ratios to it;
+- with ``--incremental``: the same run again after adding one article (the cache
+  the full run filled answers for the rest);
 - with ``--render``: the wall time of a full ``sourcebook render`` and of each
-  notebook, beside the time papermill takes to run an empty notebook;
-- peak resident memory of the process.
+  notebook, beside the time papermill takes to run an empty notebook, and the
+  size of each HTML report.
 
 This is a measurement, not a test: nothing here asserts a time.
 """
@@ -31,10 +37,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from helpers.analysis import analyze, write_tables  # noqa: E402
+from helpers.analysis import analyze, analyze_to_folder  # noqa: E402
 from helpers.attribution import extract_article  # noqa: E402
 from helpers.corpus import load_corpus  # noqa: E402
-from helpers.sentiment import score_texts  # noqa: E402
+from helpers.sentiment import ENGINES, score_texts  # noqa: E402
 from helpers.text import split_sentences  # noqa: E402
 
 OUTLETS = ["Reuters", "Global Times", "Electrek", "Oilprice.com", "The Daily Post", "Metro Herald", "Teslarati",
@@ -66,6 +72,34 @@ TEMPLATES = [
     "Local residents said traffic near the {place} site had become {tone}.",
     "{outlet} first reported the talks in {month}.",
 ]
+# Sentences that credit no one: context, background, description. Real coverage is mostly these
+# (the climate corpus in ../shared/corpora: about 25 words a sentence, one attribution per three sentences).
+BACKGROUND = [
+    "The {place} plant, which opened in {year}, was built in less than a year on land that had been farmland, "
+    "and its second phase is due to add a paint shop and a battery line.",
+    "Electric cars made up about {pct}% of new-car sales in {place} last year, up from a small share only five years "
+    "earlier, as charging networks spread and prices came down.",
+    "The {tone} numbers come at a time when the wider car market is shrinking and price cuts by rivals have squeezed "
+    "margins across the industry.",
+    "Construction crews worked through the winter, and the first cars rolled off the line in {month}, several weeks "
+    "ahead of the schedule that had been set when the project was first announced.",
+    "The project is part of a broader push to build more of the supply chain close to customers, from battery cells "
+    "to the aluminium castings that form the body of each car.",
+    "Over the past {pct} months the company has cut prices twice in {place}, raised them once, and introduced a "
+    "cheaper version of its best-selling model with a smaller battery.",
+    "Shipping bottlenecks, a shortage of chips and rising prices for lithium have all weighed on output at plants "
+    "around the world since {year}.",
+    "The factory sits in a free-trade zone on the edge of {place}, where land, power and tax terms were offered to "
+    "draw foreign manufacturers.",
+    "Demand for larger cars has held up better than for small ones, and the {tone} trend has shaped which models "
+    "are built first on the new lines.",
+    "In {month}, the plant produced roughly {num} vehicles, a figure that includes cars built for export to Europe "
+    "and the rest of Asia.",
+    "The site employs engineers, line workers and logistics staff, many of them hired from nearby technical "
+    "colleges in the months before production began.",
+    "Prices for the base model start at about {num} dollars before subsidies, which vary from one market to the "
+    "next and have been reduced in several of them.",
+]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 MONTHS = ["January", "March", "April", "June", "July", "September", "October", "December"]
 
@@ -78,7 +112,7 @@ def make_article(rng: random.Random, index: int) -> dict:
     while words < 600:
         sentences = []
         for _ in range(rng.randint(2, 4)):
-            template = rng.choice(TEMPLATES)
+            template = rng.choice(TEMPLATES if rng.random() < 0.4 else BACKGROUND)
             sentence = template.format(
                 company=rng.choice(COMPANIES), weekday=rng.choice(WEEKDAYS), place=rng.choice(PLACES),
                 pct=rng.randint(1, 40), num=f"{rng.randint(1, 900):,}{rng.choice(['', ',000'])}", tone=rng.choice(TONE),
@@ -105,6 +139,11 @@ def write_corpus(n: int, folder: Path, seed: int = 7) -> Path:
 
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def peak_children_mb() -> float:
+    """The largest peak of any finished child process (the analysis workers)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
 def timed(label, results, units, function, *args):
@@ -148,87 +187,106 @@ def render_times(corpus: Path, work: Path) -> dict:
             "notebooks": {n.name: n.seconds for n in result.notebooks}, "html_mb": sizes, "ok": result.ok}
 
 
-def incremental(corpus, work: Path) -> dict:
-    """Cold analysis into an empty cache, then the same corpus plus one new article."""
+def incremental(corpus, work: Path, cold_seconds: float) -> dict:
+    """Re-run ``analyze_to_folder`` with the cache the full run filled, on the corpus plus one new article."""
     import pandas as pd
 
     from helpers.cache import AnalysisCache
 
-    cache = AnalysisCache(work / "cache")
-    start = time.perf_counter()
-    analyze(corpus, cache=cache)
-    cold = time.perf_counter() - start
     extra = corpus.articles.iloc[:1].copy()
     extra["article_id"] = "one-more"
     extra["text"] = extra["text"] + "\n\nA new paragraph, officials said on Friday."
     grown = type(corpus)(pd.concat([corpus.articles, extra], ignore_index=True), corpus.rejected)
     start = time.perf_counter()
-    analyze(grown, cache=cache)
+    analyze_to_folder(grown, work / "tables-again", cache=AnalysisCache(work / "cache"))
     warm = time.perf_counter() - start
-    return {"cold_s": round(cold, 2), "warm_s": round(warm, 2), "speedup": round(cold / warm, 1)}
+    return {"cold_s": round(cold_seconds, 2), "warm_s": round(warm, 2), "speedup": round(cold_seconds / warm, 1)}
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000, help="synthetic articles to build (default 1000)")
     parser.add_argument("--corpus", help="benchmark a real corpus instead (folder or file)")
+    parser.add_argument("--sample", type=int, default=2000,
+                        help="articles for the per-stage timings (default 2000; the full run uses them all)")
     parser.add_argument("--render", action="store_true", help="also time a full render of the notebooks")
     parser.add_argument("--no-baseline", action="store_true", help="skip the baseline loop")
     parser.add_argument("--incremental", action="store_true",
                         help="also time a cached re-analysis after adding one article to the corpus")
     args = parser.parse_args(argv)
 
+    from helpers.cache import AnalysisCache
+
     work = Path(tempfile.mkdtemp(prefix="sourcebook-bench-"))
     source = Path(args.corpus) if args.corpus else write_corpus(args.articles, work)
     results: list[dict] = []
     corpus = timed("load", results, lambda c: {"articles_per_s": len(c.articles)}, load_corpus, source)
-    texts = list(corpus.articles["text"])
-    n = len(texts)
-    spans = timed("split", results, lambda s: {"articles_per_s": n, "sentences_per_s": sum(map(len, s))},
+    n = len(corpus.articles)
+    # The full pipeline first, on every article, so the peak memory below is its own.
+    start = time.perf_counter()
+    written = timed("analyze to folder (all articles, both engines)", results,
+                    lambda w: {"articles_per_s": w.counts["analysed"]}, analyze_to_folder, corpus, work / "tables",
+                    ENGINES, None, None, AnalysisCache(work / "cache"))
+    cold_seconds = time.perf_counter() - start
+    peak_main, peak_worker = peak_rss_mb(), peak_children_mb()
+
+    texts = list(corpus.articles["text"][: args.sample])
+    m = len(texts)
+    sample = type(corpus)(corpus.articles.iloc[:m], corpus.rejected.iloc[0:0])
+    spans = timed(f"split ({m} articles)", results, lambda s: {"articles_per_s": m, "sentences_per_s": sum(map(len, s))},
                   lambda: [split_sentences(t) for t in texts])
     sentences = [span.text for article in spans for span in article]
-    timed("tone textblob", results, lambda _: {"articles_per_s": n, "sentences_per_s": len(sentences)},
+    timed(f"tone textblob ({m})", results, lambda _: {"articles_per_s": m, "sentences_per_s": len(sentences)},
           score_texts, sentences, "textblob")
-    timed("tone vader", results, lambda _: {"articles_per_s": n, "sentences_per_s": len(sentences)},
+    timed(f"tone vader ({m})", results, lambda _: {"articles_per_s": m, "sentences_per_s": len(sentences)},
           score_texts, sentences, "vader")
-    found = timed("sourcing", results, lambda f: {"articles_per_s": n, "attributions_per_s": sum(len(x) for a in f for x in a)},
+    found = timed(f"sourcing ({m})", results,
+                  lambda f: {"articles_per_s": m, "attributions_per_s": sum(len(x) for a in f for x in a)},
                   lambda: [extract_article([s.text for s in article]) for article in spans])
-    analysis = timed("analyze (all of the above)", results, lambda a: {"articles_per_s": len(a.articles)}, analyze, corpus)
-    timed("write tables", results, lambda _: {"articles_per_s": n}, write_tables, analysis, work / "tables")
+    timed(f"analyze, textblob + sourcing ({m})", results, lambda a: {"articles_per_s": len(a.articles)},
+          analyze, sample, ("textblob",))
     if not args.no_baseline:
-        timed("baseline: split + TextBlob per sentence", results,
-              lambda c: {"articles_per_s": n, "sentences_per_s": c}, baseline, texts)
-    rates = {r["stage"]: r.get("articles_per_s") for r in results}
+        timed(f"baseline: split + TextBlob per sentence ({n})", results,
+              lambda c: {"articles_per_s": n, "sentences_per_s": c}, baseline, list(corpus.articles["text"]))
+    rates = {r["stage"].split(" (")[0]: r.get("articles_per_s") for r in results}
     summary = {
         "articles": n,
-        "sentences": len(sentences),
-        "attributions": sum(len(x) for a in found for x in a),
+        "sample": m,
+        "sentences_in_sample": len(sentences),
+        "attributions_in_sample": sum(len(x) for a in found for x in a),
+        "rows_written": written.rows,
         "stages": results,
-        "peak_rss_mb": round(peak_rss_mb(), 1),
+        "peak_rss_mb": {"main": round(peak_main, 1), "largest_worker": round(peak_worker, 1)},
     }
-    if not args.no_baseline and rates.get("baseline: split + TextBlob per sentence"):
-        summary["analysis_vs_baseline"] = round(rates["analyze (all of the above)"] / rates["baseline: split + TextBlob per sentence"], 2)
+    base = rates.get("baseline: split + TextBlob per sentence")
+    if base:
+        summary["vs_baseline"] = {
+            "analyze to folder (both engines)": round(rates["analyze to folder"] / base, 2),
+            "textblob + sourcing": round(rates["analyze, textblob + sourcing"] / base, 2),
+        }
+    if args.incremental:
+        summary["incremental"] = incremental(corpus, work, cold_seconds)
     if args.render:
         summary["render"] = render_times(source, work)
-    if args.incremental:
-        summary["incremental"] = incremental(corpus, work)
 
-    print(f"Sourcebook benchmark: {n} articles, {len(sentences)} sentences, {summary['attributions']} attributions")
-    print(f"{'stage':42} {'seconds':>9} {'articles/s':>11} {'sentences/s':>12} {'attributions/s':>15}")
+    print(f"Sourcebook benchmark: {n} articles ({written.rows['sentences']} sentence scores, "
+          f"{written.rows['attributions']} attributions written); per-stage timings on {m} articles")
+    print(f"{'stage':52} {'seconds':>9} {'articles/s':>11} {'sentences/s':>12} {'attributions/s':>15}")
     for row in results:
-        print(f"{row['stage']:42} {row['seconds']:>9.2f} {row.get('articles_per_s') or '':>11} "
+        print(f"{row['stage']:52} {row['seconds']:>9.2f} {row.get('articles_per_s') or '':>11} "
               f"{row.get('sentences_per_s') or '':>12} {row.get('attributions_per_s') or '':>15}")
-    if "analysis_vs_baseline" in summary:
-        print(f"full analysis vs baseline: {summary['analysis_vs_baseline']}x the baseline's articles per second")
-    print(f"peak resident memory: {summary['peak_rss_mb']} MB")
+    for label, ratio in summary.get("vs_baseline", {}).items():
+        print(f"{label} vs baseline: {ratio}x the baseline's articles per second")
+    print(f"peak resident memory of the full run: main process {summary['peak_rss_mb']['main']} MB, "
+          f"largest worker process {summary['peak_rss_mb']['largest_worker']} MB")
+    if args.incremental:
+        inc = summary["incremental"]
+        print(f"incremental: cold run with an empty cache {inc['cold_s']} s; after adding one article "
+              f"{inc['warm_s']} s ({inc['speedup']}x faster)")
     if args.render:
         r = summary["render"]
         print(f"render: {r['render_total_s']} s in all; per notebook {r['notebooks']}; "
               f"an empty notebook under papermill: {r['empty_notebook_s']} s; HTML sizes (MB) {r['html_mb']}")
-    if args.incremental:
-        inc = summary["incremental"]
-        print(f"incremental: cold analysis with an empty cache {inc['cold_s']} s; after adding one article "
-              f"{inc['warm_s']} s ({inc['speedup']}x faster)")
     print(json.dumps(summary))
     return 0
 

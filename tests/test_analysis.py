@@ -72,3 +72,50 @@ def test_hover_text_is_escaped_but_quotes_stay_readable():
                           "date": [pd.Timestamp("2020-01-02")], "date_source": ["header"]})
     label = hover_article(frame).iloc[0]
     assert '"ready"' in label and "&lt;script&gt;" in label and "A&amp;B" in label and "&quot;" not in label
+
+
+def test_batch_by_batch_writing_gives_the_tables_of_the_in_memory_analysis(monkeypatch, tmp_path):
+    """analyze_to_folder (what `sourcebook analyze` and `render` use) writes what write_tables(analyze()) writes."""
+    import helpers.analysis as analysis_module
+    from helpers.analysis import analyze_to_folder
+
+    corpus = load_corpus(FIXTURES / "bad_inputs")
+    original = analysis_module.analyze_article
+    monkeypatch.setattr(analysis_module, "analyze_article",
+                        lambda text, engines: (_ for _ in ()).throw(RuntimeError("boom")) if "budget" in text
+                        else original(text, engines))
+    whole = analyze(corpus, workers=1)
+    write_tables(whole, tmp_path / "whole")
+    written = analyze_to_folder(corpus, tmp_path / "batches", workers=1, batch_size=2)  # several batches
+    assert written.counts == whole.counts
+    assert written.rows["sentences"] == len(whole.sentences) and written.rows["attributions"] == len(whole.attributions)
+    a, b = read_tables(tmp_path / "whole"), read_tables(tmp_path / "batches")
+    for name in ("articles", "sentences", "attributions", "rejected"):
+        pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name), check_dtype=False)
+    assert "RuntimeError: boom" in " ".join(b.rejected["reason"])
+    assert sorted(p.name for p in (tmp_path / "batches").iterdir()) == [
+        "analysis.json", "articles.csv", "attributions.csv", "rejected.csv", "sentences.parquet"]
+
+
+def test_an_empty_corpus_writes_empty_tables_with_their_columns(tmp_path):
+    from helpers.analysis import SENTENCE_COLUMNS, analyze_to_folder
+    from helpers.corpus import Corpus
+
+    corpus = load_corpus(FIXTURES / "bad_inputs")
+    nothing = Corpus(corpus.articles.iloc[0:0], corpus.rejected, corpus.path)
+    written = analyze_to_folder(nothing, tmp_path)
+    back = read_tables(tmp_path)
+    assert written.counts["analysed"] == 0 and len(back.articles) == 0
+    assert list(back.sentences.columns) == SENTENCE_COLUMNS and "polarity_textblob" in back.articles.columns
+    assert written.meta["date_range"] == {"first": None, "last": None}
+
+
+def test_a_damaged_table_is_named_in_one_line(seed_analysis, tmp_path):
+    import pytest
+
+    from helpers.errors import SourcebookError
+
+    write_tables(seed_analysis, tmp_path)
+    (tmp_path / "sentences.parquet").write_bytes(b"not parquet")
+    with pytest.raises(SourcebookError, match="sentences.parquet: cannot be read"):
+        read_tables(tmp_path)

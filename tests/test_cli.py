@@ -42,7 +42,7 @@ def test_table_without_text_column_names_the_columns():
 def test_analyze_writes_the_tables(tmp_path, capsys):
     assert main(["analyze", str(SEEDS), "--out", str(tmp_path)]) == 0
     articles = pd.read_csv(tmp_path / "articles.csv")
-    sentences = pd.read_csv(tmp_path / "sentences.csv")
+    sentences = pd.read_parquet(tmp_path / "sentences.parquet")
     attributions = pd.read_csv(tmp_path / "attributions.csv", keep_default_na=False)
     assert len(articles) == 3 and (tmp_path / "rejected.csv").exists()
     for column in ["article_id", "sentence_id", "start", "end", "text", "polarity", "subjectivity", "engine"]:
@@ -56,7 +56,7 @@ def test_analyze_writes_the_tables(tmp_path, capsys):
 
 def test_analyze_with_one_engine_and_a_bad_engine(tmp_path):
     assert main(["analyze", str(SEEDS), "--out", str(tmp_path), "--engines", "vader"]) == 0
-    assert set(pd.read_csv(tmp_path / "sentences.csv")["engine"]) == {"vader"}
+    assert set(pd.read_parquet(tmp_path / "sentences.parquet")["engine"]) == {"vader"}
     result = run("analyze", SEEDS, "--out", tmp_path, "--engines", "bert")
     assert result.returncode == 2 and "unknown sentiment engine 'bert'" in result.stderr
 

@@ -33,8 +33,8 @@ def test_report_folder_has_every_report_its_data_and_an_index(rendered):
 
 def test_every_table_a_report_shows_is_written_as_csv(rendered):
     data = rendered / "data"
-    for table in ("articles", "sentences", "attributions", "rejected"):
-        assert (data / f"{table}.csv").exists()
+    for table in ("articles.csv", "sentences.parquet", "attributions.csv", "rejected.csv", "analysis.json"):
+        assert (data / table).exists()
     for html in rendered.glob("[0-9]*.html"):
         text = html.read_text()
         shown = text.count('class="table-scroll"') + text.count("empty-table")

@@ -11,9 +11,11 @@ four tables:
   name, platform, cue, via);
 - ``rejected``: every input that was not analysed, with the reason.
 
-``write_tables``/``read_tables`` store them as CSV in a folder, with
-``analysis.json`` describing the run, so a report renders from one analysis.
-An article whose analysis fails is moved to ``rejected`` with the error; it is
+The articles are analysed in batches (``BATCH`` articles at a time): a batch's
+rows are assembled, then either kept (``analyze``, for a corpus that fits in
+memory) or written and released (``analyze_to_folder``, for any size: sentences
+to Parquet, the other tables to CSV). ``read_tables`` reads such a folder, so a
+report renders from one analysis. An article whose analysis fails is moved to ``rejected`` with the error; it is
 never dropped silently.
 """
 
@@ -45,6 +47,8 @@ SENTENCE_COLUMNS = [
     "polarity",
     "subjectivity",
 ]
+SENTENCE_TYPES = {"sentence_id": "int64", "start": "int64", "end": "int64", "n_words": "int64",
+                  "polarity": "float64", "subjectivity": "float64"}
 TABLES = ("articles", "sentences", "attributions", "rejected")
 
 
@@ -131,7 +135,8 @@ def progress_reporter(total: int, label: str = "analysing", every: float = 5.0, 
 
 
 PARALLEL_MIN_ARTICLES = 200  # below this, starting worker processes costs more than it saves
-CHUNK = 64
+CHUNK = 64  # articles sent to a worker at a time
+BATCH = 2000  # articles whose rows are assembled, written and released together
 
 
 def _safe_analyze(text: str, engines: tuple[str, ...]):
@@ -152,61 +157,152 @@ def _warm_up() -> None:
     _common_words()
 
 
-def _run_dask(texts: list[str], engines: tuple[str, ...], scheduler: str | None, workers: int, progress) -> list:
-    """Analyse texts on a Dask cluster: ``scheduler`` ('tcp://host:8786'), or a local cluster of ``workers`` processes.
+def _chunks(items: list, size: int = CHUNK) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
 
-    The texts are read here and sent to the workers in chunks; each worker runs
-    the very same per-article function as the local engine, so the rows are identical.
+
+class _Runner:
+    """Runs the per-article analysis where asked, batch after batch, with one pool or cluster for the whole run.
+
+    ``local``: in this process, or across ``workers`` processes for corpora of at
+    least ``PARALLEL_MIN_ARTICLES``. ``dask``: on the cluster at ``scheduler``, or a
+    local cluster of ``workers`` processes. Every place runs the same function, so the
+    rows are the same.
     """
-    try:
-        from dask.distributed import Client, LocalCluster, as_completed
-    except ImportError:
-        raise SourcebookError("the dask engine needs the dask extra: pip install -e '.[dask]'") from None
-    cluster = None
-    try:
-        if scheduler:
-            client = Client(scheduler, timeout="10s")
-        else:
-            cluster = LocalCluster(n_workers=max(workers, 1), threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
-            client = Client(cluster)
-    except OSError as exc:
-        raise SourcebookError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
-    try:
-        chunks = [texts[i:i + CHUNK] for i in range(0, len(texts), CHUNK)]
-        futures = client.map(_analyze_chunk, chunks, engines=engines, pure=False)
-        if progress:
-            for future in as_completed(futures):
-                progress(len(future.result()))
-        return [row for chunk in client.gather(futures) for row in chunk]
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
 
+    def __init__(self, engine: str, workers: int, scheduler: str | None, total: int, engines: tuple[str, ...]):
+        self.engine, self.workers, self.scheduler, self.engines = engine, workers, scheduler, engines
+        self.parallel = engine == "local" and workers > 1 and total >= PARALLEL_MIN_ARTICLES
+        self.pool = self.client = self.cluster = None
 
-def _run(texts: list[str], engines: tuple[str, ...], workers: int, progress, engine: str = "local",
-         scheduler: str | None = None) -> list:
-    """Analyse texts in order: in this process, across ``workers`` processes, or on a Dask cluster."""
-    if engine == "dask":
-        return _run_dask(texts, engines, scheduler, workers, progress) if texts else []
-    if workers <= 1 or len(texts) < PARALLEL_MIN_ARTICLES:
-        results = []
-        for text in texts:
-            results.append(_safe_analyze(text, engines))
+    def __enter__(self):
+        if self.parallel:
+            from concurrent.futures import ProcessPoolExecutor
+
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_warm_up)
+        return self
+
+    def __exit__(self, *exc):
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+        if self.client is not None:
+            self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+    def _connect(self):
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError:
+            raise SourcebookError("the dask engine needs the dask extra: pip install -e '.[dask]'") from None
+        try:
+            if self.scheduler:
+                self.client = Client(self.scheduler, timeout="10s")
+            else:
+                self.cluster = LocalCluster(n_workers=max(self.workers, 1), threads_per_worker=1, processes=True,
+                                            dashboard_address=None)
+                self.client = Client(self.cluster)
+        except OSError as exc:
+            raise SourcebookError(f"cannot reach the Dask scheduler {self.scheduler}: {exc}") from None
+
+    def run(self, texts: list[str], progress) -> list:
+        """Results for ``texts``, in order."""
+        if not texts:
+            return []
+        if self.engine == "dask":
+            if self.client is None:
+                self._connect()
+            from dask.distributed import as_completed
+
+            futures = self.client.map(_analyze_chunk, _chunks(texts), engines=self.engines, pure=False)
             if progress:
-                progress(1)
-        return results
-    from concurrent.futures import ProcessPoolExecutor
-
-    chunks = [texts[i:i + CHUNK] for i in range(0, len(texts), CHUNK)]
-    results = []
-    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up) as pool:
-        for chunk_result in pool.map(_analyze_chunk, chunks, [engines] * len(chunks)):
+                for future in as_completed(futures):
+                    progress(len(future.result()))
+            return [row for chunk in self.client.gather(futures) for row in chunk]
+        if self.pool is None:
+            results = []
+            for text in texts:
+                results.append(_safe_analyze(text, self.engines))
+                if progress:
+                    progress(1)
+            return results
+        chunks = _chunks(texts)
+        results = []
+        for chunk_result in self.pool.map(_analyze_chunk, chunks, [self.engines] * len(chunks)):
             results.extend(chunk_result)
             if progress:
                 progress(len(chunk_result))
+        return results
+
+
+def _batch_results(texts: list[str], runner: _Runner, cache, progress) -> list:
+    """Results for one batch: from the cache where the same text was analysed by the same code, else computed."""
+    keys = [cache.key(text, runner.engines) for text in texts] if cache is not None else []
+    known = cache.get_many(keys) if cache is not None else {}
+    todo = [i for i in range(len(texts)) if not keys or keys[i] not in known]
+    if progress and len(todo) < len(texts):
+        progress(len(texts) - len(todo))
+    fresh = runner.run([texts[i] for i in todo], progress)
+    results: list = [known.get(key) for key in keys] if keys else [None] * len(texts)
+    new_entries = {}
+    for i, result in zip(todo, fresh):
+        results[i] = result
+        if keys and result[0] != "error":
+            new_entries[keys[i]] = result
+    if cache is not None and new_entries:
+        cache.put_many(new_entries)
     return results
+
+
+@dataclass
+class _Batch:
+    """One batch's rows, as typed tables."""
+
+    articles: pd.DataFrame  # the analysed articles of the batch, with their measures
+    sentences: pd.DataFrame
+    attributions: pd.DataFrame
+    failed: list[dict]
+
+
+def _batch_tables(articles: pd.DataFrame, results: list, engines: tuple[str, ...]) -> _Batch:
+    sentence_columns: dict[str, list] = {column: [] for column in SENTENCE_COLUMNS}
+    attribution_columns: dict[str, list] = {column: [] for column in ATTRIBUTION_COLUMNS}
+    failed: list[dict] = []
+    analysed_ids: list[str] = []
+    for article, result in zip(articles.itertuples(index=False), results):
+        if result[0] == "error":
+            failed.append({"source_file": article.source_file, "row": None, "article_id": article.article_id,
+                           "status": "rejected", "reason": result[1], "duplicate_of": ""})
+            continue
+        sentences, found = result
+        analysed_ids.append(article.article_id)
+        for column, values in sentences.items():
+            sentence_columns[column].extend(values)
+        sentence_columns["article_id"].extend([article.article_id] * len(sentences["sentence_id"]))
+        for column, values in found.items():
+            attribution_columns[column].extend(values)
+        attribution_columns["article_id"].extend([article.article_id] * len(found["sentence_id"]))
+        attribution_columns["date"].extend([article.date] * len(found["sentence_id"]))
+    sentences = pd.DataFrame(sentence_columns, columns=SENTENCE_COLUMNS).astype(SENTENCE_TYPES)
+    attributions = pd.DataFrame(attribution_columns, columns=ATTRIBUTION_COLUMNS)
+    attributions["date"] = pd.to_datetime(attributions["date"])
+    attributions = attributions.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
+    kept = articles[articles["article_id"].isin(set(analysed_ids))].copy()
+    kept = _add_article_measures(kept, sentences, attributions, engines)
+    return _Batch(kept, sentences, attributions, failed)
+
+
+def _analyze_batches(corpus: Corpus, engines, progress, workers, cache, engine, scheduler, batch_size=BATCH):
+    """Yield one ``_Batch`` after another: rows are assembled per batch, never for the whole corpus at once."""
+    if engine not in ("local", "dask"):
+        raise SourcebookError(f"unknown engine '{engine}': choose local or dask")
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    total = len(corpus.articles)
+    with _Runner(engine, workers, scheduler, total, engines) as runner:
+        for start in range(0, total, batch_size):
+            batch = corpus.articles.iloc[start:start + batch_size]
+            results = _batch_results(list(batch["text"]), runner, cache, progress)
+            yield _batch_tables(batch, results, engines)
 
 
 def analyze(
@@ -218,87 +314,59 @@ def analyze(
     engine: str = "local",
     scheduler: str | None = None,
 ) -> Analysis:
-    """Analyse every article of a loaded corpus into the four tables.
+    """Analyse every article of a loaded corpus into the four tables, in memory.
 
     ``workers``: processes to use (default: every core, for corpora of at least
     ``PARALLEL_MIN_ARTICLES``); results are identical either way. ``cache``: an
     ``AnalysisCache``; articles analysed before with the same code are read from it.
     ``engine``: ``local`` (this machine's cores) or ``dask`` (a Dask cluster at
     ``scheduler``, or a local one with ``workers`` processes); the tables are the same.
+    For a large corpus, ``analyze_to_folder`` writes the same tables batch by batch instead.
     """
-    if engine not in ("local", "dask"):
-        raise SourcebookError(f"unknown engine '{engine}': choose local or dask")
-    engines = tuple(check_engine(engine) for engine in engines)
-    workers = workers if workers is not None else (os.cpu_count() or 1)
-    texts = list(corpus.articles["text"])
-    keys = [cache.key(text, engines) for text in texts] if cache is not None else []
-    known = cache.get_many(keys) if cache is not None else {}
-    todo = [i for i in range(len(texts)) if not keys or keys[i] not in known]
-    if progress and known:
-        progress(len(texts) - len(todo))
-    fresh = _run([texts[i] for i in todo], engines, workers, progress, engine, scheduler)
-    results: list = [None] * len(texts)
-    for i, key in enumerate(keys):
-        if key in known:
-            results[i] = known[key]
-    new_entries = {}
-    for i, result in zip(todo, fresh):
-        results[i] = result
-        if keys and not (isinstance(result, tuple) and result and result[0] == "error"):
-            new_entries[keys[i]] = result
-    if cache is not None and new_entries:
-        cache.put_many(new_entries)
-
-    sentence_columns: dict[str, list] = {column: [] for column in SENTENCE_COLUMNS}
-    attribution_columns: dict[str, list] = {column: [] for column in ATTRIBUTION_COLUMNS}
-    failed: list[dict] = []
-    analysed_ids: list[str] = []
-    for article, result in zip(corpus.articles.itertuples(index=False), results):
-        if result[0] == "error":
-            failed.append(
-                {
-                    "source_file": article.source_file,
-                    "row": None,
-                    "article_id": article.article_id,
-                    "status": "rejected",
-                    "reason": result[1],
-                    "duplicate_of": "",
-                }
-            )
-            continue
-        sentences, found = result
-        analysed_ids.append(article.article_id)
-        for column, values in sentences.items():
-            sentence_columns[column].extend(values)
-        sentence_columns["article_id"].extend([article.article_id] * len(sentences["sentence_id"]))
-        for column, values in found.items():
-            attribution_columns[column].extend(values)
-        attribution_columns["article_id"].extend([article.article_id] * len(found["sentence_id"]))
-        attribution_columns["date"].extend([article.date] * len(found["sentence_id"]))
-    return build_analysis(corpus, analysed_ids, sentence_columns, attribution_columns, failed, engines)
+    engines = tuple(check_engine(name) for name in engines)
+    batches = list(_analyze_batches(corpus, engines, progress, workers, cache, engine, scheduler))
+    articles = _concat([b.articles for b in batches], corpus.articles.iloc[0:0])
+    sentences = _concat([b.sentences for b in batches], _empty_sentences())
+    attributions = _concat([b.attributions for b in batches], _empty_attributions())
+    failed = [row for b in batches for row in b.failed]
+    articles = _add_article_measures(articles, sentences, attributions, engines) if articles.empty else articles
+    return _finish(corpus, articles, sentences, attributions, failed, engines)
 
 
-def build_analysis(corpus, analysed_ids, sentence_columns, attribution_columns, failed, engines) -> Analysis:
-    """Assemble the tables from per-article columns (the same for every engine)."""
-    sentences = pd.DataFrame(sentence_columns, columns=SENTENCE_COLUMNS)
-    sentences = sentences.astype({"sentence_id": int, "start": int, "end": int, "n_words": int,
-                                  "polarity": float, "subjectivity": float})
-    attributions = pd.DataFrame(attribution_columns, columns=ATTRIBUTION_COLUMNS)
-    attributions["date"] = pd.to_datetime(attributions["date"])
-    attributions = attributions.astype({"sentence_id": int, "start": int, "end": int})
-    articles = corpus.articles[corpus.articles["article_id"].isin(set(analysed_ids))].copy()
-    articles = _add_article_measures(articles, sentences, attributions, engines)
-    rejected = pd.concat(
-        [corpus.rejected, pd.DataFrame(failed, columns=REJECTED_COLUMNS)], ignore_index=True
-    ) if failed else corpus.rejected.copy()
-    meta = {
+def _concat(frames: list[pd.DataFrame], empty: pd.DataFrame) -> pd.DataFrame:
+    frames = [f for f in frames if len(f)]
+    return pd.concat(frames, ignore_index=True) if frames else empty
+
+
+def _empty_sentences() -> pd.DataFrame:
+    return pd.DataFrame({c: [] for c in SENTENCE_COLUMNS}, columns=SENTENCE_COLUMNS).astype(SENTENCE_TYPES)
+
+
+def _empty_attributions() -> pd.DataFrame:
+    frame = pd.DataFrame({c: [] for c in ATTRIBUTION_COLUMNS}, columns=ATTRIBUTION_COLUMNS)
+    frame["date"] = pd.to_datetime(frame["date"])
+    return frame.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
+
+
+def _rejected(corpus: Corpus, failed: list[dict]) -> pd.DataFrame:
+    if not failed:
+        return corpus.rejected.copy().reset_index(drop=True)
+    return pd.concat([corpus.rejected, pd.DataFrame(failed, columns=REJECTED_COLUMNS)], ignore_index=True)
+
+
+def _meta(corpus: Corpus, engines) -> dict:
+    return {
         "sourcebook_version": __version__,
         "corpus_path": str(corpus.path),
         "corpus_hash": corpus.content_hash,
         "engines": list(engines),
         "analysed_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
     }
-    analysis = Analysis(articles.reset_index(drop=True), sentences, attributions, rejected.reset_index(drop=True), meta)
+
+
+def _finish(corpus, articles, sentences, attributions, failed, engines) -> Analysis:
+    analysis = Analysis(articles.reset_index(drop=True), sentences, attributions, _rejected(corpus, failed),
+                        _meta(corpus, engines))
     analysis.meta["counts"] = analysis.counts
     return analysis
 
@@ -320,23 +388,130 @@ def _add_article_measures(articles, sentences, attributions, engines) -> pd.Data
 
 
 # --- storing and reading ---------------------------------------------------------------------
+#
+# A folder of tables: articles.csv, attributions.csv and rejected.csv (what a reader opens
+# in a spreadsheet), sentences.parquet (every sentence and engine: the big table, typed and
+# compressed), and analysis.json describing the run.
+
+TABLE_FILES = {"articles": "articles.csv", "sentences": "sentences.parquet", "attributions": "attributions.csv",
+               "rejected": "rejected.csv"}
+
+
+class _TableWriter:
+    """Writes tables into a folder batch by batch, so no table has to be held whole in memory."""
+
+    def __init__(self, folder: str | Path):
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.parquet: dict = {}
+        self.started: set = set()
+        self.rows: dict[str, int] = {name: 0 for name in TABLES}
+        for name in TABLES:  # a re-run into the same folder starts afresh
+            (self.folder / TABLE_FILES[name]).unlink(missing_ok=True)
+
+    def add(self, name: str, frame: pd.DataFrame) -> None:
+        path = self.folder / TABLE_FILES[name]
+        self.rows[name] += len(frame)
+        if path.suffix == ".parquet":
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            if name not in self.parquet:
+                schema = pa.Schema.from_pandas(frame, preserve_index=False)
+                self.parquet[name] = pq.ParquetWriter(path, schema, compression="zstd")
+            writer = self.parquet[name]
+            writer.write_table(pa.Table.from_pandas(frame, schema=writer.schema, preserve_index=False))
+            return
+        frame = frame.copy()
+        if "date" in frame.columns:
+            frame["date"] = pd.to_datetime(frame["date"]).dt.strftime("%Y-%m-%d")
+        frame.to_csv(path, index=False, mode="a" if name in self.started else "w", header=name not in self.started)
+        self.started.add(name)
+
+    def close(self, empty: dict[str, pd.DataFrame]) -> None:
+        """Finish every file; a table that got no rows is written empty, with its columns."""
+        for name, frame in empty.items():
+            if name not in self.started and name not in self.parquet:
+                self.add(name, frame)
+        for writer in self.parquet.values():
+            writer.close()
 
 
 def write_tables(analysis: Analysis, folder: str | Path) -> Path:
-    """Write the four tables as CSV (UTF-8, ISO dates) and ``analysis.json`` into ``folder``."""
+    """Write an analysis held in memory into ``folder`` (see ``TABLE_FILES``), with ``analysis.json``."""
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    writer = _TableWriter(folder)
     for name in TABLES:
-        frame = getattr(analysis, name).copy()
-        if "date" in frame.columns:
-            frame["date"] = pd.to_datetime(frame["date"]).dt.strftime("%Y-%m-%d")
-        frame.to_csv(folder / f"{name}.csv", index=False)
+        writer.add(name, getattr(analysis, name))
+    writer.close({})
     (folder / "analysis.json").write_text(json.dumps(analysis.meta, indent=2, default=str) + "\n", encoding="utf-8")
     return folder
 
 
+@dataclass
+class Written:
+    """What ``analyze_to_folder`` wrote: the folder, the run's description and the size of each table."""
+
+    folder: Path
+    meta: dict
+    rows: dict
+
+    @property
+    def counts(self) -> dict:
+        return self.meta["counts"]
+
+
+def analyze_to_folder(
+    corpus: Corpus,
+    folder: str | Path,
+    engines: tuple[str, ...] | list[str] = ENGINES,
+    progress=None,
+    workers: int | None = None,
+    cache=None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    batch_size: int = BATCH,
+) -> Written:
+    """Analyse a corpus and write the tables batch by batch: the same files as ``write_tables(analyze(...))``.
+
+    Memory stays bounded by one batch of rows (``batch_size`` articles) plus the
+    corpus itself, whatever the corpus size.
+    """
+    engines = tuple(check_engine(name) for name in engines)
+    folder = Path(folder)
+    writer = _TableWriter(folder)
+    failed: list[dict] = []
+    dates: list = []
+    analysed = 0
+    try:
+        for batch in _analyze_batches(corpus, engines, progress, workers, cache, engine, scheduler, batch_size):
+            writer.add("articles", batch.articles)
+            writer.add("sentences", batch.sentences)
+            writer.add("attributions", batch.attributions)
+            failed.extend(batch.failed)
+            analysed += len(batch.articles)
+            dates += [batch.articles["date"].min(), batch.articles["date"].max()]
+        rejected = _rejected(corpus, failed)
+        writer.add("rejected", rejected)
+        empty_articles = _add_article_measures(corpus.articles.iloc[0:0].copy(), _empty_sentences(),
+                                               _empty_attributions(), engines)
+        writer.close({"articles": empty_articles, "sentences": _empty_sentences(),
+                      "attributions": _empty_attributions()})
+    except BaseException:
+        writer.close({})
+        raise
+    meta = _meta(corpus, engines)
+    meta["counts"] = ledger_counts(analysed, rejected, "analysed")
+    known = [d for d in dates if pd.notna(d)]
+    meta["date_range"] = ({"first": min(known).strftime("%Y-%m-%d"), "last": max(known).strftime("%Y-%m-%d")}
+                          if known else {"first": None, "last": None})
+    meta["rows"] = dict(writer.rows)
+    (folder / "analysis.json").write_text(json.dumps(meta, indent=2, default=str) + "\n", encoding="utf-8")
+    return Written(folder, meta, dict(writer.rows))
+
+
 def read_tables(folder: str | Path) -> Analysis:
-    """Read tables written by ``write_tables``. A missing or broken file gets a one-line error."""
+    """Read tables written by ``write_tables`` or ``analyze_to_folder``. A missing or broken file gets a one-line error."""
     folder = Path(folder)
     meta_path = folder / "analysis.json"
     if not meta_path.exists():
@@ -344,16 +519,21 @@ def read_tables(folder: str | Path) -> Analysis:
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     tables = {}
     for name in TABLES:
-        path = folder / f"{name}.csv"
+        path = folder / TABLE_FILES[name]
         if not path.exists():
             raise SourcebookError(f"{path}: missing from the analysis folder")
-        frame = pd.read_csv(path, keep_default_na=False, na_values={"date": [""], "polarity": [""], "subjectivity": [""]},
-                            dtype={"article_id": str, "source_file": str, "duplicate_of": str})
+        try:
+            if path.suffix == ".parquet":
+                frame = pd.read_parquet(path)
+            else:
+                frame = pd.read_csv(path, keep_default_na=False,
+                                    na_values={"date": [""], "polarity": [""], "subjectivity": [""]},
+                                    dtype={"article_id": str, "source_file": str, "duplicate_of": str})
+        except Exception as exc:  # noqa: BLE001 - a damaged file: name it, not a parser traceback
+            raise SourcebookError(f"{path}: cannot be read ({type(exc).__name__}: {exc})".splitlines()[0]) from None
         if "date" in frame.columns:
             frame["date"] = pd.to_datetime(frame["date"].replace("", None), errors="coerce")
         tables[name] = frame
     for column in [c for c in tables["articles"].columns if c.startswith(("polarity_", "subjectivity_", "share_"))]:
         tables["articles"][column] = pd.to_numeric(tables["articles"][column], errors="coerce")
-    for column in ("polarity", "subjectivity"):
-        tables["sentences"][column] = pd.to_numeric(tables["sentences"][column], errors="coerce")
     return Analysis(meta=meta, **tables)

@@ -67,9 +67,7 @@ def cmd_load(args) -> int:
 
 
 def cmd_analyze(args) -> int:
-    from .analysis import analyze, write_tables
-
-    from .analysis import progress_reporter
+    from .analysis import TABLE_FILES, analyze_to_folder, progress_reporter
     from .cache import AnalysisCache
 
     corpus = _load(args)
@@ -77,20 +75,19 @@ def cmd_analyze(args) -> int:
     cache = None if args.no_cache else AnalysisCache(args.cache_dir)
     update, close = progress_reporter(len(corpus.articles))
     try:
-        analysis = analyze(corpus, engines, progress=update, workers=args.workers, cache=cache,
-                           engine=args.engine, scheduler=args.scheduler)
+        written = analyze_to_folder(corpus, args.out, engines, progress=update, workers=args.workers, cache=cache,
+                                    engine=args.engine, scheduler=args.scheduler)
     except ValueError as exc:
         raise SourcebookError(str(exc)) from None
     finally:
         close()
-    folder = write_tables(analysis, args.out)
-    counts = analysis.counts
+    counts = written.counts
     print(
         f"analysed {counts['analysed']} articles ({counts['rejected']} rejected, {counts['duplicates']} duplicates): "
-        f"{len(analysis.sentences)} sentence scores, {len(analysis.attributions)} attributions"
+        f"{written.rows['sentences']} sentence scores, {written.rows['attributions']} attributions"
     )
     for name in ("articles", "sentences", "attributions", "rejected"):
-        print(f"  {folder / (name + '.csv')}")
+        print(f"  {written.folder / TABLE_FILES[name]}")
     return 0
 
 
@@ -156,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     analyze = sub.add_parser("analyze", help="write the analysis tables as CSV")
     analyze.add_argument("path", help="a folder or a .txt, .csv, .tsv or .jsonl file")
-    analyze.add_argument("--out", required=True, help="folder for articles.csv, sentences.csv, attributions.csv, rejected.csv")
+    analyze.add_argument("--out", required=True, help="folder for articles.csv, sentences.parquet, attributions.csv, rejected.csv")
     analyze.add_argument("--engines", default="textblob,vader", help="sentiment engines, comma-separated (default: textblob,vader)")
     analyze.add_argument("--workers", type=int, default=None, help="processes to use (default: every core, for 200+ articles)")
     analyze.add_argument("--engine", choices=["local", "dask"], default="local",

@@ -5,7 +5,7 @@ One run:
 1. checks every parameter against the notebooks' ``parameters`` cells, and the
    corpus path, before anything runs (a bad one is refused in one line);
 2. takes a lock beside the output folder, so two runs never write it at once;
-3. loads and analyses the corpus once, into ``<tmp>/data/*.csv``;
+3. loads and analyses the corpus once, batch by batch, into ``<tmp>/data/`` (CSV and Parquet);
 4. executes each notebook with papermill (the project's kernel, the notebooks'
    folder as working directory), passing ``analysis_dir`` so no notebook
    recomputes the analysis, and ``tables_dir`` so every table shown is written
@@ -36,7 +36,7 @@ from pathlib import Path
 import yaml
 
 from . import __version__
-from .analysis import analyze, progress_reporter, write_tables
+from .analysis import analyze_to_folder, progress_reporter
 from .cache import AnalysisCache
 from .corpus import load_corpus
 from .dates import parse_date
@@ -290,10 +290,10 @@ def render(
             t0 = time.monotonic()
             update, close = progress_reporter(len(loaded.articles))
             try:
-                analysis = analyze(loaded, progress=update, cache=_open_cache(say) if use_cache else None)
+                analysis = analyze_to_folder(loaded, work / "data", progress=update,
+                                             cache=_open_cache(say) if use_cache else None)
             finally:
                 close()
-            write_tables(analysis, work / "data")
             say(f"  {analysis.counts['analysed']} articles analysed, {analysis.counts['rejected']} rejected, "
                 f"{analysis.counts['duplicates']} duplicates ({time.monotonic() - t0:.1f} s)")
             kernel = ensure_kernel()
@@ -339,12 +339,12 @@ def render(
                     "path": str(corpus_path.resolve()),
                     "content_hash": loaded.content_hash,
                     "articles": analysis.counts,
-                    "date_range": _date_range(analysis.articles),
+                    "date_range": analysis.meta["date_range"],
                 },
                 "parameters": params,
                 "versions": _versions(),
                 "notebooks": [r.__dict__ for r in results],
-                "data": sorted(p.name for p in (work / "data").glob("*.csv")),
+                "data": sorted(p.name for p in (work / "data").glob("*") if p.suffix in {".csv", ".parquet"}),
             }
             (work / "run.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
             (work / "index.html").write_text(index_html(meta), encoding="utf-8")
@@ -398,13 +398,6 @@ def _local_kernel_manager():
 
 def _declared_by(declared: dict, path: Path) -> set:
     return {name for name, info in declared.items() if path.name in info["notebooks"]}
-
-
-def _date_range(articles) -> dict:
-    dates = articles["date"].dropna()
-    if dates.empty:
-        return {"first": None, "last": None}
-    return {"first": dates.min().strftime("%Y-%m-%d"), "last": dates.max().strftime("%Y-%m-%d")}
 
 
 def index_html(meta: dict) -> str:

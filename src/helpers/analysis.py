@@ -164,22 +164,17 @@ def _chunks(items: list, size: int = CHUNK) -> list[list]:
 class _Runner:
     """Runs the per-article analysis where asked, batch after batch, with one pool or cluster for the whole run.
 
-    ``local``: in this process, or across ``workers`` processes for corpora of at
-    least ``PARALLEL_MIN_ARTICLES``. ``dask``: on the cluster at ``scheduler``, or a
+    ``local``: in this process, or across ``workers`` processes once a batch has at
+    least ``PARALLEL_MIN_ARTICLES`` articles to analyse. ``dask``: on the cluster at ``scheduler``, or a
     local cluster of ``workers`` processes. Every place runs the same function, so the
     rows are the same.
     """
 
-    def __init__(self, engine: str, workers: int, scheduler: str | None, total: int, engines: tuple[str, ...]):
+    def __init__(self, engine: str, workers: int, scheduler: str | None, engines: tuple[str, ...]):
         self.engine, self.workers, self.scheduler, self.engines = engine, workers, scheduler, engines
-        self.parallel = engine == "local" and workers > 1 and total >= PARALLEL_MIN_ARTICLES
         self.pool = self.client = self.cluster = None
 
     def __enter__(self):
-        if self.parallel:
-            from concurrent.futures import ProcessPoolExecutor
-
-            self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_warm_up)
         return self
 
     def __exit__(self, *exc):
@@ -219,6 +214,12 @@ class _Runner:
                 for future in as_completed(futures):
                     progress(len(future.result()))
             return [row for chunk in self.client.gather(futures) for row in chunk]
+        if self.pool is None and self.workers > 1 and len(texts) >= PARALLEL_MIN_ARTICLES:
+            # Started for the first batch with enough articles to analyse (not for a re-run
+            # that finds all but a few in the cache), then kept for the batches after it.
+            from concurrent.futures import ProcessPoolExecutor
+
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_warm_up)
         if self.pool is None:
             results = []
             for text in texts:
@@ -298,7 +299,7 @@ def _analyze_batches(corpus: Corpus, engines, progress, workers, cache, engine, 
         raise SourcebookError(f"unknown engine '{engine}': choose local or dask")
     workers = workers if workers is not None else (os.cpu_count() or 1)
     total = len(corpus.articles)
-    with _Runner(engine, workers, scheduler, total, engines) as runner:
+    with _Runner(engine, workers, scheduler, engines) as runner:
         for start in range(0, total, batch_size):
             batch = corpus.articles.iloc[start:start + batch_size]
             results = _batch_results(list(batch["text"]), runner, cache, progress)

@@ -93,3 +93,50 @@ def test_dask_engine_from_the_command_line(tmp_path):
     assert len(pd.read_csv(tmp_path / "articles.csv")) == 3
     assert main(["analyze", str(SEEDS), "--out", str(tmp_path), "--engine", "dask", "--no-cache",
                  "--scheduler", "tcp://127.0.0.1:1"]) == 2
+
+
+def test_batches_are_cut_by_content_so_an_added_article_changes_only_its_own_batch():
+    import hashlib
+
+    from helpers.analysis import batch_bounds
+
+    hashes = [hashlib.sha256(str(i).encode()).hexdigest() for i in range(5000)]
+    before = pd.DataFrame({"sha256": hashes})
+    after = pd.DataFrame({"sha256": hashes[:2500] + [hashlib.sha256(b"new").hexdigest()] + hashes[2500:]})
+
+    def batches(frame):
+        return {tuple(frame["sha256"].iloc[a:b]) for a, b in batch_bounds(frame, size=100)}
+
+    old, new = batches(before), batches(after)
+    assert 20 < len(old) < 200  # about 5000 / 100 batches
+    assert len(old - new) == 1 and 1 <= len(new - old) <= 2  # only the batch holding the new article differs
+    bounds = batch_bounds(before, size=100)
+    assert bounds[0][0] == 0 and bounds[-1][1] == 5000 and all(a[1] == b[0] for a, b in zip(bounds, bounds[1:]))
+    assert max(b - a for a, b in bounds) <= 400
+
+
+def test_a_rerun_reads_unchanged_batches_whole_and_analyses_only_the_new_article(many_articles, tmp_path, monkeypatch):
+    from helpers.analysis import analyze_to_folder, read_tables
+
+    cache = AnalysisCache(tmp_path / "cache")
+    analyze_to_folder(many_articles, tmp_path / "cold", workers=1, cache=cache, batch_size=20)
+    extra = many_articles.articles.iloc[:1].copy()
+    extra["article_id"], extra["text"] = "inserted", extra["text"] + " Police said the road was closed."
+    extra["sha256"] = "f" * 64
+    rows = many_articles.articles
+    grown = type(many_articles)(pd.concat([rows.iloc[:100], extra, rows.iloc[100:]], ignore_index=True),
+                                many_articles.rejected)
+    calls, looked_up = [], []
+    original = analysis_module.analyze_article
+    monkeypatch.setattr(analysis_module, "analyze_article", lambda text, engines: calls.append(1) or original(text, engines))
+    real_get_many = cache.get_many
+    monkeypatch.setattr(cache, "get_many", lambda keys: looked_up.append(len(keys)) or real_get_many(keys))
+    warm = analyze_to_folder(grown, tmp_path / "warm", workers=1, cache=cache, batch_size=20)
+    assert len(calls) == 1  # the inserted article
+    assert len(looked_up) == 1 and looked_up[0] <= 80 < len(grown.articles) / 2  # only the batch it joined
+    monkeypatch.setattr(analysis_module, "analyze_article", original)
+    fresh = analyze_to_folder(grown, tmp_path / "fresh", workers=1, batch_size=20)
+    assert warm.counts == fresh.counts
+    a, b = read_tables(tmp_path / "warm"), read_tables(tmp_path / "fresh")
+    for name in ("articles", "sentences", "attributions", "rejected"):
+        pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name))

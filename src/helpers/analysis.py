@@ -293,17 +293,45 @@ def _batch_tables(articles: pd.DataFrame, results: list, engines: tuple[str, ...
     return _Batch(kept, sentences, attributions, failed)
 
 
+def batch_bounds(articles: pd.DataFrame, size: int = BATCH) -> list[tuple[int, int]]:
+    """Cut the corpus into batches of about ``size`` articles where each article's own hash says so.
+
+    A batch ends after an article whose text hash is divisible by ``size`` (or at
+    four times ``size``). The cuts depend on the articles, not on their positions:
+    adding or removing an article changes only the batch it is in, so a cached
+    re-run finds every other batch unchanged.
+    """
+    bounds, start = [], 0
+    hashes = articles["sha256"].tolist() if "sha256" in articles else [""] * len(articles)
+    for i, digest in enumerate(hashes):
+        if (i + 1 - start >= 4 * size) or (digest and int(digest[:12], 16) % size == 0):
+            bounds.append((start, i + 1))
+            start = i + 1
+    if start < len(articles):
+        bounds.append((start, len(articles)))
+    return bounds
+
+
 def _analyze_batches(corpus: Corpus, engines, progress, workers, cache, engine, scheduler, batch_size=BATCH):
     """Yield one ``_Batch`` after another: rows are assembled per batch, never for the whole corpus at once."""
     if engine not in ("local", "dask"):
         raise SourcebookError(f"unknown engine '{engine}': choose local or dask")
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    total = len(corpus.articles)
     with _Runner(engine, workers, scheduler, engines) as runner:
-        for start in range(0, total, batch_size):
-            batch = corpus.articles.iloc[start:start + batch_size]
+        for start, end in batch_bounds(corpus.articles, batch_size):
+            batch = corpus.articles.iloc[start:end]
+            key = cache.batch_key(batch, engines) if cache is not None else ""
+            stored = cache.get_batch(key) if cache is not None else None
+            if stored is not None:
+                if progress:
+                    progress(len(batch))
+                yield _Batch(*stored, failed=[])
+                continue
             results = _batch_results(list(batch["text"]), runner, cache, progress)
-            yield _batch_tables(batch, results, engines)
+            tables = _batch_tables(batch, results, engines)
+            if cache is not None and not tables.failed:
+                cache.put_batch(key, (tables.articles, tables.sentences, tables.attributions))
+            yield tables
 
 
 def analyze(
@@ -423,10 +451,15 @@ class _TableWriter:
             writer = self.parquet[name]
             writer.write_table(pa.Table.from_pandas(frame, schema=writer.schema, preserve_index=False))
             return
+        import pyarrow as pa
+        import pyarrow.csv as pacsv
+
         frame = frame.copy()
         if "date" in frame.columns:
             frame["date"] = pd.to_datetime(frame["date"]).dt.strftime("%Y-%m-%d")
-        frame.to_csv(path, index=False, mode="a" if name in self.started else "w", header=name not in self.started)
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+        with open(path, "ab" if name in self.started else "wb") as handle:
+            pacsv.write_csv(table, handle, write_options=pacsv.WriteOptions(include_header=name not in self.started))
         self.started.add(name)
 
     def close(self, empty: dict[str, pd.DataFrame]) -> None:

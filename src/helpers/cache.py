@@ -10,7 +10,16 @@ article's sentences and attributions are stored under a key made of
   libraries' versions. Changing a cue word, a splitter rule or a library
   invalidates every entry by itself.
 
+A second table keeps whole batches: the rows a batch of articles produced
+(articles with their measures, sentences, attributions) as compressed Arrow,
+keyed by every column of the batch's articles and the same analyser version.
+A re-run over an unchanged batch reads its rows back in one piece instead of
+reassembling them article by article. Batches are cut where an article's own
+hash says so (see ``analysis.batch_bounds``), so adding an article changes only
+the batch it falls into.
+
 Entries live in one SQLite file (``SOURCEBOOK_CACHE`` or ``~/.cache/sourcebook``).
+Deleting the folder empties the cache; nothing else is lost.
 """
 
 from __future__ import annotations
@@ -54,6 +63,7 @@ class AnalysisCache:
         self.path = self.folder / "analysis-cache.sqlite"
         self.db = sqlite3.connect(self.path, timeout=30)
         self.db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB)")
+        self.db.execute("CREATE TABLE IF NOT EXISTS batches (key TEXT PRIMARY KEY, value BLOB)")
 
     @staticmethod
     def key(text: str, engines: tuple[str, ...]) -> str:
@@ -74,6 +84,44 @@ class AnalysisCache:
         rows = [(key, zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))) for key, value in items.items()]
         with self.db:
             self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", rows)
+
+    @staticmethod
+    def batch_key(articles, engines: tuple[str, ...]) -> str:
+        """A digest of every column of a batch of corpus rows, the engines and the analyser version."""
+        import pandas as pd
+
+        digest = hashlib.sha256(f"{','.join(engines)}:{analyzer_version()}:{','.join(articles.columns)}".encode())
+        digest.update(pd.util.hash_pandas_object(articles, index=False).to_numpy().tobytes())
+        return digest.hexdigest()
+
+    def get_batch(self, key: str):
+        """The tables stored for a batch, as a tuple of DataFrames, or None."""
+        import pyarrow as pa
+
+        row = self.db.execute("SELECT value FROM batches WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        frames, offset, blob = [], 0, row[0]
+        while offset < len(blob):
+            size = int.from_bytes(blob[offset:offset + 8], "little")
+            with pa.ipc.open_stream(pa.py_buffer(blob[offset + 8: offset + 8 + size])) as reader:
+                frames.append(reader.read_all().to_pandas())
+            offset += 8 + size
+        return tuple(frames)
+
+    def put_batch(self, key: str, frames) -> None:
+        import pyarrow as pa
+
+        parts = []
+        for frame in frames:
+            table = pa.Table.from_pandas(frame, preserve_index=False)
+            sink = pa.BufferOutputStream()
+            with pa.ipc.new_stream(sink, table.schema, options=pa.ipc.IpcWriteOptions(compression="zstd")) as writer:
+                writer.write_table(table)
+            data = sink.getvalue().to_pybytes()
+            parts.append(len(data).to_bytes(8, "little") + data)
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO batches VALUES (?, ?)", (key, b"".join(parts)))
 
     def close(self) -> None:
         self.db.close()

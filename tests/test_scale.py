@@ -140,3 +140,28 @@ def test_a_rerun_reads_unchanged_batches_whole_and_analyses_only_the_new_article
     a, b = read_tables(tmp_path / "warm"), read_tables(tmp_path / "fresh")
     for name in ("articles", "sentences", "attributions", "rejected"):
         pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name))
+
+
+def test_dask_reads_the_corpus_in_partitions_and_writes_the_tables_of_one_machine(many_articles, tmp_path):
+    """Workers read the files (16 per task), including bad and duplicate ones; the ledger and tables match."""
+    pytest.importorskip("distributed", reason="make test installs the dask extra")
+    import shutil
+
+    from helpers.analysis import analyze_path_on_dask, analyze_to_folder, read_tables
+
+    from .conftest import FIXTURES
+
+    folder = tmp_path / "corpus"
+    shutil.copytree(many_articles.path, folder)
+    shutil.copytree(FIXTURES / "bad_inputs", folder / "bad")
+    here = load_corpus(folder)
+    assert len(here.rejected) >= 5
+    on_one_machine = analyze_to_folder(here, tmp_path / "here", workers=1)
+    corpus, written = analyze_path_on_dask(folder, tmp_path / "dask", workers=2, files_per_partition=16)
+    pd.testing.assert_frame_equal(corpus.articles, here.articles)
+    pd.testing.assert_frame_equal(corpus.rejected, here.rejected)
+    assert written.counts == on_one_machine.counts
+    assert written.counts["inputs"] == written.counts["analysed"] + written.counts["rejected"] + written.counts["duplicates"]
+    a, b = read_tables(tmp_path / "here"), read_tables(tmp_path / "dask")
+    for name in ("articles", "sentences", "attributions", "rejected"):
+        pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name))

@@ -178,12 +178,14 @@ class _Runner:
         return self
 
     def __exit__(self, *exc):
+        """Stop the pool or cluster (once, however many ``with`` blocks shared the runner)."""
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
         if self.client is not None:
             self.client.close()
         if self.cluster is not None:
             self.cluster.close()
+        self.pool = self.client = self.cluster = None
 
     def _connect(self):
         try:
@@ -199,6 +201,29 @@ class _Runner:
                 self.client = Client(self.cluster)
         except OSError as exc:
             raise SourcebookError(f"cannot reach the Dask scheduler {self.scheduler}: {exc}") from None
+
+    def load(self, path: str | Path, named: dict | None = None, files_per_partition: int = 64) -> Corpus:
+        """Read the corpus on the Dask workers, ``files_per_partition`` files per task.
+
+        The workers must see ``path`` (a shared or network file system, or the same
+        copy on every machine). The parts come back in input order and are put
+        together exactly as ``load_corpus`` would: the same ids, duplicates and ledger.
+        """
+        from .corpus import finish_corpus, list_inputs, read_inputs
+
+        root = Path(path)
+        if not root.exists():
+            raise SourcebookError(f"{path}: no such file or folder")
+        if self.client is None:
+            self._connect()
+        named = named or {}
+        parts = _chunks(list_inputs(root), files_per_partition)
+        futures = self.client.map(read_inputs, parts, named=named, pure=False)
+        articles, rejected = [], []
+        for got, lost in self.client.gather(futures):
+            articles.extend(got)
+            rejected.extend(lost)
+        return finish_corpus(articles, rejected, path)
 
     def run(self, texts: list[str], progress) -> list:
         """Results for ``texts``, in order."""
@@ -312,12 +337,13 @@ def batch_bounds(articles: pd.DataFrame, size: int = BATCH) -> list[tuple[int, i
     return bounds
 
 
-def _analyze_batches(corpus: Corpus, engines, progress, workers, cache, engine, scheduler, batch_size=BATCH):
+def _analyze_batches(corpus: Corpus, engines, progress, workers, cache, engine, scheduler, batch_size=BATCH,
+                     runner: _Runner | None = None):
     """Yield one ``_Batch`` after another: rows are assembled per batch, never for the whole corpus at once."""
     if engine not in ("local", "dask"):
         raise SourcebookError(f"unknown engine '{engine}': choose local or dask")
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    with _Runner(engine, workers, scheduler, engines) as runner:
+    with (runner or _Runner(engine, workers, scheduler, engines)) as runner:
         for start, end in batch_bounds(corpus.articles, batch_size):
             batch = corpus.articles.iloc[start:end]
             key = cache.batch_key(batch, engines) if cache is not None else ""
@@ -505,6 +531,7 @@ def analyze_to_folder(
     engine: str = "local",
     scheduler: str | None = None,
     batch_size: int = BATCH,
+    runner: _Runner | None = None,
 ) -> Written:
     """Analyse a corpus and write the tables batch by batch: the same files as ``write_tables(analyze(...))``.
 
@@ -518,7 +545,7 @@ def analyze_to_folder(
     dates: list = []
     analysed = 0
     try:
-        for batch in _analyze_batches(corpus, engines, progress, workers, cache, engine, scheduler, batch_size):
+        for batch in _analyze_batches(corpus, engines, progress, workers, cache, engine, scheduler, batch_size, runner):
             writer.add("articles", batch.articles)
             writer.add("sentences", batch.sentences)
             writer.add("attributions", batch.attributions)
@@ -571,3 +598,32 @@ def read_tables(folder: str | Path) -> Analysis:
     for column in [c for c in tables["articles"].columns if c.startswith(("polarity_", "subjectivity_", "share_"))]:
         tables["articles"][column] = pd.to_numeric(tables["articles"][column], errors="coerce")
     return Analysis(meta=meta, **tables)
+
+
+def analyze_path_on_dask(
+    path: str | Path,
+    folder: str | Path,
+    engines: tuple[str, ...] | list[str] = ENGINES,
+    named: dict | None = None,
+    show_progress: bool = False,
+    workers: int | None = None,
+    cache=None,
+    scheduler: str | None = None,
+    files_per_partition: int = 64,
+) -> tuple[Corpus, Written]:
+    """Read the corpus in partitions on a Dask cluster, then analyse it there: ``sourcebook analyze --engine dask``.
+
+    One cluster (``scheduler``, or a local one of ``workers`` processes) does both.
+    The tables are those of ``load_corpus`` and ``analyze_to_folder`` on one machine.
+    """
+    engines = tuple(check_engine(name) for name in engines)
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    with _Runner("dask", workers, scheduler, engines) as runner:
+        corpus = runner.load(path, named, files_per_partition)
+        update, close = progress_reporter(len(corpus.articles)) if show_progress else (None, lambda: None)
+        try:
+            written = analyze_to_folder(corpus, folder, engines, update, workers, cache, "dask", scheduler,
+                                        runner=runner)
+        finally:
+            close()
+    return corpus, written

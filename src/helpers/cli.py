@@ -28,13 +28,16 @@ def _column_options(parser: argparse.ArgumentParser) -> None:
         group.add_argument(f"--{name}-col", metavar="NAME", help=f"the column holding the {name}")
 
 
+def _named_columns(args) -> dict:
+    return {"text": args.text_col, "date": args.date_col, "title": args.title_col, "outlet": args.outlet_col,
+            "url": args.url_col, "id": args.id_col}
+
+
 def _load(args):
     from .corpus import load_corpus
 
-    return load_corpus(
-        args.path, text_col=args.text_col, date_col=args.date_col, title_col=args.title_col,
-        outlet_col=args.outlet_col, url_col=args.url_col, id_col=args.id_col,
-    )
+    named = _named_columns(args)
+    return load_corpus(args.path, **{f"{key}_col": value for key, value in named.items()})
 
 
 def _print_frame(frame: pd.DataFrame, columns: list[str], width: int = 60) -> None:
@@ -70,17 +73,24 @@ def cmd_analyze(args) -> int:
     from .analysis import TABLE_FILES, analyze_to_folder, progress_reporter
     from .cache import AnalysisCache
 
-    corpus = _load(args)
     engines = [e.strip() for e in args.engines.split(",") if e.strip()]
     cache = None if args.no_cache else AnalysisCache(args.cache_dir)
-    update, close = progress_reporter(len(corpus.articles))
     try:
-        written = analyze_to_folder(corpus, args.out, engines, progress=update, workers=args.workers, cache=cache,
-                                    engine=args.engine, scheduler=args.scheduler)
+        if args.engine == "dask" and args.read_on == "workers":
+            from .analysis import analyze_path_on_dask
+
+            _, written = analyze_path_on_dask(args.path, args.out, engines, _named_columns(args), show_progress=True,
+                                              workers=args.workers, cache=cache, scheduler=args.scheduler)
+        else:
+            corpus = _load(args)
+            update, close = progress_reporter(len(corpus.articles))
+            try:
+                written = analyze_to_folder(corpus, args.out, engines, progress=update, workers=args.workers,
+                                            cache=cache, engine=args.engine, scheduler=args.scheduler)
+            finally:
+                close()
     except ValueError as exc:
         raise SourcebookError(str(exc)) from None
-    finally:
-        close()
     counts = written.counts
     print(
         f"analysed {counts['analysed']} articles ({counts['rejected']} rejected, {counts['duplicates']} duplicates): "
@@ -160,6 +170,9 @@ def build_parser() -> argparse.ArgumentParser:
                          help="where the per-article analysis runs: this machine (local) or a Dask cluster (dask)")
     analyze.add_argument("--scheduler", metavar="tcp://host:8786",
                          help="with --engine dask: the scheduler of an existing cluster (default: a local cluster)")
+    analyze.add_argument("--read-on", choices=["workers", "here"], default="workers",
+                         help="with --engine dask: read the corpus on the workers, in partitions (default; they must "
+                              "see the same path), or here, sending the texts to them")
     analyze.add_argument("--no-cache", action="store_true", help="analyse every article again instead of reusing cached results")
     analyze.add_argument("--cache-dir", help="where cached per-article results live (default: $SOURCEBOOK_CACHE or ~/.cache/sourcebook)")
     _column_options(analyze)

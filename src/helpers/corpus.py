@@ -402,11 +402,27 @@ def load_corpus(
     if not root.exists():
         raise SourcebookError(f"{path}: no such file or folder")
     named = {"text": text_col, "date": date_col, "title": title_col, "outlet": outlet_col, "url": url_col, "id": id_col}
+    articles, rejected = read_inputs(list_inputs(root), named, today)
+    return finish_corpus(articles, rejected, path)
+
+
+def list_inputs(root: Path) -> list[tuple[str, str, bool]]:
+    """``(file, name shown in reports, given directly)`` for every input under ``root``, in a stable order."""
     single = root.is_file()
+    return [(str(file), file.name if single else str(file.relative_to(root)), single) for file in _list_inputs(root)]
+
+
+def read_inputs(inputs: list[tuple[str, str, bool]], named: dict, today: dt.date | None = None) -> tuple[list, list]:
+    """Read some of a corpus's files: article rows and rejected rows, not yet deduplicated.
+
+    Each file is read on its own, so a corpus can be read in partitions (on Dask
+    workers, say) and the parts put together with ``finish_corpus``.
+    """
     articles: list[dict] = []
     rejected: list[dict] = []
-    for file in _list_inputs(root):
-        display = file.name if single else str(file.relative_to(root))
+    for name, display, single in inputs:
+        file = Path(name)
+        path = name
         suffix = file.suffix.lower()
         try:
             if suffix in TEXT_SUFFIXES:
@@ -425,7 +441,11 @@ def load_corpus(
             if single:
                 raise SourcebookError(f"{path}: cannot be read ({exc.strerror})") from None
             rejected.append(_reject(display, f"cannot be read ({exc.strerror})"))
+    return articles, rejected
 
+
+def finish_corpus(articles: list[dict], rejected: list[dict], path) -> Corpus:
+    """The corpus from every file's rows, in input order: ids made unique, repeated texts moved to the ledger."""
     articles = _unique_ids(articles)
     kept, duplicates = _drop_duplicates(articles)
     frame = pd.DataFrame(kept, columns=ARTICLE_COLUMNS)

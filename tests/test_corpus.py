@@ -163,3 +163,43 @@ def test_placeholder_dates_are_missing_with_a_reason(tmp_path):
     (tmp_path / "old.txt").write_text(" date 0001-01-01 Police said the road is open.", encoding="utf-8")
     article = load_corpus(tmp_path).articles.iloc[0]
     assert pd.isna(article["date"]) and "placeholder" in article["date_evidence"]
+
+
+@pytest.mark.parametrize("raw", [
+    "plain UTF-8 — with a dash".encode("utf-8"),
+    b"\xef\xbb\xbfwith a byte order mark",
+    "caf\xe9 in Windows-1252, \u201cquoted\u201d".encode("cp1252"),
+    b"latin-1 only: \x81\x8d\xff",
+    b"\x00\x01binary",
+    bytes(range(1, 9)) * 100 + b"\xff",
+    b"   \n\t  ",
+    b"",
+    b"\xef\xbb\xbf\xff broken after a mark",
+])
+def test_streamed_encoding_sniffing_decides_as_whole_file_decoding(tmp_path, raw):
+    from helpers.corpus import sniff_encoding
+
+    path = tmp_path / "table.csv"
+    path.write_bytes(raw)
+
+    def outcome(function):
+        try:
+            return function()
+        except ValueError as exc:
+            return type(exc).__name__, str(exc).split(":")[0]
+
+    whole = outcome(lambda: ("empty file" if not raw else "only whitespace") if not raw.strip() else decode_bytes(raw)[1:])
+    streamed = outcome(lambda: sniff_encoding(path))
+    if isinstance(whole, str):  # the whole-file reader's own empty checks
+        assert streamed == ("ValueError", whole)
+    else:
+        assert streamed == whole
+
+
+def test_jsonl_lines_are_split_on_newlines_only_and_numbered_as_in_the_file(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"text": "First article, with a line separator \u2028 inside it.", "date": "2020-01-02"}\n\n'
+                    '{"text": "Second article.", "date": "2020-01-03"}\n', encoding="utf-8")
+    corpus = load_corpus(path)
+    assert list(corpus.articles["article_id"]) == ["feed-1", "feed-3"]
+    assert "\u2028" in corpus.articles["text"].iloc[0]

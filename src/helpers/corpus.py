@@ -22,7 +22,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
-import io
 import json
 import re
 from dataclasses import dataclass, field
@@ -126,6 +125,61 @@ def decode_bytes(raw: bytes) -> tuple[str, str, str]:
         text = raw.decode("latin-1")
         encoding = "latin-1"
     return text, encoding, f"not UTF-8: decoded as {encoding}; check accented characters"
+
+
+def sniff_encoding(path: Path) -> tuple[str, str]:
+    """``(encoding, warning)`` as ``decode_bytes`` would choose them, reading the file in pieces.
+
+    For table files, which can hold a whole archive: the file is decoded while it
+    is read, so no copy of it is held in memory. Raises ValueError as ``decode_bytes``.
+    """
+    import codecs
+
+    with open(path, "rb") as handle:
+        head = handle.read(8192)
+        if not head:
+            raise ValueError("empty file")
+        if b"\x00" in head:
+            raise ValueError("not text (binary content: it holds NUL bytes)")
+        bom = head.startswith(b"\xef\xbb\xbf")
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        blank, utf8, chunk, first = True, True, head, True
+        while chunk:
+            blank = blank and not chunk.strip()
+            if utf8:
+                try:
+                    decoder.decode(chunk[3:] if first and bom else chunk)
+                except UnicodeDecodeError:
+                    if bom:
+                        raise
+                    utf8 = False
+            chunk, first = handle.read(1 << 20), False
+        if utf8:
+            try:
+                decoder.decode(b"", final=True)
+            except UnicodeDecodeError:
+                if bom:
+                    raise
+                utf8 = False
+    if blank:
+        raise ValueError("only whitespace")
+    if bom:
+        return "utf-8-sig", "UTF-8 byte order mark removed"
+    if utf8:
+        return "utf-8", ""
+    control = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 13, 12))
+    if control > 0.05 * len(head):
+        raise ValueError("not text (binary content: mostly control bytes)")
+    decoder = codecs.getincrementaldecoder("cp1252")()
+    try:
+        with open(path, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+        encoding = "cp1252"
+    except UnicodeDecodeError:
+        encoding = "latin-1"
+    return encoding, f"not UTF-8: decoded as {encoding}; check accented characters"
 
 
 def sha256_text(text: str) -> str:
@@ -301,40 +355,42 @@ def read_table_file(path: Path, display: str, named: dict[str, str | None], toda
 
     Raises ValueError for a problem with the whole file (not text, no text column).
     """
-    raw = path.read_bytes()
-    if not raw.strip():
-        raise ValueError("empty file" if not raw else "only whitespace")
-    text, encoding, warning = decode_bytes(raw)
+    encoding, warning = sniff_encoding(path)  # the file is read as a stream: an archive need not fit twice
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         records = []
-        for number, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"line {number} is not valid JSON ({exc.msg})") from None
-            if not isinstance(record, dict):
-                raise ValueError(f"line {number} is not a JSON object")
-            records.append(record)
-        found = list(dict.fromkeys(key for record in records for key in record))
-        frame = pd.DataFrame.from_records(records, columns=found).astype(object)
+        # JSON Lines are separated by \n (a raw U+2028 inside a string is not a line break).
+        with open(path, encoding=encoding, newline="") as handle:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    records.append(None)
+                    continue
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise ValueError(f"line {number} is not valid JSON ({exc.msg})") from None
+                if not isinstance(record, dict):
+                    raise ValueError(f"line {number} is not a JSON object")
+                records.append(record)
+        found = list(dict.fromkeys(key for record in records if record for key in record))
+        rows = ((number, record) for number, record in enumerate(records, start=1) if record is not None)
     else:
         sep = "\t" if suffix == ".tsv" else ","
         try:
-            frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, quoting=csv.QUOTE_MINIMAL)
+            frame = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, quoting=csv.QUOTE_MINIMAL,
+                                encoding=encoding, encoding_errors="strict")
         except (pd.errors.ParserError, csv.Error) as exc:
             first = str(exc).strip().splitlines()[0]
             raise ValueError(f"cannot be read as {'TSV' if sep == chr(9) else 'CSV'}: {first}") from None
         # An unnamed first column is the index a spreadsheet or pandas wrote: ignore it.
         frame = frame.loc[:, [c for c in frame.columns if not str(c).startswith("Unnamed:") and str(c).strip()]]
         found = list(frame.columns)
+        rows = ((position + 2, record) for start in range(0, len(frame), 5000)  # as a spreadsheet counts them
+                for position, record in enumerate(frame.iloc[start:start + 5000].to_dict("records"), start=start))
     mapping = _match_columns(found, named)
 
     articles, rejected = [], []
-    for position, record in enumerate(frame.to_dict("records")):
-        row_number = position + 2 if suffix != ".jsonl" else position + 1  # as a spreadsheet counts them
+    for row_number, record in rows:
         given_id = _cell(record.get(mapping["id"])) if "id" in mapping else ""
         def value(key: str, record=record) -> str:
             return _cell(record.get(mapping[key])) if key in mapping else ""
@@ -448,12 +504,29 @@ def finish_corpus(articles: list[dict], rejected: list[dict], path) -> Corpus:
     """The corpus from every file's rows, in input order: ids made unique, repeated texts moved to the ledger."""
     articles = _unique_ids(articles)
     kept, duplicates = _drop_duplicates(articles)
-    frame = pd.DataFrame(kept, columns=ARTICLE_COLUMNS)
+    del articles
+    texts = _text_column(kept)  # taken out of the rows as it is built, so the texts are never held twice
+    frame = pd.DataFrame(kept, columns=[c for c in ARTICLE_COLUMNS if c != "text"])
+    frame.insert(ARTICLE_COLUMNS.index("text"), "text", texts)
     frame["date"] = pd.to_datetime(frame["date"])
     frame["n_words"] = frame["n_words"].astype(int)
     ledger = pd.DataFrame(rejected + duplicates, columns=REJECTED_COLUMNS)
     ledger["row"] = ledger["row"].astype("Int64")
     return Corpus(frame.reset_index(drop=True), ledger.reset_index(drop=True), path=str(path))
+
+
+def _text_column(rows: list[dict], step: int = 10_000) -> pd.Series:
+    """The ``text`` of every row as one Arrow-backed string column, releasing each row's copy as it goes."""
+    import pyarrow as pa
+
+    pieces = []
+    for start in range(0, len(rows), step):
+        part = rows[start:start + step]
+        pieces.append(pa.array([row["text"] for row in part], type=pa.large_string()))
+        for row in part:
+            row["text"] = None
+    array = pa.chunked_array(pieces, type=pa.large_string())
+    return pd.Series(pd.array(array, dtype=pd.StringDtype("pyarrow", na_value=float("nan"))), name="text")
 
 
 def _unique_ids(articles: list[dict]) -> list[dict]:

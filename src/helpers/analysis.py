@@ -242,13 +242,12 @@ class _Runner:
         if self.pool is None and self.workers > 1 and len(texts) >= PARALLEL_MIN_ARTICLES:
             # Started for the first batch with enough articles to analyse (not for a re-run
             # that finds all but a few in the cache), then kept for the batches after it.
-            import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            # forkserver: workers start from a small server process, not from a copy of this
-            # one, which holds the whole corpus (a fork would count it again in every worker).
-            context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-            self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_warm_up, mp_context=context)
+            # The platform's default start method (fork on Linux): workers share the corpus's
+            # pages with this process instead of copying them, and a user's script needs no
+            # `if __name__ == "__main__":` guard, as forkserver and spawn would demand.
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_warm_up)
         if self.pool is None:
             results = []
             for text in texts:

@@ -52,13 +52,18 @@ SENTENCE_OPENERS = {
 }
 
 _BULLET_RE = re.compile(r"[ \t]*(?:[-•*·▪‣◦]|\d{1,2}[.)])[ \t]+")
-_CANDIDATE_RE = re.compile(r"(?:\.{3}|…|[.!?])+[\"”’')\]]*(?=\s)")
+# A run of sentence-final marks (". ! ? …", ellipses included), closing quotes or brackets, then a space.
+# Written as one character class so the regex engine can skip ahead to the next mark.
+_CANDIDATE_RE = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
 _TWEET_CREDIT_RE = re.compile(
     r"(?:pic\.twitter\.com/\S+\s*)?[—–-]{1,2}\s*[^\n()]{1,80}\(@\w{1,30}\)\s+"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+\d{1,2},\s+\d{4}"
 )
 _PIC_LINK_RE = re.compile(r"(?<=\s)pic\.twitter\.com/\S+")
+_NOT_INDENT_RE = re.compile(r"[^ \t]")
+_NOT_SPACE_RE = re.compile(r"\S")
+_NEXT_WORD_RE = re.compile(r"\s*[\"“‘'(\[]?([A-Za-z]+)")
 
 
 class Span(NamedTuple):
@@ -74,15 +79,15 @@ def _lines(text: str) -> list[tuple[int, int]]:
     blocks: list[tuple[int, int]] = []
     start = 0
     for match in re.finditer(r"\n", text):
-        following = text[match.end():]
-        stripped = following.lstrip(" \t")
         previous_line_blank = not text[start:match.start()].strip()
         if previous_line_blank:
             # Leading blank lines: move the block start past them.
             start = match.end()
             continue
         # Join a hard-wrapped line: the next line starts with a lowercase word.
-        if stripped and stripped[0].islower() and not _BULLET_RE.match(following):
+        # (Looked up in place: copying the rest of the text at every line break was quadratic.)
+        first = _NOT_INDENT_RE.search(text, match.end())
+        if first and first.group(0).islower() and not _BULLET_RE.match(text, match.end()):
             continue
         blocks.append((start, match.start()))
         start = match.end()
@@ -98,17 +103,17 @@ def _previous_word(text: str, position: int) -> str:
 
 
 def _next_word(text: str, position: int) -> str:
-    match = re.match(r"\s*[\"“‘'(\[]?([A-Za-z]+)", text[position:])
+    match = _NEXT_WORD_RE.match(text, position)
     return match.group(1).lower() if match else ""
 
 
 def _is_boundary(text: str, match: re.Match) -> bool:
     punctuation = match.group(0)
-    after = text[match.end():].lstrip()
-    if not after:
+    following = _NOT_SPACE_RE.search(text, match.end())  # the first character after the spaces
+    if not following:
         return True
-    first = after[0]
-    if not (first.isupper() or first.isdigit() or first in "\"“‘'([" or after.startswith("pic.twitter.com")):
+    first = following.group(0)
+    if not (first.isupper() or first.isdigit() or first in "\"“‘'([" or text.startswith("pic.twitter.com", following.start())):
         return False
     if not punctuation.startswith(".") or punctuation.startswith(".."):
         return True  # ! ? … or an ellipsis
@@ -120,7 +125,7 @@ def _is_boundary(text: str, match: re.Match) -> bool:
     if word in HARD_ABBREVIATIONS:
         return False
     if word in ("no", "nos"):
-        return not after[0].isdigit()  # "No. 1" is a number; "said no. Then" ends a sentence
+        return not first.isdigit()  # "No. 1" is a number; "said no. Then" ends a sentence
     if word in SOFT_ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
         return _next_word(text, match.end()) in SENTENCE_OPENERS
     return True
@@ -148,7 +153,7 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if _is_boundary(block, match):
             cuts.append(start + match.end())
-    for match in _TWEET_CREDIT_RE.finditer(block):
+    for match in (_TWEET_CREDIT_RE.finditer(block) if "(@" in block else ()):
         credit_start = start + match.start()
         pic = _PIC_LINK_RE.search(block, max(0, match.start() - 1), match.end())
         if pic:

@@ -119,3 +119,51 @@ def test_a_damaged_table_is_named_in_one_line(seed_analysis, tmp_path):
     (tmp_path / "sentences.parquet").write_bytes(b"not parquet")
     with pytest.raises(SourcebookError, match="sentences.parquet: cannot be read"):
         read_tables(tmp_path)
+
+
+def test_a_first_batch_without_sentences_does_not_decide_the_table_types(monkeypatch, tmp_path):
+    """Every article of the first batch fails: the next batches are still written, as in memory."""
+    import helpers.analysis as analysis_module
+    from helpers.analysis import analyze_to_folder, batch_bounds
+
+    corpus = load_corpus(FIXTURES / "bad_inputs")
+    first_start, first_end = batch_bounds(corpus.articles, size=2)[0]
+    doomed = set(corpus.articles["text"].iloc[first_start:first_end])
+    original = analysis_module.analyze_article
+    monkeypatch.setattr(analysis_module, "analyze_article",
+                        lambda text, engines: (_ for _ in ()).throw(RuntimeError("boom")) if text in doomed
+                        else original(text, engines))
+    whole = analyze(corpus, workers=1)
+    written = analyze_to_folder(corpus, tmp_path, workers=1, batch_size=2)
+    assert written.counts == whole.counts and written.rows["sentences"] == len(whole.sentences) > 0
+    back = read_tables(tmp_path)
+    pd.testing.assert_frame_equal(back.sentences, whole.sentences, check_dtype=False)
+    assert back.sentences["article_id"].dtype != "float64"
+
+
+def test_tone_columns_read_back_as_floats_even_when_whole_numbers(tmp_path):
+    analysis = analyze(load_corpus(FIXTURES / "bad_inputs"), workers=1)
+    analysis.articles["share_positive_textblob"] = 0.0  # "0" in the CSV
+    write_tables(analysis, tmp_path)
+    back = read_tables(tmp_path)
+    for column in [c for c in back.articles.columns if c.startswith(("polarity_", "subjectivity_", "share_"))]:
+        assert back.articles[column].dtype == "float64", column
+
+
+def test_a_failed_run_leaves_no_tables_that_look_finished(monkeypatch, tmp_path):
+    import pytest
+
+    import helpers.analysis as analysis_module
+    from helpers.analysis import analyze_to_folder
+
+    corpus = load_corpus(FIXTURES / "bad_inputs")
+    analyze_to_folder(corpus, tmp_path, workers=1)
+    assert (tmp_path / "analysis.json").exists()
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(analysis_module, "_batch_tables", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        analyze_to_folder(corpus, tmp_path, workers=1)
+    assert sorted(p.name for p in tmp_path.iterdir()) == []

@@ -136,6 +136,7 @@ def _all_test_sentences():
         "He has previously said so, and had previously told us; Reuters also reported, then tweeted.",
         "Officials questioned whether the plan would work. She questioned him.",
         "The said agreement was EMPHASIZED and emphasised; xsaid is not a verb, nor is said2.",
+        "The ministry sa\u0131d the plant would open, and \u017fources TOLD us; \u0130t \u212aNOWS, has also said.",
     ]
 
 

@@ -211,18 +211,25 @@ class _Runner:
         """
         from .corpus import finish_corpus, list_inputs, read_inputs
 
-        root = Path(path)
+        import datetime as _dt
+
+        root = Path(path).resolve()  # workers have their own working directories
         if not root.exists():
             raise SourcebookError(f"{path}: no such file or folder")
         if self.client is None:
             self._connect()
         named = named or {}
-        parts = _chunks(list_inputs(root), files_per_partition)
-        futures = self.client.map(read_inputs, parts, named=named, pure=False)
+        inputs = list_inputs(root)
+        parts = _chunks(inputs, files_per_partition)
+        # One "today" for every worker, so the check for dates in the future does not depend on their clocks.
+        futures = self.client.map(read_inputs, parts, named=named, today=_dt.date.today(), pure=False)
         articles, rejected = [], []
         for got, lost in self.client.gather(futures):
             articles.extend(got)
             rejected.extend(lost)
+        if inputs and not articles and all("No such file" in row["reason"] for row in rejected):
+            raise SourcebookError(f"{path}: the Dask workers cannot see these files (each one was 'not found' "
+                                  f"on the workers); put the corpus where they can read it, or use --read-on here")
         return finish_corpus(articles, rejected, path)
 
     def run(self, texts: list[str], progress) -> list:
@@ -455,6 +462,15 @@ TABLE_FILES = {"articles": "articles.csv", "sentences": "sentences.parquet", "at
                "rejected": "rejected.csv"}
 
 
+def _sentence_schema():
+    """The Parquet schema of ``sentences``, fixed so that an empty first batch cannot decide it."""
+    import pyarrow as pa
+
+    types = {"polarity": pa.float64(), "subjectivity": pa.float64()}
+    types.update({column: pa.int64() for column in ("sentence_id", "start", "end", "n_words")})
+    return pa.schema([(column, types.get(column, pa.large_string())) for column in SENTENCE_COLUMNS])
+
+
 class _TableWriter:
     """Writes tables into a folder batch by batch, so no table has to be held whole in memory."""
 
@@ -464,7 +480,12 @@ class _TableWriter:
         self.parquet: dict = {}
         self.started: set = set()
         self.rows: dict[str, int] = {name: 0 for name in TABLES}
-        for name in TABLES:  # a re-run into the same folder starts afresh
+        self._remove_tables()  # a re-run into the same folder starts afresh
+
+    def _remove_tables(self) -> None:
+        # analysis.json goes first: a folder without it is never read as a finished analysis.
+        (self.folder / "analysis.json").unlink(missing_ok=True)
+        for name in TABLES:
             (self.folder / TABLE_FILES[name]).unlink(missing_ok=True)
 
     def add(self, name: str, frame: pd.DataFrame) -> None:
@@ -475,8 +496,7 @@ class _TableWriter:
             import pyarrow.parquet as pq
 
             if name not in self.parquet:
-                schema = pa.Schema.from_pandas(frame, preserve_index=False)
-                self.parquet[name] = pq.ParquetWriter(path, schema, compression="zstd")
+                self.parquet[name] = pq.ParquetWriter(path, _sentence_schema(), compression="zstd")
             writer = self.parquet[name]
             writer.write_table(pa.Table.from_pandas(frame, schema=writer.schema, preserve_index=False))
             return
@@ -491,6 +511,16 @@ class _TableWriter:
             pacsv.write_csv(table, handle, write_options=pacsv.WriteOptions(include_header=name not in self.started))
         self.started.add(name)
 
+    def abandon(self) -> None:
+        """After a failure: close what is open and remove the partial tables, so none is mistaken for a result."""
+        for writer in self.parquet.values():
+            try:
+                writer.close()
+            except Exception:  # noqa: BLE001 - the file is removed next anyway
+                pass
+        self.parquet = {}
+        self._remove_tables()
+
     def close(self, empty: dict[str, pd.DataFrame]) -> None:
         """Finish every file; a table that got no rows is written empty, with its columns."""
         for name, frame in empty.items():
@@ -504,8 +534,12 @@ def write_tables(analysis: Analysis, folder: str | Path) -> Path:
     """Write an analysis held in memory into ``folder`` (see ``TABLE_FILES``), with ``analysis.json``."""
     folder = Path(folder)
     writer = _TableWriter(folder)
-    for name in TABLES:
-        writer.add(name, getattr(analysis, name))
+    try:
+        for name in TABLES:
+            writer.add(name, getattr(analysis, name))
+    except BaseException:
+        writer.abandon()
+        raise
     writer.close({})
     (folder / "analysis.json").write_text(json.dumps(analysis.meta, indent=2, default=str) + "\n", encoding="utf-8")
     return folder
@@ -562,7 +596,7 @@ def analyze_to_folder(
         writer.close({"articles": empty_articles, "sentences": _empty_sentences(),
                       "attributions": _empty_attributions()})
     except BaseException:
-        writer.close({})
+        writer.abandon()
         raise
     meta = _meta(corpus, engines)
     meta["counts"] = ledger_counts(analysed, rejected, "analysed")
@@ -599,7 +633,8 @@ def read_tables(folder: str | Path) -> Analysis:
             frame["date"] = pd.to_datetime(frame["date"].replace("", None), errors="coerce")
         tables[name] = frame
     for column in [c for c in tables["articles"].columns if c.startswith(("polarity_", "subjectivity_", "share_"))]:
-        tables["articles"][column] = pd.to_numeric(tables["articles"][column], errors="coerce")
+        # float64 always: a CSV column of whole numbers ("0", "1") would otherwise read back as integers
+        tables["articles"][column] = pd.to_numeric(tables["articles"][column], errors="coerce").astype("float64")
     return Analysis(meta=meta, **tables)
 
 

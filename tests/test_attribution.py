@@ -47,6 +47,9 @@ def test_seed_2020_09_11(seed_rows):
 def test_seed_2019_09_19(seed_rows):
     rows = rows_for(seed_rows, "2019-09-19-tesla-shanghai-preproduction")
     assert has(rows, "social_media", "Weibo", platform="weibo", sentence="A user posted a photo")
+    photo = rows[rows["sentence"].str.startswith("A user posted a photo")]
+    assert "anonymous" not in set(photo["source_type"])  # a Weibo user, named by platform, is not a hidden source
+    assert "posted" in set(photo[photo["source_type"] == "social_media"]["cue"])
     assert has(rows, "media", "Global Times", sentence="the Global Times reports")
     assert has(rows, "expert", "Wu Shuocheng", via="Global Times")
     assert has(rows, "company", "Musk", platform="twitter", sentence="Musk wrote on Twitter")

@@ -1054,6 +1054,9 @@ def extract_sentence(sentence: str, context: ArticleContext | None = None) -> li
             kind, name = "company", _org_name(phrase)
         if not kind:
             continue
+        if kind == "anonymous" and re.search(r"\b(?:users?|posters?|commenters?|netizens?)\b", phrase, re.I) \
+                and _find_platform(sentence):
+            kind, name = "social_media", ""  # "A user posted a photo ... on Weibo": a platform's user, not a hidden source
         if kind == "social_media" and not name:
             platform_here = _find_platform(sentence)
             name = _platform_display(sentence, platform_here) if platform_here else "social media"

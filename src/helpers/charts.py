@@ -265,14 +265,24 @@ def score_over_time(articles: pd.DataFrame, column: str, label: str, rolling_win
     fig = go.Figure()
     if len(dated) > MAX_POINTS:
         freq, unit = time_bucket(dated["date"])
-        per = dated.assign(period=period_start(dated["date"], freq)).groupby("period")[column].agg(["mean", "count"])
+        grouped = dated.assign(period=period_start(dated["date"], freq)).groupby("period")[column]
+        per = grouped.agg(["mean", "count"])
+        per["low"], per["high"] = grouped.quantile(0.25), grouped.quantile(0.75)
+        fig.add_trace(go.Scatter(x=per.index, y=per["high"], mode="lines", line={"width": 0}, hoverinfo="skip",
+                                 showlegend=False))
+        fig.add_trace(go.Scatter(x=per.index, y=per["low"], mode="lines", line={"width": 0}, fill="tonexty",
+                                 fillcolor="rgba(99, 110, 250, 0.18)", name=f"middle half of the {unit}'s articles",
+                                 hoverinfo="skip"))
         fig.add_trace(
             go.Scatter(
                 x=per.index, y=per["mean"], mode="lines+markers", name=f"mean per {unit}",
                 customdata=per["count"], hovertemplate=f"%{{x|%Y-%m-%d}}<br>mean {label.lower()}: %{{y:.3f}}<br>%{{customdata}} articles<extra></extra>",
             )
         )
-        return _layout(fig, f"{title} (mean per {unit})" + _undated_note(n_undated), "date", label)
+        fig.add_hline(y=0, line={"color": "#999", "width": 1, "dash": "dot"})
+        fig = _layout(fig, f"{title} (mean per {unit})" + _undated_note(n_undated), "date", label)
+        fig.update_yaxes(range=_honest_range(pd.concat([per["low"], per["high"], per["mean"]]), column))
+        return fig
     for inferred, group in dated.groupby(dated["date_source"] == "inferred"):
         fig.add_trace(
             go.Scatter(
@@ -291,6 +301,31 @@ def score_over_time(articles: pd.DataFrame, column: str, label: str, rolling_win
     fig = _layout(fig, title + _undated_note(n_undated), "date", label)
     fig.update_yaxes(range=_honest_range(dated[column], column))
     return fig
+
+
+def score_over_time_caption(articles: pd.DataFrame, column: str) -> str:
+    """What a point of ``score_over_time`` is, for the view's size."""
+    label = "subjectivity (0 is factual wording, 1 is opinion)" if column.startswith("subjectivity") else "polarity"
+    if articles[column].notna().sum() > MAX_POINTS:
+        return (f"With this many articles, each point is the mean {label} of a day's, week's or month's articles "
+                f"(each article's own score is the length-weighted mean of its sentences). The shaded band holds the "
+                f"middle half of those articles: a mean that moves inside a wide band is not a change in how most "
+                f"articles read. Every article's score is in data/02-tone-per-article.csv.")
+    if column.startswith("subjectivity"):
+        return ("Each point is one article's length-weighted mean sentence subjectivity (TextBlob only; VADER has "
+                "none): 0 is factual wording, 1 is opinion. News copy usually sits between 0.2 and 0.5.")
+    return ("Each point is one article's length-weighted mean sentence polarity; above the dotted line is positive. "
+            "Hollow diamonds have inferred dates. The line, when shown, is a rolling mean over neighbouring articles "
+            "and breaks across long gaps.")
+
+
+def tone_by_outlet_caption(articles: pd.DataFrame, column: str) -> str:
+    """What ``tone_by_outlet`` shows, for the view's size."""
+    if articles[column].notna().sum() > MAX_POINTS:
+        return ("Each marker is an outlet's mean over its articles; the bar spans one standard deviation either side. "
+                "Overlapping bars mean the outlets' articles read much alike, whatever the gap between the means.")
+    return ("Each dot is an article; the bar is the outlet's mean. With a handful of articles per outlet, "
+            "differences are anecdotes, not patterns.")
 
 
 def _honest_range(values: pd.Series, column: str) -> list[float]:
@@ -340,6 +375,8 @@ def tone_by_outlet(articles: pd.DataFrame, column: str, label: str, top: int = 2
         fig.add_vline(x=0, line={"color": "#999", "width": 1, "dash": "dot"})
         fig = _layout(fig, title + " (mean and spread per outlet)", label, "", height=max(240, 30 * len(means) + 120))
         fig.update_yaxes(type="category", categoryorder="array", categoryarray=list(means.index))
+        sd = spread["std"].fillna(0)
+        fig.update_xaxes(range=_honest_range(pd.concat([means - sd, means + sd]), column))
         return fig
     fig.add_trace(go.Scatter(x=frame[column], y=frame["outlet_label"], mode="markers", name="article",
                              marker={"size": 9, "opacity": 0.6}, hovertext=hover_article(frame), hoverinfo="text+x"))
@@ -398,7 +435,7 @@ def source_mix_over_time(attributions: pd.DataFrame, articles: pd.DataFrame) -> 
         return _empty(title, "No attributions found in these articles.")
     merged = attributions.merge(articles[["article_id", "date_source", "outlet", "title"]], on="article_id", how="left")
     fig = go.Figure()
-    if len(articles) > 60:
+    if len(articles) > SOURCE_MIX_MAX_BARS:
         dated = merged[merged["date"].notna()]
         freq, unit = time_bucket(dated["date"])
         dated = dated.assign(period=period_start(dated["date"], freq))
@@ -430,6 +467,19 @@ def source_mix_over_time(attributions: pd.DataFrame, articles: pd.DataFrame) -> 
     fig.update_layout(barmode="stack")
     fig.update_xaxes(type="category", tickangle=0 if len(table) <= 4 else -35)
     return fig
+
+
+SOURCE_MIX_MAX_BARS = 60  # beyond this many articles, one bar per period instead of one per article
+
+
+def source_mix_caption(articles: pd.DataFrame) -> str:
+    """What a bar of ``source_mix_over_time`` is, for the view's size."""
+    if len(articles) > SOURCE_MIX_MAX_BARS:
+        return ("Attributions of all the articles of each period, stacked by source type. A taller bar can simply "
+                "mean more articles that period; the chart below gives the shares. Every attribution, with its "
+                "sentence, is in the evidence table at the bottom and in data/03-attributions.csv.")
+    return ("Attributions in each article, stacked by source type, in date order (≈ marks an inferred date). Hover a "
+            "segment for the sources' names; the evidence table at the bottom has every sentence.")
 
 
 def share_over_time(attributions: pd.DataFrame, articles: pd.DataFrame,

@@ -1,0 +1,50 @@
+"""Charts at both scales: one mark per article for a small view, honest aggregates for a large one."""
+
+import numpy as np
+import pandas as pd
+
+from helpers import charts
+
+
+def _articles(n: int, seed: int = 1) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    dates = pd.Timestamp("2018-01-01") + pd.to_timedelta(rng.integers(0, 3 * 365, n), unit="D")
+    return pd.DataFrame({
+        "article_id": [f"a{i}" for i in range(n)], "date": dates, "date_source": "column",
+        "outlet": rng.choice(["Reuters", "Xinhua", "Electrek"], n), "title": "t", "source_file": "f",
+        "polarity_textblob": 0.06 + rng.normal(0, 0.01, n), "subjectivity_textblob": rng.uniform(0.3, 0.5, n),
+    })
+
+
+def test_a_small_view_draws_every_article():
+    small = _articles(50)
+    fig = charts.score_over_time(small, "polarity_textblob", "Polarity", rolling_window=5)
+    points = sum(len(trace.x) for trace in fig.data if trace.mode == "markers")
+    assert points == 50
+    assert "Each point is one article" in charts.score_over_time_caption(small, "polarity_textblob")
+
+
+def test_a_large_view_draws_period_means_with_the_spread_on_an_honest_axis():
+    large = _articles(charts.MAX_POINTS + 500)
+    fig = charts.score_over_time(large, "polarity_textblob", "Polarity")
+    means = [t for t in fig.data if t.name and t.name.startswith("mean per")]
+    assert len(means) == 1 and len(means[0].x) <= 3 * 53 + 1  # per week at most, not per article
+    assert sum(means[0].customdata) == len(large)  # every article counted in some period
+    assert any(t.fill == "tonexty" for t in fig.data)  # the middle half of the articles, shaded
+    low, high = fig.layout.yaxis.range
+    assert low <= -0.25 and high >= 0.25  # a 0.01 wobble must not fill the chart
+    caption = charts.score_over_time_caption(large, "polarity_textblob")
+    assert "mean polarity" in caption and "middle half" in caption
+
+
+def test_outlet_spread_at_scale_keeps_an_honest_axis():
+    large = _articles(charts.MAX_POINTS + 10)
+    fig = charts.tone_by_outlet(large, "polarity_textblob", "Polarity")
+    low, high = fig.layout.xaxis.range
+    assert low <= -0.25 and high >= 0.25
+    assert "standard deviation" in charts.tone_by_outlet_caption(large, "polarity_textblob")
+
+
+def test_source_mix_caption_follows_the_chart():
+    assert "in each article" in charts.source_mix_caption(_articles(charts.SOURCE_MIX_MAX_BARS))
+    assert "each period" in charts.source_mix_caption(_articles(charts.SOURCE_MIX_MAX_BARS + 1))

@@ -11,7 +11,7 @@ CORPUS ?= seeds
 OUT    ?= reports
 ARGS   ?=
 
-.PHONY: report test lab analyze benchmark strip update-expected browser clean
+.PHONY: report test lab analyze benchmark strip update-expected browser sample clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,9 @@ strip: $(STAMP)
 	$(BIN)/python tools/strip_outputs.py notebooks/*.ipynb
 
 # Re-run the notebooks over seeds/ and store their nbval-check-output figures as the new expected values.
+sample: $(STAMP)
+	$(BIN)/python tools/make_sample_report.py
+
 update-expected: $(STAMP)
 	$(BIN)/python tools/strip_outputs.py --execute notebooks/*.ipynb
 

@@ -136,7 +136,7 @@ def progress_reporter(total: int, label: str = "analysing", every: float = 5.0, 
 
 PARALLEL_MIN_ARTICLES = 200  # below this, starting worker processes costs more than it saves
 CHUNK = 64  # articles sent to a worker at a time
-BATCH = 2000  # articles whose rows are assembled, written and released together
+BATCH = 1000  # articles whose rows are assembled, written and released together (on average)
 
 
 def _safe_analyze(text: str, engines: tuple[str, ...]):

@@ -409,7 +409,8 @@ def index_html(meta: dict) -> str:
         link = f'<a href="{e(item["html"])}">{e(item["name"])}</a>' if item["html"] else e(item["name"])
         status = "✔ ok" if item["status"] == "ok" else f"✘ failed: {e(item['error'])}"
         rows.append(f'<tr class="{e(item["status"])}"><td>{link}</td><td>{status}</td><td>{item["seconds"]:.1f} s</td>'
-                    f'<td><a href="{e(item["ipynb"])}">notebook</a></td></tr>')
+                    + (f'<td><a href="{e(item["ipynb"])}">notebook</a></td></tr>' if item["ipynb"]
+                       else '<td>not kept</td></tr>'))
     params = "".join(f"<tr><td>{e(str(k))}</td><td>{e(str(v))}</td></tr>" for k, v in sorted(meta["parameters"].items())) or \
         '<tr><td colspan="2">defaults</td></tr>'
     versions = ", ".join(f"{e(k)} {e(str(v))}" for k, v in meta["versions"].items())

@@ -165,3 +165,36 @@ def test_dask_reads_the_corpus_in_partitions_and_writes_the_tables_of_one_machin
     a, b = read_tables(tmp_path / "here"), read_tables(tmp_path / "dask")
     for name in ("articles", "sentences", "attributions", "rejected"):
         pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name))
+
+
+def test_dask_reading_says_so_when_the_workers_cannot_see_the_corpus(tmp_path):
+    """Workers elsewhere find none of the files: one clear error, not a ledger of 'not found' rows."""
+    from helpers.analysis import _Runner
+    from helpers.errors import SourcebookError
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"a{i}.txt").write_text(f" date 2020-01-0{i + 1} Officials said {i}.", encoding="utf-8")
+
+    class ElsewhereClient:
+        """Runs each task here, as a worker on a machine where the corpus's path does not exist would."""
+
+        def map(self, function, parts, **kwargs):
+            kwargs.pop("pure", None)
+            return [function([(f"/nowhere{name}", display, single) for name, display, single in part], **kwargs)
+                    for part in parts]
+
+        def gather(self, futures):
+            return futures
+
+        def close(self):
+            pass
+
+    runner = _Runner("dask", 2, None, ("textblob",))
+    runner.client = ElsewhereClient()
+    with pytest.raises(SourcebookError, match="workers cannot see these files.*--read-on here"):
+        runner.load(folder)
+    runner.client = type("HereClient", (ElsewhereClient,), {
+        "map": lambda self, function, parts, pure=False, **kwargs: [function(part, **kwargs) for part in parts]})()
+    assert len(runner.load(folder).articles) == 3

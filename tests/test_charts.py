@@ -48,3 +48,12 @@ def test_outlet_spread_at_scale_keeps_an_honest_axis():
 def test_source_mix_caption_follows_the_chart():
     assert "in each article" in charts.source_mix_caption(_articles(charts.SOURCE_MIX_MAX_BARS))
     assert "each period" in charts.source_mix_caption(_articles(charts.SOURCE_MIX_MAX_BARS + 1))
+
+
+def test_the_publication_timeline_becomes_a_heatmap_of_counts_at_scale():
+    small, large = _articles(40), _articles(charts.MAX_POINTS + 1)
+    assert sum(len(t.x) for t in charts.article_timeline(small).data) == 40  # one mark per article
+    heat = charts.article_timeline(large).data[0]
+    assert heat.type == "heatmap" and int(heat.z.sum()) == len(large)  # every article counted once
+    assert "Each mark is one article" in charts.article_timeline_caption(small)
+    assert "Each cell counts" in charts.article_timeline_caption(large)

@@ -173,13 +173,16 @@ def article_timeline(articles: pd.DataFrame) -> go.Figure:
         top = dated["outlet_label"].value_counts().head(20).index
         dated = dated.assign(period=period_start(dated["date"], freq),
                              outlet_label=dated["outlet_label"].where(dated["outlet_label"].isin(top), "other outlets"))
-        per = dated.groupby(["period", "outlet_label"]).size().reset_index(name="n")
-        fig.add_trace(go.Scatter(
-            x=per["period"], y=per["outlet_label"], mode="markers", name=f"articles per {unit}",
-            marker={"size": per["n"], "sizemode": "area", "sizeref": 2.0 * per["n"].max() / 30**2, "sizemin": 2},
-            customdata=per["n"], hovertemplate="%{y}<br>%{x|%Y-%m-%d}: %{customdata} articles<extra></extra>",
+        counts = dated.groupby(["outlet_label", "period"]).size().unstack(fill_value=0)
+        order = counts.sum(axis=1).sort_values().index  # the busiest outlet on top
+        counts = counts.reindex(order)
+        fig.add_trace(go.Heatmap(
+            x=counts.columns, y=counts.index, z=counts.values, colorscale="Blues", name=f"articles per {unit}",
+            colorbar={"title": {"text": f"articles<br>per {unit}"}},
+            hovertemplate="%{y}<br>%{x|%Y-%m-%d}: %{z} articles<extra></extra>",
         ))
-        fig = _layout(fig, f"{title} (articles per {unit}, top 20 outlets)" + _undated_note(n_undated), "publication date", "outlet")
+        fig = _layout(fig, f"{title} (articles per {unit}, top 20 outlets)" + _undated_note(n_undated), "publication date",
+                      "outlet", height=max(HEIGHT, 26 * len(counts) + 140))
         fig.update_yaxes(type="category")
         return fig
     for inferred, group in dated.groupby(dated["date_source"] == "inferred"):
@@ -197,6 +200,17 @@ def article_timeline(articles: pd.DataFrame) -> go.Figure:
     fig = _layout(fig, title + _undated_note(n_undated), "publication date", "outlet")
     fig.update_yaxes(type="category")
     return fig
+
+
+def article_timeline_caption(articles: pd.DataFrame) -> str:
+    """What ``article_timeline`` shows, for the view's size."""
+    if articles["date"].notna().sum() > MAX_POINTS:
+        return ("Each cell counts an outlet's articles in one period; darker is more. Articles with an inferred date "
+                "(the earliest possible date) are counted at that date; the date-evidence table lists them. Outlets "
+                "beyond the 20 busiest are grouped as 'other outlets'.")
+    return ("Each mark is one article, on the row of its outlet. Filled circles: date given in the article or its "
+            "table. Hollow diamonds: date inferred from the text (the earliest possible date). Hover for the title "
+            "and how the date was obtained.")
 
 
 def words_per_article(articles: pd.DataFrame) -> go.Figure:

@@ -203,3 +203,13 @@ def test_jsonl_lines_are_split_on_newlines_only_and_numbered_as_in_the_file(tmp_
     corpus = load_corpus(path)
     assert list(corpus.articles["article_id"]) == ["feed-1", "feed-3"]
     assert "\u2028" in corpus.articles["text"].iloc[0]
+
+
+def test_jsonl_numeric_ids_keep_their_written_form(tmp_path):
+    """A numeric id is read as written ("1", not "1.0"), even when another line lacks the field."""
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"id": 1, "text": "One.", "date": "2020-01-02"}\n'
+                    '{"text": "Two.", "date": "2020-01-03"}\n'
+                    '{"id": 3, "text": "Three.", "date": "2020-01-04"}\n', encoding="utf-8")
+    corpus = load_corpus(path)
+    assert list(corpus.articles["article_id"]) == ["1", "feed-2", "3"]

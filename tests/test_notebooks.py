@@ -79,3 +79,17 @@ def test_overview_notebook_runs_with_other_parameters(tmp_path):
     key = next(c for c in nb.cells if "nbval-check-output" in c.metadata.get("tags", []))
     figures = {k.strip(): v for k, v in (line.rsplit(None, 1) for line in key.outputs[0]["text"].strip().splitlines()[1:])}
     assert figures["articles in"] == "3" and figures["in this view"] == "2"
+
+
+def test_a_notebook_opened_interactively_reuses_the_cached_analysis(monkeypatch, capsys):
+    """In JupyterLab (no analysis_dir), the second notebook on the same corpus does not analyse it again."""
+    import helpers.analysis as analysis_module
+    from helpers import notebook as nb
+
+    first = nb.load(str(SEEDS))
+    calls = []
+    original = analysis_module.analyze_article
+    monkeypatch.setattr(analysis_module, "analyze_article", lambda text, engines: calls.append(1) or original(text, engines))
+    second = nb.load(str(SEEDS))
+    assert calls == [] and second.counts == first.counts
+    assert "read from the cache" in capsys.readouterr().out

@@ -169,3 +169,16 @@ def test_phrase_caches_do_not_leak_mutable_results():
     first = _names("Tesla CEO Elon Musk")
     first.append("tampered")
     assert _names("Tesla CEO Elon Musk") != first
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("President Xi Jinping", ("official", "Xi Jinping")),
+    ("U.S. President Donald Trump", ("official", "Donald Trump")),
+    ("Vice President Mike Pence", ("official", "Mike Pence")),
+    ("French President Emmanuel Macron", ("official", "Emmanuel Macron")),
+    ("the president of Tesla", ("company", "Tesla")),
+    ("company president John Smith", ("company", "John Smith")),
+])
+def test_a_head_of_state_is_official_and_a_company_president_is_company(phrase, expected):
+    """"President" before a name is a title of office unless a company is named (found on real climate coverage)."""
+    assert classify(phrase) == expected

@@ -520,12 +520,19 @@ _ROLE_TITLE_RE = re.compile(
 )
 
 
+# "U.S. President Donald Trump", "French Foreign Minister ...": the country is part of the title, not the name.
+_COUNTRY_BEFORE_TITLE_RE = re.compile(
+    r"^(?:U\.S\.|US|U\.K\.|UK|EU|[A-Z][a-z]+(?:an|ese|ish|ch|i))\s+(?=(?:Vice\s+|Prime\s+|Foreign\s+)?"
+    r"(?:President|Minister|Premier|Chancellor|Secretary|Senator|Governor)\b)"
+)
+
+
 @lru_cache(maxsize=65536)
 def _person_name(phrase: str) -> str:
     """The last name-like sequence that is not a role, outlet, company or place word alone."""
     candidates = []
     for name in _names(phrase):
-        name = _ROLE_TITLE_RE.sub("", name).strip()
+        name = _ROLE_TITLE_RE.sub("", _COUNTRY_BEFORE_TITLE_RE.sub("", name)).strip()
         if not name or name in PLACES or all(word in PLACES for word in name.split()):
             continue
         words = name.split()
@@ -682,12 +689,19 @@ def _named_body(text: str) -> str:
     return ""
 
 
+# "President" as a title before a name ("President Emmanuel Macron"); a company's president is written
+# with the company ("Tesla President Jerome Guillen") or in lower case ("the company's president").
+_TITLE_PRESIDENT_RE = re.compile(r"\b(?:Vice[\s-])?President\s+(?=(?:[A-Z]\.\s+)?[A-Z][a-z])")
+
+
 def _role_type(text: str, outlet_name: str, expert_org, company) -> str:
     """The type given by role words and known organisations, or ''."""
     lowered = text.lower()
     if _EXPERT_ROLE_RE.search(lowered):
         return "expert"
     official = OFFICIAL_WORDS.search(text) or re.search(r"\b(?:Sen|Rep|Gov|Gen|Adm|Lt)\.\s", text)
+    if not company and _TITLE_PRESIDENT_RE.search(text) and not COMPANY_WORDS.search(_TITLE_PRESIDENT_RE.sub("", text)):
+        return "official"  # "President Xi Jinping", "Vice President Mike Pence": a title, with no company in sight
     if _COMPANY_ROLE_RE.search(lowered) and re.search(
         r"research\s+(?:firm|group|company|house)|consultanc|consulting|think\s+tank|advisory|analytics\s+firm", lowered
     ):

@@ -1198,7 +1198,8 @@ def _remember(found: list[Found], sentence: str, context: ArticleContext) -> Non
         if name.split()[0] in {"The", "A", "An", "In", "On", "Of"}:
             continue
         before = " ".join(sentence[: match.start()].split()[-4:]) + " "
-        kind = _role_type(before + match.group(1), "", None, _COMPANY_RE.search(before)) or "other"
+        # The name goes with its title: "President Donald Trump" is an office, "President" alone is ambiguous.
+        kind = _role_type(before + match.group(1) + " " + name, "", None, _COMPANY_RE.search(before)) or "other"
         _learn(context, name, kind, found)
     # "Dr. Eleanor Whitcombe, an epidemiologist at Emory University, led ...": the role after the name.
     for match in (_NAME_ROLE_RE.finditer(sentence) if _COMMA_ARTICLE_RE.search(sentence) else ()):

@@ -182,3 +182,22 @@ def test_phrase_caches_do_not_leak_mutable_results():
 def test_a_head_of_state_is_official_and_a_company_president_is_company(phrase, expected):
     """"President" before a name is a title of office unless a company is named (found on real climate coverage)."""
     assert classify(phrase) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Delta Air Lines President Glen Hauenstein said demand was strong.", "company"),
+    ("Harvard University President Alan Garber said the school would sue.", "expert"),
+    ("Teamsters President Sean O'Brien said workers would strike.", "company"),
+    ("former Vice President Al Gore said the ice would melt.", "official"),
+    ("A person familiar with Meta's plans for Instagram users said the feature would be delayed.", "anonymous"),
+    ("Two heroin users told reporters the supply was tainted, a doctor said on X.", "anonymous"),
+    ("Another Weibo user wrote that the factory was busy.", "social_media"),
+])
+def test_titles_and_platform_users_only_change_type_where_they_should(sentence, expected):
+    """Cases a review found: the head-of-state and platform-user rules must not reach other presidents or sources."""
+    assert extract_sentence(sentence)[0].source_type == expected
+
+
+def test_a_country_before_a_title_is_dropped_only_before_a_name():
+    assert extract_sentence("French President Emmanuel Macron said Europe must act.")[0].source_name == "Emmanuel Macron"
+    assert "of Justice" not in extract_sentence("Swedish Chancellor of Justice Mari Heidenborg said it was closed.")[0].source_name[:9]

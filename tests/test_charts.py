@@ -57,3 +57,22 @@ def test_the_publication_timeline_becomes_a_heatmap_of_counts_at_scale():
     assert heat.type == "heatmap" and int(heat.z.sum()) == len(large)  # every article counted once
     assert "Each mark is one article" in charts.article_timeline_caption(small)
     assert "Each cell counts" in charts.article_timeline_caption(large)
+
+
+def test_the_timeline_heatmap_keeps_empty_periods_empty():
+    """Two busy months a year apart: the months between are columns of zeros, not stretched neighbours."""
+    frame = _articles(3000)
+    frame["date"] = [pd.Timestamp("2023-01-10")] * 1500 + [pd.Timestamp("2024-01-10")] * 1500
+    heat = charts.article_timeline(frame).data[0]
+    columns = pd.to_datetime(list(heat.x))
+    assert len(columns) >= 50 and (pd.Series(columns).diff().dropna() == pd.Timedelta(days=7)).all()
+    assert int(heat.z.sum()) == 3000 and int((heat.z.sum(axis=0) > 0).sum()) == 2
+
+
+def test_captions_follow_the_charts_own_filters():
+    """Many articles but few dated: the chart draws every article, and the caption says so."""
+    frame = _articles(charts.MAX_POINTS + 500)
+    frame.loc[frame.index[:600], "date"] = pd.NaT
+    fig = charts.score_over_time(frame, "polarity_textblob", "Polarity")
+    assert not any((t.name or "").startswith("mean per") for t in fig.data)
+    assert "Each point is one article" in charts.score_over_time_caption(frame, "polarity_textblob")

@@ -93,3 +93,18 @@ def test_a_notebook_opened_interactively_reuses_the_cached_analysis(monkeypatch,
     second = nb.load(str(SEEDS))
     assert calls == [] and second.counts == first.counts
     assert "read from the cache" in capsys.readouterr().out
+
+
+def test_a_read_only_cache_is_left_aside_not_a_crash(monkeypatch, tmp_path):
+    import sqlite3
+
+    import helpers.cache as cache_module
+    from helpers import notebook as nb
+
+    cache_module.AnalysisCache(tmp_path).close()  # the file exists
+    real_connect = sqlite3.connect
+    monkeypatch.setattr(cache_module.sqlite3, "connect",
+                        lambda path, **kw: real_connect(f"file:{path}?mode=ro", uri=True, **kw))
+    monkeypatch.setenv("SOURCEBOOK_CACHE", str(tmp_path))
+    assert nb._open_cache() is None
+    assert nb.load(str(SEEDS)).counts["analysed"] == 3

@@ -522,8 +522,8 @@ _ROLE_TITLE_RE = re.compile(
 
 # "U.S. President Donald Trump", "French Foreign Minister ...": the country is part of the title, not the name.
 _COUNTRY_BEFORE_TITLE_RE = re.compile(
-    r"^(?:U\.S\.|US|U\.K\.|UK|EU|[A-Z][a-z]+(?:an|ese|ish|ch|i))\s+(?=(?:Vice\s+|Prime\s+|Foreign\s+)?"
-    r"(?:President|Minister|Premier|Chancellor|Secretary|Senator|Governor)\b)"
+    r"^(?:U\.S\.|U\.K\.|EU|" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True)) + r")\s+"
+    r"(?=(?:Vice\s+|Prime\s+|Foreign\s+)?(?:President|Minister|Premier|Chancellor|Secretary|Senator|Governor)\s+[A-Z])"
 )
 
 
@@ -692,6 +692,20 @@ def _named_body(text: str) -> str:
 # "President" as a title before a name ("President Emmanuel Macron"); a company's president is written
 # with the company ("Tesla President Jerome Guillen") or in lower case ("the company's president").
 _TITLE_PRESIDENT_RE = re.compile(r"\b(?:Vice[\s-])?President\s+(?=(?:[A-Z]\.\s+)?[A-Z][a-z])")
+_BEFORE_HEAD_OF_STATE = {"the", "The", "former", "Former", "then", "then-", "ex-", "U.S.", "US", "U.S", "UK", "U.K."}
+
+
+def _head_of_state_title(text: str) -> bool:
+    """'President Xi Jinping', 'U.S. President Donald Trump', 'former Vice President Al Gore': an office of state.
+
+    Only a country, "former" or "the" may come before the title: "Harvard President Alan Garber",
+    "Teamsters President Sean O'Brien" or "Delta Air Lines President ..." lead the body named before it.
+    """
+    match = _TITLE_PRESIDENT_RE.search(text)
+    if not match:
+        return False
+    before = text[: match.start()].split()
+    return all(word in _BEFORE_HEAD_OF_STATE or word in PLACES for word in before)
 
 
 def _role_type(text: str, outlet_name: str, expert_org, company) -> str:
@@ -700,7 +714,8 @@ def _role_type(text: str, outlet_name: str, expert_org, company) -> str:
     if _EXPERT_ROLE_RE.search(lowered):
         return "expert"
     official = OFFICIAL_WORDS.search(text) or re.search(r"\b(?:Sen|Rep|Gov|Gen|Adm|Lt)\.\s", text)
-    if not company and _TITLE_PRESIDENT_RE.search(text) and not COMPANY_WORDS.search(_TITLE_PRESIDENT_RE.sub("", text)):
+    if not company and not expert_org and _head_of_state_title(text) \
+            and not COMPANY_WORDS.search(_TITLE_PRESIDENT_RE.sub("", text)):
         return "official"  # "President Xi Jinping", "Vice President Mike Pence": a title, with no company in sight
     if _COMPANY_ROLE_RE.search(lowered) and re.search(
         r"research\s+(?:firm|group|company|house)|consultanc|consulting|think\s+tank|advisory|analytics\s+firm", lowered
@@ -1068,8 +1083,8 @@ def extract_sentence(sentence: str, context: ArticleContext | None = None) -> li
             kind, name = "company", _org_name(phrase)
         if not kind:
             continue
-        if kind == "anonymous" and re.search(r"\b(?:users?|posters?|commenters?|netizens?)\b", phrase, re.I) \
-                and _find_platform(sentence):
+        if kind == "anonymous" and _PLATFORM_USER_RE.search(phrase) and not ANONYMOUS_WORDS.search(phrase) \
+                and _find_platform(phrase + " " + re.split(r"[,;.]", sentence[c_end:], maxsplit=1)[0]):
             kind, name = "social_media", ""  # "A user posted a photo ... on Weibo": a platform's user, not a hidden source
         if kind == "social_media" and not name:
             platform_here = _find_platform(sentence)
@@ -1133,6 +1148,10 @@ def extract_sentence(sentence: str, context: ArticleContext | None = None) -> li
     found = _deduplicate(found)
     _assign_via(found, context)
     return found
+
+
+# "A user", "another Weibo user", "two netizens": people known only as a platform's users (the head noun).
+_PLATFORM_USER_RE = re.compile(r"^(?:\w+\s+){0,3}(?:users?|posters?|commenters?|netizens?)$", re.I)
 
 
 def _deduplicate(found: list[Found]) -> list[Found]:

@@ -64,6 +64,12 @@ class AnalysisCache:
         self.db = sqlite3.connect(self.path, timeout=30)
         self.db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB)")
         self.db.execute("CREATE TABLE IF NOT EXISTS batches (key TEXT PRIMARY KEY, value BLOB)")
+        # A cache that can be read but not written (a read-only file or folder) fails here, where callers
+        # fall back to analysing without it, not at the first write in the middle of a run.
+        try:
+            self.db.execute("INSERT OR REPLACE INTO results VALUES ('write probe', x'')")
+        finally:
+            self.db.rollback()
 
     @staticmethod
     def key(text: str, engines: tuple[str, ...]) -> str:

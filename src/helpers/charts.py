@@ -130,13 +130,16 @@ def time_bucket(dates: pd.Series) -> tuple[str, str]:
     return "M", "month"
 
 
+PERIOD_RANGE_FREQ = {"D": "D", "W": "W-MON", "M": "MS"}  # the period starts ``period_start`` gives
+
+
 def period_start(dates: pd.Series, freq: str) -> pd.Series:
     """The first day of each date's period."""
     dates = pd.to_datetime(dates)
     if freq == "D":
         return dates.dt.normalize()
     if freq == "W":
-        return (dates - pd.to_timedelta(dates.dt.weekday, unit="D")).dt.normalize()
+        return (dates - pd.to_timedelta(dates.dt.day_of_week, unit="D")).dt.normalize()
     return dates.dt.to_period("M").dt.start_time
 
 
@@ -174,8 +177,11 @@ def article_timeline(articles: pd.DataFrame) -> go.Figure:
         dated = dated.assign(period=period_start(dated["date"], freq),
                              outlet_label=dated["outlet_label"].where(dated["outlet_label"].isin(top), "other outlets"))
         counts = dated.groupby(["outlet_label", "period"]).size().unstack(fill_value=0)
+        # Every period between the first and the last, empty ones as 0: plotly stretches a cell to its
+        # neighbours, so a missing period would look as if it had articles.
+        every = pd.date_range(counts.columns.min(), counts.columns.max(), freq=PERIOD_RANGE_FREQ[freq])
         order = counts.sum(axis=1).sort_values().index  # the busiest outlet on top
-        counts = counts.reindex(order)
+        counts = counts.reindex(index=order, columns=every, fill_value=0)
         fig.add_trace(go.Heatmap(
             x=counts.columns, y=counts.index, z=counts.values, colorscale="Blues", name=f"articles per {unit}",
             colorbar={"title": {"text": f"articles<br>per {unit}"}},
@@ -277,7 +283,7 @@ def score_over_time(articles: pd.DataFrame, column: str, label: str, rolling_win
     if dated.empty:
         return _empty(title, "No dated article has a score." + _undated_note(n_undated))
     fig = go.Figure()
-    if len(dated) > MAX_POINTS:
+    if _score_aggregated(articles, column):
         freq, unit = time_bucket(dated["date"])
         grouped = dated.assign(period=period_start(dated["date"], freq)).groupby("period")[column]
         per = grouped.agg(["mean", "count"])
@@ -317,10 +323,21 @@ def score_over_time(articles: pd.DataFrame, column: str, label: str, rolling_win
     return fig
 
 
+def _score_aggregated(articles: pd.DataFrame, column: str) -> bool:
+    """Whether ``score_over_time`` draws period means: more dated, scored articles than ``MAX_POINTS``."""
+    return len(_dated(articles[articles[column].notna()])[0]) > MAX_POINTS
+
+
+def _outlets_aggregated(articles: pd.DataFrame, column: str, top: int = 20) -> bool:
+    """Whether ``tone_by_outlet`` draws means and spreads: more scored articles of its top outlets than ``MAX_POINTS``."""
+    labels = articles.loc[articles[column].notna(), "outlet"].replace("", "outlet unknown").fillna("outlet unknown")
+    return int(labels.value_counts().head(top).sum()) > MAX_POINTS
+
+
 def score_over_time_caption(articles: pd.DataFrame, column: str) -> str:
     """What a point of ``score_over_time`` is, for the view's size."""
     label = "subjectivity (0 is factual wording, 1 is opinion)" if column.startswith("subjectivity") else "polarity"
-    if articles[column].notna().sum() > MAX_POINTS:
+    if _score_aggregated(articles, column):
         return (f"With this many articles, each point is the mean {label} of a day's, week's or month's articles "
                 f"(each article's own score is the length-weighted mean of its sentences). The shaded band holds the "
                 f"middle half of those articles: a mean that moves inside a wide band is not a change in how most "
@@ -335,7 +352,7 @@ def score_over_time_caption(articles: pd.DataFrame, column: str) -> str:
 
 def tone_by_outlet_caption(articles: pd.DataFrame, column: str) -> str:
     """What ``tone_by_outlet`` shows, for the view's size."""
-    if articles[column].notna().sum() > MAX_POINTS:
+    if _outlets_aggregated(articles, column):
         return ("Each marker is an outlet's mean over its articles; the bar spans one standard deviation either side. "
                 "Overlapping bars mean the outlets' articles read much alike, whatever the gap between the means.")
     return ("Each dot is an article; the bar is the outlet's mean. With a handful of articles per outlet, "
@@ -380,7 +397,7 @@ def tone_by_outlet(articles: pd.DataFrame, column: str, label: str, top: int = 2
     frame = frame[frame["outlet_label"].isin(keep)]
     means = frame.groupby("outlet_label")[column].mean().sort_values()
     fig = go.Figure()
-    if len(frame) > MAX_POINTS:
+    if _outlets_aggregated(articles, column, top):
         spread = frame.groupby("outlet_label")[column].agg(["std", "count"]).reindex(means.index)
         fig.add_trace(go.Scatter(x=means.values, y=means.index, mode="markers", name="outlet mean ± 1 sd",
                                  error_x={"type": "data", "array": spread["std"].fillna(0).values},

@@ -74,7 +74,14 @@ def cmd_analyze(args) -> int:
     from .cache import AnalysisCache
 
     engines = [e.strip() for e in args.engines.split(",") if e.strip()]
-    cache = None if args.no_cache else AnalysisCache(args.cache_dir)
+    cache = None
+    if not args.no_cache:
+        import sqlite3
+
+        try:
+            cache = AnalysisCache(args.cache_dir)
+        except (OSError, sqlite3.Error) as exc:
+            print(f"analysis cache unavailable ({exc}); analysing every article", file=sys.stderr)
     try:
         if args.engine == "dask" and args.read_on == "workers":
             from .analysis import analyze_path_on_dask

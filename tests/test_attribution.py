@@ -201,3 +201,12 @@ def test_titles_and_platform_users_only_change_type_where_they_should(sentence, 
 def test_a_country_before_a_title_is_dropped_only_before_a_name():
     assert extract_sentence("French President Emmanuel Macron said Europe must act.")[0].source_name == "Emmanuel Macron"
     assert "of Justice" not in extract_sentence("Swedish Chancellor of Justice Mari Heidenborg said it was closed.")[0].source_name[:9]
+
+
+def test_a_president_introduced_mid_sentence_stays_official_when_named_again():
+    """'On Monday, President Donald Trump ...' then 'Trump said': found on the climate corpus, where he was 'company'."""
+    found = extract_article(["On Monday, President Donald Trump signed an order on pipelines.",
+                             "Trump said it would create jobs."])
+    assert [(f.source_type, f.source_name) for f in found[1]] == [("official", "Donald Trump")]
+    harvard = extract_article(["Harvard President Claudine Gay spoke on Monday.", "Gay said the school would appeal."])
+    assert harvard[1][0].source_type != "official"

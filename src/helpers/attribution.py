@@ -1217,8 +1217,14 @@ def _remember(found: list[Found], sentence: str, context: ArticleContext) -> Non
         if name.split()[0] in {"The", "A", "An", "In", "On", "Of"}:
             continue
         before = " ".join(sentence[: match.start()].split()[-4:]) + " "
-        # The name goes with its title: "President Donald Trump" is an office, "President" alone is ambiguous.
-        kind = _role_type(before + match.group(1) + " " + name, "", None, _COMPANY_RE.search(before)) or "other"
+        company_before = _COMPANY_RE.search(before)
+        previous = before.split()[-1] if before.split() else ""
+        led_by_a_body = previous[:1].isupper() and previous not in _BEFORE_HEAD_OF_STATE and previous not in PLACES \
+            and not previous.endswith((",", ".", ":", ";"))  # "Harvard President ...", not "On Monday, President ..."
+        if not company_before and not led_by_a_body and _head_of_state_title(match.group(1) + " " + name):
+            kind = "official"  # "President Donald Trump": an office of state, whatever words come before
+        else:
+            kind = _role_type(before + match.group(1) + " " + name, "", None, company_before) or "other"
         _learn(context, name, kind, found)
     # "Dr. Eleanor Whitcombe, an epidemiologist at Emory University, led ...": the role after the name.
     for match in (_NAME_ROLE_RE.finditer(sentence) if _COMMA_ARTICLE_RE.search(sentence) else ()):

@@ -106,5 +106,5 @@ def test_a_read_only_cache_is_left_aside_not_a_crash(monkeypatch, tmp_path):
     monkeypatch.setattr(cache_module.sqlite3, "connect",
                         lambda path, **kw: real_connect(f"file:{path}?mode=ro", uri=True, **kw))
     monkeypatch.setenv("SOURCEBOOK_CACHE", str(tmp_path))
-    assert nb._open_cache() is None
+    assert cache_module.open_cache() is None
     assert nb.load(str(SEEDS)).counts["analysed"] == 3

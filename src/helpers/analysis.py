@@ -319,10 +319,7 @@ def _batch_tables(articles: pd.DataFrame, results: list, engines: tuple[str, ...
             attribution_columns[column].extend(values)
         attribution_columns["article_id"].extend([article.article_id] * len(found["sentence_id"]))
         attribution_columns["date"].extend([article.date] * len(found["sentence_id"]))
-    sentences = pd.DataFrame(sentence_columns, columns=SENTENCE_COLUMNS).astype(SENTENCE_TYPES)
-    attributions = pd.DataFrame(attribution_columns, columns=ATTRIBUTION_COLUMNS)
-    attributions["date"] = pd.to_datetime(attributions["date"])
-    attributions = attributions.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
+    sentences, attributions = _sentence_frame(sentence_columns), _attribution_frame(attribution_columns)
     kept = articles[articles["article_id"].isin(set(analysed_ids))].copy()
     kept = _add_article_measures(kept, sentences, attributions, engines)
     return _Batch(kept, sentences, attributions, failed)
@@ -381,8 +378,8 @@ def analyze(
 ) -> Analysis:
     """Analyse every article of a loaded corpus into the four tables, in memory.
 
-    ``workers``: processes to use (default: every core, for corpora of at least
-    ``PARALLEL_MIN_ARTICLES``); results are identical either way. ``cache``: an
+    ``workers``: processes to use (default: every core, once a batch has at least
+    ``PARALLEL_MIN_ARTICLES`` articles to analyse); results are identical either way. ``cache``: an
     ``AnalysisCache``; articles analysed before with the same code are read from it.
     ``engine``: ``local`` (this machine's cores) or ``dask`` (a Dask cluster at
     ``scheduler``, or a local one with ``workers`` processes); the tables are the same.
@@ -390,11 +387,10 @@ def analyze(
     """
     engines = tuple(check_engine(name) for name in engines)
     batches = list(_analyze_batches(corpus, engines, progress, workers, cache, engine, scheduler))
-    articles = _concat([b.articles for b in batches], corpus.articles.iloc[0:0])
+    articles = _concat([b.articles for b in batches], _empty_articles(corpus, engines))
     sentences = _concat([b.sentences for b in batches], _empty_sentences())
     attributions = _concat([b.attributions for b in batches], _empty_attributions())
     failed = [row for b in batches for row in b.failed]
-    articles = _add_article_measures(articles, sentences, attributions, engines) if articles.empty else articles
     return _finish(corpus, articles, sentences, attributions, failed, engines)
 
 
@@ -403,14 +399,29 @@ def _concat(frames: list[pd.DataFrame], empty: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True) if frames else empty
 
 
+def _sentence_frame(columns: dict) -> pd.DataFrame:
+    """The ``sentences`` table, typed, from its columns."""
+    return pd.DataFrame(columns, columns=SENTENCE_COLUMNS).astype(SENTENCE_TYPES)
+
+
+def _attribution_frame(columns: dict) -> pd.DataFrame:
+    """The ``attributions`` table, typed, from its columns."""
+    frame = pd.DataFrame(columns, columns=ATTRIBUTION_COLUMNS)
+    frame["date"] = pd.to_datetime(frame["date"])
+    return frame.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
+
+
 def _empty_sentences() -> pd.DataFrame:
-    return pd.DataFrame({c: [] for c in SENTENCE_COLUMNS}, columns=SENTENCE_COLUMNS).astype(SENTENCE_TYPES)
+    return _sentence_frame({c: [] for c in SENTENCE_COLUMNS})
 
 
 def _empty_attributions() -> pd.DataFrame:
-    frame = pd.DataFrame({c: [] for c in ATTRIBUTION_COLUMNS}, columns=ATTRIBUTION_COLUMNS)
-    frame["date"] = pd.to_datetime(frame["date"])
-    return frame.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
+    return _attribution_frame({c: [] for c in ATTRIBUTION_COLUMNS})
+
+
+def _empty_articles(corpus: Corpus, engines) -> pd.DataFrame:
+    """The ``articles`` table with no rows but every column, measures included."""
+    return _add_article_measures(corpus.articles.iloc[0:0].copy(), _empty_sentences(), _empty_attributions(), engines)
 
 
 def _rejected(corpus: Corpus, failed: list[dict]) -> pd.DataFrame:
@@ -591,9 +602,7 @@ def analyze_to_folder(
             dates += [batch.articles["date"].min(), batch.articles["date"].max()]
         rejected = _rejected(corpus, failed)
         writer.add("rejected", rejected)
-        empty_articles = _add_article_measures(corpus.articles.iloc[0:0].copy(), _empty_sentences(),
-                                               _empty_attributions(), engines)
-        writer.close({"articles": empty_articles, "sentences": _empty_sentences(),
+        writer.close({"articles": _empty_articles(corpus, engines), "sentences": _empty_sentences(),
                       "attributions": _empty_attributions()})
     except BaseException:
         writer.abandon()

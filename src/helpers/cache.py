@@ -131,3 +131,18 @@ class AnalysisCache:
 
     def close(self) -> None:
         self.db.close()
+
+
+def open_cache(folder: str | Path | None = None, say=None) -> AnalysisCache | None:
+    """The analysis cache, or None when it cannot be written (a cron job or a notebook with a read-only home).
+
+    Then everything is analysed without it; ``say`` (print, a logger) is told why.
+    """
+    import sqlite3
+
+    try:
+        return AnalysisCache(folder)
+    except (OSError, sqlite3.Error) as exc:
+        if say:
+            say(f"analysis cache unavailable ({exc}); analysing every article")
+        return None

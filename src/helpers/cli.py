@@ -71,17 +71,10 @@ def cmd_load(args) -> int:
 
 def cmd_analyze(args) -> int:
     from .analysis import TABLE_FILES, analyze_to_folder, progress_reporter
-    from .cache import AnalysisCache
+    from .cache import open_cache
 
     engines = [e.strip() for e in args.engines.split(",") if e.strip()]
-    cache = None
-    if not args.no_cache:
-        import sqlite3
-
-        try:
-            cache = AnalysisCache(args.cache_dir)
-        except (OSError, sqlite3.Error) as exc:
-            print(f"analysis cache unavailable ({exc}); analysing every article", file=sys.stderr)
+    cache = None if args.no_cache else open_cache(args.cache_dir, say=lambda note: print(note, file=sys.stderr))
     try:
         if args.engine == "dask" and args.read_on == "workers":
             from .analysis import analyze_path_on_dask

@@ -38,23 +38,13 @@ def load(corpus: str, analysis_dir: str = "") -> Analysis:
         print(f"Analysis of {data.counts['analysed']} articles read from the run's shared tables "
               f"(corpus hash {data.meta.get('corpus_hash', '?')}).")
         return data
-    cache = _open_cache()
+    from .cache import open_cache
+
+    cache = open_cache()  # a second notebook on the same corpus does not analyse it again
     data = analyze(load_corpus(corpus), cache=cache)
     print(f"Analysed {data.counts['analysed']} articles from {corpus} now"
           + (" (articles analysed before by the same code were read from the cache)." if cache else "."))
     return data
-
-
-def _open_cache():
-    """The analysis cache, so that opening a second notebook on the same corpus does not analyse it again."""
-    import sqlite3
-
-    from .cache import AnalysisCache
-
-    try:
-        return AnalysisCache()
-    except (OSError, sqlite3.Error):
-        return None  # a read-only home: analyse without it
 
 
 @dataclass

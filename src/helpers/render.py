@@ -37,7 +37,7 @@ import yaml
 
 from . import __version__
 from .analysis import analyze_to_folder, progress_reporter
-from .cache import AnalysisCache
+from .cache import open_cache
 from .corpus import load_corpus
 from .dates import parse_date
 from .errors import SourcebookError
@@ -291,7 +291,7 @@ def render(
             update, close = progress_reporter(len(loaded.articles))
             try:
                 analysis = analyze_to_folder(loaded, work / "data", progress=update,
-                                             cache=_open_cache(say) if use_cache else None)
+                                             cache=open_cache(say=say) if use_cache else None)
             finally:
                 close()
             say(f"  {analysis.counts['analysed']} articles analysed, {analysis.counts['rejected']} rejected, "
@@ -367,17 +367,6 @@ def render(
         work.rename(failed_dir)
         say(f"some notebooks failed: the previous report in {out_dir} is untouched; this run is in {failed_dir}")
         return RunResult(out_dir, False, results, failed_dir, meta)
-
-
-def _open_cache(say):
-    """The analysis cache, or None (with a note) when its folder cannot be written: a cron job with a read-only HOME."""
-    import sqlite3
-
-    try:
-        return AnalysisCache()
-    except (OSError, sqlite3.Error) as exc:
-        say(f"  analysis cache unavailable ({exc}); analysing every article")
-        return None
 
 
 def _local_kernel_manager():

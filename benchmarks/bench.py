@@ -10,7 +10,7 @@ table and one JSON line:
   by batch, the cache filled), and the peak resident memory of that run (main
   process and largest worker);
 - per-stage rates on the first ``--sample`` articles: split, tone (TextBlob,
-  VADER), sourcing, and the analysis with TextBlob only;
+  VADER), sourcing, the analysis with TextBlob only, and writing its tables;
 - the baseline a user would write, on all N: split, then
   ``TextBlob(sentence).sentiment`` one sentence at a time, in one process; the
   analyses are reported as ratios to it;
@@ -38,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from helpers.analysis import analyze, analyze_to_folder  # noqa: E402
+from helpers.analysis import analyze, analyze_to_folder, write_tables  # noqa: E402
 from helpers.attribution import extract_article  # noqa: E402
 from helpers.corpus import load_corpus  # noqa: E402
 from helpers.sentiment import ENGINES, score_texts  # noqa: E402
@@ -316,8 +316,10 @@ def main(argv=None) -> int:
     found = timed(f"sourcing ({m})", results,
                   lambda f: {"articles_per_s": m, "attributions_per_s": sum(len(x) for a in f for x in a)},
                   lambda: [extract_article([s.text for s in article]) for article in spans])
-    timed(f"analyze, textblob + sourcing ({m})", results, lambda a: {"articles_per_s": len(a.articles)},
-          analyze, sample, ("textblob",))
+    sample_analysis = timed(f"analyze, textblob + sourcing ({m})", results, lambda a: {"articles_per_s": len(a.articles)},
+                            analyze, sample, ("textblob",))
+    timed(f"write tables ({m})", results, lambda _: {"articles_per_s": m, "sentences_per_s": len(sample_analysis.sentences)},
+          write_tables, sample_analysis, work / "sample-tables")
     if not args.no_baseline:
         timed(f"baseline: split + TextBlob per sentence ({n})", results,
               lambda c: {"articles_per_s": n, "sentences_per_s": c}, baseline, list(corpus.articles["text"]))

@@ -76,3 +76,11 @@ def test_captions_follow_the_charts_own_filters():
     fig = charts.score_over_time(frame, "polarity_textblob", "Polarity")
     assert not any((t.name or "").startswith("mean per") for t in fig.data)
     assert "Each point is one article" in charts.score_over_time_caption(frame, "polarity_textblob")
+
+
+def test_platform_bars_are_as_wide_as_their_period_with_whole_number_ticks():
+    rows = pd.DataFrame({"article_id": ["a", "b"], "date": pd.to_datetime(["2019-09-19", "2020-09-11"]),
+                         "platform": ["weibo", "twitter"]})
+    fig = charts.platforms_over_time(rows)
+    assert all(trace.width == charts.PERIOD_MS["W"] * 0.8 for trace in fig.data)  # weeks over a year's span
+    assert fig.layout.yaxis.dtick == 1

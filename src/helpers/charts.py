@@ -131,6 +131,7 @@ def time_bucket(dates: pd.Series) -> tuple[str, str]:
 
 
 PERIOD_RANGE_FREQ = {"D": "D", "W": "W-MON", "M": "MS"}  # the period starts ``period_start`` gives
+PERIOD_MS = {"D": 86_400_000, "W": 7 * 86_400_000, "M": 30 * 86_400_000}  # a period's length on a date axis
 
 
 def period_start(dates: pd.Series, freq: str) -> pd.Series:
@@ -557,12 +558,13 @@ def platforms_over_time(attributions: pd.DataFrame) -> go.Figure:
     dated = dated.assign(period=period_start(dated["date"], freq))
     table = dated.groupby(["period", "platform"]).size().unstack(fill_value=0).sort_index()
     fig = go.Figure()
+    width = PERIOD_MS[freq] * 0.8  # a bar as wide as its period: plotly widens lone bars to fill the axis
     for platform in table.columns:
-        fig.add_trace(go.Bar(x=table.index, y=table[platform], name=str(platform),
+        fig.add_trace(go.Bar(x=table.index, y=table[platform], name=str(platform), width=width,
                              hovertemplate="%{x|%Y-%m-%d}<br>" + _escape(platform) + ": %{y}<extra></extra>"))
     fig = _layout(fig, f"{title} (per {unit}){note}", unit, "attributions")
     fig.update_layout(barmode="stack")
-    fig.update_yaxes(tickformat="d", rangemode="tozero")
+    fig.update_yaxes(tickformat="d", rangemode="tozero", dtick=1 if table.sum(axis=1).max() <= 10 else None)
     return fig
 
 

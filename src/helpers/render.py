@@ -429,7 +429,7 @@ tr.failed td {{ color: #b00020; }} .verdict {{ font-weight: bold; }} code {{ bac
 <h2>Parameters</h2>
 <table>{params}</table>
 <h2>Data behind the reports</h2>
-<p>Every table the reports show, and the full analysis, as CSV:</p>
+<p>Every table the reports show, and the full analysis, as CSV (the sentences, the biggest table, as Parquet):</p>
 <ul>{data}</ul>
 <h2>Run</h2>
 <p>Started {e(meta['started_at'])}, took {meta['seconds']:.1f} s. Versions: {versions}.</p>

@@ -73,3 +73,55 @@ def test_unwritable_output_is_one_line_and_exit_2(tmp_path):
     result = run("analyze", SEEDS, "--out", blocker / "tables")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.startswith("sourcebook: error:") and len(result.stderr.strip().splitlines()) == 1
+
+
+def _seed_row(tmp_path, contains):
+    """An attribution row of the seeds' analysis, found by words of its sentence."""
+    assert main(["analyze", str(SEEDS), "--out", str(tmp_path / "plain"), "--engines", "textblob"]) == 0
+    rows = pd.read_csv(tmp_path / "plain" / "attributions.csv", keep_default_na=False)
+    return rows, rows[rows["sentence"].str.contains(contains, regex=False)].iloc[0]
+
+
+def test_corrections_by_hand_apply_through_analyze_and_report_what_matched_nothing(tmp_path, capsys):
+    rows, morgan = _seed_row(tmp_path, "Morgan Stanley said")
+    _, bloomberg = _seed_row(tmp_path, "posted by Bloomberg News")
+    corrections = tmp_path / "corrections.csv"
+    corrections.write_text(
+        "article_id,start,end,source_type,source_name\n"
+        f"{morgan.article_id},{morgan.start},{morgan.end},company,Morgan Stanley & Co.\n"
+        f"{bloomberg.article_id},{bloomberg.start},{bloomberg.end},not an attribution,\n"
+        "no-such-article,1,5,other,\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["analyze", str(SEEDS), "--out", str(tmp_path / "fixed"), "--engines", "textblob",
+                 "--corrections", str(corrections)]) == 0
+    captured = capsys.readouterr()
+    assert "1 rows corrected, 1 removed" in captured.out
+    assert "correction matches no row: no-such-article 1-5" in captured.err
+    fixed = pd.read_csv(tmp_path / "fixed" / "attributions.csv", keep_default_na=False)
+    assert len(fixed) == len(rows) - 1
+    changed = fixed[(fixed["article_id"] == morgan.article_id) & (fixed["start"] == morgan.start)].iloc[0]
+    assert (changed.source_type, changed.source_name, changed.type_evidence) == ("company", "Morgan Stanley & Co.", "corrected by hand")
+    assert str(changed.corrected).lower() == "true"
+    assert fixed["corrected"].astype(str).str.lower().eq("true").sum() == 1
+
+
+def test_a_bad_corrections_file_is_one_line_and_exit_2(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("article_id,start,end,source_type\nx,1,2,wizard\n", encoding="utf-8")
+    result = run("analyze", SEEDS, "--out", tmp_path / "out", "--corrections", bad)
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
+    assert "bad.csv: line 2: unknown source_type 'wizard'" in result.stderr
+
+
+def test_corrections_round_trip_through_render(tmp_path):
+    _, morgan = _seed_row(tmp_path, "Morgan Stanley said")
+    corrections = tmp_path / "corrections.csv"
+    corrections.write_text("article_id,start,end,source_type\n"
+                           f"{morgan.article_id},{morgan.start},{morgan.end},company\n", encoding="utf-8")
+    out = tmp_path / "reports"
+    assert main(["render", str(SEEDS), "--out", str(out), "--notebooks", "03", "--corrections", str(corrections)]) == 0
+    table = pd.read_csv(out / "data" / "03-attributions.csv", keep_default_na=False)
+    row = table[table["sentence"].str.contains("Morgan Stanley said", regex=False)].iloc[0]
+    assert row.source_type == "company" and row.type_evidence == "corrected by hand"
+    assert "1 rows corrected by hand" in (out / "index.html").read_text(encoding="utf-8")
+    assert "1 rows were corrected by hand" in (out / "03-sourcing-over-time.html").read_text(encoding="utf-8")

@@ -101,6 +101,9 @@ def analyze_article(text: str, engines: tuple[str, ...] = ENGINES) -> tuple[dict
             attributions["platform"].append(item.platform)
             attributions["cue"].append(item.cue)
             attributions["via"].append(item.via)
+            attributions["type_evidence"].append(item.type_evidence)
+            attributions["confidence"].append(item.confidence)
+            attributions["corrected"].append(False)
     return sentences, attributions
 
 
@@ -152,9 +155,9 @@ def _analyze_chunk(texts: list[str], engines: tuple[str, ...]) -> list:
 
 
 def _warm_up() -> None:
-    from .attribution import _common_words
+    from .attribution.lexicons import warm_up
 
-    _common_words()
+    warm_up()
 
 
 def _chunks(items: list, size: int = CHUNK) -> list[list]:
@@ -375,6 +378,7 @@ def analyze(
     cache=None,
     engine: str = "local",
     scheduler: str | None = None,
+    corrections=None,
 ) -> Analysis:
     """Analyse every article of a loaded corpus into the four tables, in memory.
 
@@ -390,8 +394,28 @@ def analyze(
     articles = _concat([b.articles for b in batches], _empty_articles(corpus, engines))
     sentences = _concat([b.sentences for b in batches], _empty_sentences())
     attributions = _concat([b.attributions for b in batches], _empty_attributions())
+    attributions, corrected = finish_attributions(attributions, corrections)
     failed = [row for b in batches for row in b.failed]
-    return _finish(corpus, articles, sentences, attributions, failed, engines)
+    analysis = _finish(corpus, articles, sentences, attributions, failed, engines)
+    if corrected is not None:
+        analysis.meta["corrections"] = corrected.as_dict()
+    return analysis
+
+
+def finish_attributions(attributions: pd.DataFrame, corrections=None):
+    """The corpus-level passes over the attribution table: roles across articles, then corrections by hand.
+
+    Returns the table and the corrections report (None without corrections).
+    """
+    from .attribution.across import apply_roles, build_roles
+    from .attribution.corrections import CorrectionReport, apply_corrections
+
+    attributions = apply_roles(attributions, build_roles([attributions]))
+    report = None
+    if corrections is not None:
+        report = CorrectionReport()
+        attributions = apply_corrections(attributions, corrections, report).reset_index(drop=True)
+    return attributions, report
 
 
 def _concat(frames: list[pd.DataFrame], empty: pd.DataFrame) -> pd.DataFrame:
@@ -408,7 +432,7 @@ def _attribution_frame(columns: dict) -> pd.DataFrame:
     """The ``attributions`` table, typed, from its columns."""
     frame = pd.DataFrame(columns, columns=ATTRIBUTION_COLUMNS)
     frame["date"] = pd.to_datetime(frame["date"])
-    return frame.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
+    return frame.astype({"sentence_id": "int64", "start": "int64", "end": "int64", "corrected": "bool"})
 
 
 def _empty_sentences() -> pd.DataFrame:
@@ -580,6 +604,7 @@ def analyze_to_folder(
     scheduler: str | None = None,
     batch_size: int = BATCH,
     runner: _Runner | None = None,
+    corrections=None,
 ) -> Written:
     """Analyse a corpus and write the tables batch by batch: the same files as ``write_tables(analyze(...))``.
 
@@ -604,11 +629,22 @@ def analyze_to_folder(
         writer.add("rejected", rejected)
         writer.close({"articles": _empty_articles(corpus, engines), "sentences": _empty_sentences(),
                       "attributions": _empty_attributions()})
+        # The corpus-level passes, over the written table: roles across articles, corrections by hand.
+        from .attribution import across
+        from .attribution import corrections as hand
+
+        path = folder / TABLE_FILES["attributions"]
+        across.apply_to_file(path)
+        report = hand.apply_to_file(path, corrections) if corrections is not None else None
+        if report is not None:
+            writer.rows["attributions"] -= report.removed
     except BaseException:
         writer.abandon()
         raise
     meta = _meta(corpus, engines)
     meta["counts"] = ledger_counts(analysed, rejected, "analysed")
+    if report is not None:
+        meta["corrections"] = report.as_dict()
     known = [d for d in dates if pd.notna(d)]
     meta["date_range"] = ({"first": min(known).strftime("%Y-%m-%d"), "last": max(known).strftime("%Y-%m-%d")}
                           if known else {"first": None, "last": None})
@@ -641,6 +677,8 @@ def read_tables(folder: str | Path) -> Analysis:
         if "date" in frame.columns:
             frame["date"] = pd.to_datetime(frame["date"].replace("", None), errors="coerce")
         tables[name] = frame
+    if "corrected" in tables["attributions"].columns:
+        tables["attributions"]["corrected"] = tables["attributions"]["corrected"].astype(str).str.lower().eq("true")
     for column in [c for c in tables["articles"].columns if c.startswith(("polarity_", "subjectivity_", "share_"))]:
         # float64 always: a CSV column of whole numbers ("0", "1") would otherwise read back as integers
         tables["articles"][column] = pd.to_numeric(tables["articles"][column], errors="coerce").astype("float64")
@@ -657,6 +695,7 @@ def analyze_path_on_dask(
     cache=None,
     scheduler: str | None = None,
     files_per_partition: int = 64,
+    corrections=None,
 ) -> tuple[Corpus, Written]:
     """Read the corpus in partitions on a Dask cluster, then analyse it there: ``sourcebook analyze --engine dask``.
 
@@ -670,7 +709,7 @@ def analyze_path_on_dask(
         update, close = progress_reporter(len(corpus.articles)) if show_progress else (None, lambda: None)
         try:
             written = analyze_to_folder(corpus, folder, engines, update, workers, cache, "dask", scheduler,
-                                        runner=runner)
+                                        runner=runner, corrections=corrections)
         finally:
             close()
     return corpus, written

@@ -40,8 +40,14 @@ def analyzer_version() -> str:
     from . import analysis, attribution, sentiment, text
 
     digest = hashlib.sha256()
-    for module in (text, sentiment, attribution, analysis):
+    for module in (text, sentiment, analysis):
         digest.update(Path(module.__file__).read_bytes())
+    # The whole sourcing package: its code and its lexicons.
+    package = Path(attribution.__file__).parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".txt", ".tsv"}:
+            digest.update(str(path.relative_to(package)).encode())
+            digest.update(path.read_bytes())
     for library in ("textblob", "vaderSentiment"):
         try:
             digest.update(f"{library}={metadata.version(library)}".encode())

@@ -24,11 +24,14 @@ import plotly.io as pio
 from plotly.io.base_renderers import MimetypeRenderer
 from plotly.offline import get_plotlyjs
 
-SOURCE_TYPE_ORDER = ["anonymous", "social_media", "official", "company", "expert", "media", "other"]
+from .attribution.records import SOURCE_TYPES
+
+SOURCE_TYPE_ORDER = list(SOURCE_TYPES)
 SOURCE_TYPE_LABELS = {
     "anonymous": "Anonymous",
     "social_media": "Social media",
     "official": "Official",
+    "political": "Political",
     "company": "Company",
     "expert": "Expert",
     "media": "Other media",
@@ -38,6 +41,7 @@ SOURCE_TYPE_COLORS = {
     "anonymous": "#d62728",
     "social_media": "#9467bd",
     "official": "#1f77b4",
+    "political": "#17becf",
     "company": "#ff7f0e",
     "expert": "#2ca02c",
     "media": "#8c564b",

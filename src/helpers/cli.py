@@ -3,7 +3,7 @@
     sourcebook load PATH                      what was loaded, what was rejected and why
     sourcebook analyze PATH --out DIR         write articles, sentences, attributions, rejected as CSV
     sourcebook render [PATH] --out DIR        run the notebooks into offline HTML reports
-    sourcebook evaluate-attribution GOLD.csv  precision and recall of the attribution rules
+    sourcebook evaluate-attribution GOLD      precision and recall of the attribution rules
 
 Exit status: 0 success, 1 a notebook failed, 2 bad input or parameters (one line
 on stderr, no traceback), 130 interrupted.
@@ -74,19 +74,22 @@ def cmd_analyze(args) -> int:
     from .cache import open_cache
 
     engines = [e.strip() for e in args.engines.split(",") if e.strip()]
+    corrections = _corrections(args)
     cache = None if args.no_cache else open_cache(args.cache_dir, say=lambda note: print(note, file=sys.stderr))
     try:
         if args.engine == "dask" and args.read_on == "workers":
             from .analysis import analyze_path_on_dask
 
             _, written = analyze_path_on_dask(args.path, args.out, engines, _named_columns(args), show_progress=True,
-                                              workers=args.workers, cache=cache, scheduler=args.scheduler)
+                                              workers=args.workers, cache=cache, scheduler=args.scheduler,
+                                              corrections=corrections)
         else:
             corpus = _load(args)
             update, close = progress_reporter(len(corpus.articles))
             try:
                 written = analyze_to_folder(corpus, args.out, engines, progress=update, workers=args.workers,
-                                            cache=cache, engine=args.engine, scheduler=args.scheduler)
+                                            cache=cache, engine=args.engine, scheduler=args.scheduler,
+                                            corrections=corrections)
             finally:
                 close()
     except ValueError as exc:
@@ -98,7 +101,25 @@ def cmd_analyze(args) -> int:
     )
     for name in ("articles", "sentences", "attributions", "rejected"):
         print(f"  {written.folder / TABLE_FILES[name]}")
+    _print_corrections(written.meta.get("corrections"))
     return 0
+
+
+def _corrections(args):
+    """The corrections CSV given with --corrections, read and checked (None without one)."""
+    if not getattr(args, "corrections", None):
+        return None
+    from .attribution.corrections import read_corrections
+
+    return read_corrections(args.corrections)
+
+
+def _print_corrections(report) -> None:
+    if not report:
+        return
+    print(f"corrections by hand: {report['corrected']} rows corrected, {report['removed']} removed as not attributions")
+    for key in report["unmatched"]:
+        print(f"  correction matches no row: {key} (article_id start-end)", file=sys.stderr)
 
 
 def _parse_params(pairs, files) -> dict:
@@ -131,7 +152,7 @@ def cmd_render(args) -> int:
 
     result = render(
         args.path, args.out, _parse_params(args.param, args.params_file), args.notebooks,
-        Path(args.notebooks_dir) if args.notebooks_dir else None, say=say,
+        Path(args.notebooks_dir) if args.notebooks_dir else None, say=say, corrections=_corrections(args),
     )
     return 0 if result.ok else 1
 
@@ -141,7 +162,7 @@ def cmd_evaluate(args) -> int:
 
     gold = read_gold(args.gold)
     scores, detail = evaluate(gold)
-    print(f"{len(gold)} sentences in {args.gold}\n")
+    print(f"{len(gold)} {gold.kind} in {args.gold}; scored by (sentence, source type)\n")
     print(scores.to_string(index=False))
     if args.errors:
         wrong = detail[~detail["correct"]]
@@ -175,6 +196,8 @@ def build_parser() -> argparse.ArgumentParser:
                               "see the same path), or here, sending the texts to them")
     analyze.add_argument("--no-cache", action="store_true", help="analyse every article again instead of reusing cached results")
     analyze.add_argument("--cache-dir", help="where cached per-article results live (default: $SOURCEBOOK_CACHE or ~/.cache/sourcebook)")
+    analyze.add_argument("--corrections", metavar="CSV", help="hand corrections of attribution rows (article_id, start, end, "
+                         "source_type and/or source_name; source_type 'not an attribution' removes a row)")
     _column_options(analyze)
     analyze.set_defaults(func=cmd_analyze)
 
@@ -186,10 +209,11 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--notebooks", metavar="01,03", help="only these notebooks (numbers or names)")
     render.add_argument("--notebooks-dir", help=argparse.SUPPRESS)
     render.add_argument("--log", metavar="FILE", help="also append progress to this log file")
+    render.add_argument("--corrections", metavar="CSV", help="hand corrections of attribution rows, as for analyze")
     render.set_defaults(func=cmd_render)
 
-    evaluate = sub.add_parser("evaluate-attribution", help="precision and recall of attribution types on a gold CSV")
-    evaluate.add_argument("gold", help="CSV with id, style, context, sentence, expected")
+    evaluate = sub.add_parser("evaluate-attribution", help="precision and recall of attribution types on a gold set")
+    evaluate.add_argument("gold", help="passages (.jsonl, see tests/data/gold/GUIDELINES.md) or sentences (.csv with id, style, context, sentence, expected)")
     evaluate.add_argument("--errors", action="store_true", help="also list the sentences where the types differ")
     evaluate.set_defaults(func=cmd_evaluate)
     return parser

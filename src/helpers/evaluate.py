@@ -1,19 +1,25 @@
-"""How good is the attribution extractor? Precision and recall against a hand-labelled gold set.
+"""How good is the sourcing? Precision and recall by (sentence, source type) against a hand-typed gold set.
 
-The gold set (``tests/data/attribution_gold.csv``) has one sentence per row:
-``id, style, context, sentence, expected``. ``context`` holds the sentences
-that come before (for "he added"); ``expected`` lists the attributions in the
-sentence as ``type|source_name|via`` separated by `` ; ``.
+Two gold formats:
 
-Scoring is by source type, per sentence: a predicted attribution of type T
-counts as correct when the sentence's gold list holds an unmatched attribution
-of type T. So a sentence with one gold ``media`` and two predicted ``media``
-scores one true positive and one false positive.
+- **Passages** (``.jsonl``, ``tests/data/gold/*.jsonl``, see ``tests/data/gold/GUIDELINES.md``): one
+  article-like passage a line, with every attribution of every sentence typed. The passages are
+  analysed as a corpus (each one an article), so roles carry within a passage as they do in a real
+  article.
+- **Sentences** (``.csv``, the older ``tests/data/attribution_*.csv``): ``id, style, context,
+  sentence, expected``; ``context`` holds the sentences before, ``expected`` lists
+  ``type|source_name|via`` separated by `` ; ``.
+
+Scoring is by (sentence, type) pairs: a sentence that the gold credits to a `political` and an
+`anonymous` source holds two gold pairs; a predicted pair is correct when the gold has the same
+type in the same sentence. Two rows of one type in one sentence are one pair.
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -25,23 +31,57 @@ from .text import split_sentences
 GOLD_COLUMNS = ["id", "style", "context", "sentence", "expected"]
 
 
-def read_gold(path: str | Path) -> pd.DataFrame:
-    """Read and check a gold file; a bad file gets a one-line SourcebookError."""
+@dataclass
+class Gold:
+    """A gold set: ``kind`` is "passages" or "sentences"; ``items`` its passages (dicts) or its rows."""
+
+    path: Path
+    kind: str
+    items: list
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+def read_gold(path: str | Path) -> Gold:
+    """Read and check a gold file; a bad file gets a one-line SourcebookError naming the file and the problem."""
     path = Path(path)
     if not path.exists():
         raise SourcebookError(f"{path}: no such file")
+    if path.suffix.lower() == ".jsonl":
+        return Gold(path, "passages", _read_passages(path))
     try:
-        gold = pd.read_csv(path, dtype=str, keep_default_na=False)
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     except Exception as exc:  # pandas raises several kinds for a broken CSV
         raise SourcebookError(f"{path}: cannot be read as CSV ({str(exc).splitlines()[0]})") from None
-    missing = [c for c in GOLD_COLUMNS if c not in gold.columns]
+    missing = [c for c in GOLD_COLUMNS if c not in frame.columns]
     if missing:
-        raise SourcebookError(f"{path}: missing columns {', '.join(missing)}; found {', '.join(gold.columns)}")
-    for row in gold.itertuples():
+        raise SourcebookError(f"{path}: missing columns {', '.join(missing)}; found {', '.join(frame.columns)}")
+    for row in frame.itertuples():
         for item in parse_expected(row.expected):
             if item[0] not in SOURCE_TYPES:
                 raise SourcebookError(f"{path}: row {row.id}: unknown source type '{item[0]}'")
-    return gold
+    return Gold(path, "sentences", list(frame.itertuples(index=False)))
+
+
+def _read_passages(path: Path) -> list[dict]:
+    passages = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            passage = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise SourcebookError(f"{path}: line {number} is not valid JSON ({exc.msg})") from None
+        if not isinstance(passage, dict) or "text" not in passage or "attributions" not in passage:
+            raise SourcebookError(f"{path}: line {number} needs 'text' and 'attributions'")
+        for item in passage["attributions"]:
+            if item.get("source_type") not in SOURCE_TYPES:
+                raise SourcebookError(f"{path}: line {number}: unknown source type '{item.get('source_type')}'")
+            if item.get("sentence", "") not in passage["text"]:
+                raise SourcebookError(f"{path}: line {number}: a sentence is not in the passage's text")
+        passages.append(passage)
+    return passages
 
 
 def parse_expected(value: str) -> list[tuple[str, str, str]]:
@@ -56,49 +96,97 @@ def parse_expected(value: str) -> list[tuple[str, str, str]]:
     return items
 
 
-def predict(context: str, sentence: str) -> list:
-    """Attributions the extractor finds in ``sentence``, reading ``context`` before it."""
-    before = [span.text for span in split_sentences(context)] if context.strip() else []
-    return extract_article(before + [sentence])[-1]
+def predict_passage(text: str) -> list[tuple[int, int, object]]:
+    """(sentence start, sentence end, Found) for every attribution the extractor finds in a passage."""
+    spans = split_sentences(text)
+    found = extract_article([span.text for span in spans])
+    return [(span.start, span.end, item) for span, items in zip(spans, found) for item in items]
 
 
-def evaluate(gold: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def evaluate(gold: Gold) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Score the extractor. Returns (scores per type with an 'overall' row, per-sentence detail)."""
-    tp, fp, fn = Counter(), Counter(), Counter()
-    detail = []
-    for row in gold.itertuples():
-        expected = Counter(item[0] for item in parse_expected(row.expected))
-        found = predict(row.context, row.sentence)
-        predicted = Counter(item.source_type for item in found)
-        for kind in SOURCE_TYPES:
-            hit = min(expected[kind], predicted[kind])
-            tp[kind] += hit
-            fp[kind] += predicted[kind] - hit
-            fn[kind] += expected[kind] - hit
-        detail.append(
-            {
-                "id": row.id,
-                "sentence": row.sentence,
-                "expected": "; ".join(sorted(expected.elements())),
-                "predicted": "; ".join(sorted(predicted.elements())),
-                "found": " ; ".join(f"{f.source_type}|{f.source_name}|{f.via}" for f in found),
-                "correct": expected == predicted,
-            }
-        )
+    if gold.kind == "passages":
+        return _evaluate_passages(gold.items)
+    return _evaluate_sentences(gold.items)
+
+
+def _scores(tp: Counter, fp: Counter, fn: Counter) -> pd.DataFrame:
     rows = []
     for kind in list(SOURCE_TYPES) + ["overall"]:
         if kind == "overall":
             t, p, n = sum(tp.values()), sum(fp.values()), sum(fn.values())
         else:
             t, p, n = tp[kind], fp[kind], fn[kind]
-        rows.append(
-            {
-                "source_type": kind,
-                "gold": t + n,
-                "predicted": t + p,
-                "correct": t,
-                "precision": round(t / (t + p), 3) if t + p else float("nan"),
-                "recall": round(t / (t + n), 3) if t + n else float("nan"),
-            }
-        )
-    return pd.DataFrame(rows), pd.DataFrame(detail)
+        rows.append({
+            "source_type": kind, "gold": t + n, "predicted": t + p, "correct": t,
+            "precision": round(t / (t + p), 3) if t + p else float("nan"),
+            "recall": round(t / (t + n), 3) if t + n else float("nan"),
+        })
+    return pd.DataFrame(rows)
+
+
+def _evaluate_passages(passages: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    tp, fp, fn = Counter(), Counter(), Counter()
+    detail = []
+    for passage in passages:
+        text = passage["text"]
+        gold_sentences: dict[tuple[int, int], set] = {}
+        gold_rows: dict[tuple[int, int], list] = {}
+        for item in passage["attributions"]:
+            start = text.find(item["sentence"])
+            span = (start, start + len(item["sentence"]))
+            gold_sentences.setdefault(span, set()).add(item["source_type"])
+            gold_rows.setdefault(span, []).append(f"{item['source_type']}|{item.get('source_name', '')}|{item.get('via', '')}")
+        predicted: dict[tuple[int, int], set] = {}
+        predicted_rows: dict[tuple[int, int], list] = {}
+        for s_start, s_end, item in predict_passage(text):
+            predicted.setdefault((s_start, s_end), set()).add(item.source_type)
+            predicted_rows.setdefault((s_start, s_end), []).append(
+                f"{item.source_type}|{item.source_name}|{item.via}|{item.confidence}")
+
+        def overlapping(span, spans):
+            return [other for other in spans if other[0] < span[1] and span[0] < other[1]]
+
+        for span, types in predicted.items():
+            gold_here = set().union(*[gold_sentences[g] for g in overlapping(span, gold_sentences)]) if overlapping(span, gold_sentences) else set()
+            for kind in types:
+                (tp if kind in gold_here else fp)[kind] += 1
+        for span, types in gold_sentences.items():
+            found_here = set().union(*[predicted[p] for p in overlapping(span, predicted)]) if overlapping(span, predicted) else set()
+            for kind in types - found_here:
+                fn[kind] += 1
+        for span in sorted(set(gold_sentences) | set(predicted)):
+            expected = sorted(gold_sentences.get(span, set()) | set().union(*[gold_sentences[g] for g in overlapping(span, gold_sentences)] or [set()]))
+            got = sorted(predicted.get(span, set()) | set().union(*[predicted[p] for p in overlapping(span, predicted)] or [set()]))
+            detail.append({
+                "id": passage.get("id", ""), "sentence": text[span[0]:span[1]],
+                "expected": "; ".join(gold_rows.get(span, [])) or "; ".join(expected),
+                "found": "; ".join(predicted_rows.get(span, [])) or "; ".join(got),
+                "correct": expected == got,
+            })
+    return _scores(tp, fp, fn), pd.DataFrame(detail)
+
+
+def predict(context: str, sentence: str) -> list:
+    """Attributions the extractor finds in ``sentence``, reading ``context`` before it."""
+    before = [span.text for span in split_sentences(context)] if context.strip() else []
+    return extract_article(before + [sentence])[-1]
+
+
+def _evaluate_sentences(rows: list) -> tuple[pd.DataFrame, pd.DataFrame]:
+    tp, fp, fn = Counter(), Counter(), Counter()
+    detail = []
+    for row in rows:
+        expected = set(item[0] for item in parse_expected(row.expected))
+        found = predict(row.context, row.sentence)
+        predicted = set(item.source_type for item in found)
+        for kind in SOURCE_TYPES:
+            tp[kind] += kind in expected and kind in predicted
+            fp[kind] += kind in predicted and kind not in expected
+            fn[kind] += kind in expected and kind not in predicted
+        detail.append({
+            "id": row.id, "sentence": row.sentence, "expected": "; ".join(sorted(expected)),
+            "found": " ; ".join(f"{f.source_type}|{f.source_name}|{f.via}" for f in found),
+            "correct": expected == predicted,
+        })
+    return _scores(tp, fp, fn), pd.DataFrame(detail)

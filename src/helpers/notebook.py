@@ -188,6 +188,38 @@ class Table:
         return self.frame.head(self.max_rows).to_string(index=False)
 
 
+CONFIDENCE_ORDER = ("low", "medium", "high")
+
+
+def filter_attributions(attributions: pd.DataFrame, source_types: list[str], min_confidence: str = "low") -> pd.DataFrame:
+    """The attributions of the chosen types at or above a confidence (low: all rows; high: only the surest)."""
+    from .attribution import SOURCE_TYPES
+
+    unknown = sorted(set(source_types) - set(SOURCE_TYPES))
+    if unknown:
+        raise ValueError(f"unknown source type(s) {unknown}: choose from {list(SOURCE_TYPES)}")
+    level = min_confidence or "low"
+    if level not in CONFIDENCE_ORDER:
+        raise ValueError(f"min_confidence must be low, medium or high, not {level!r}")
+    allowed = set(CONFIDENCE_ORDER[CONFIDENCE_ORDER.index(level):])
+    keep = attributions["source_type"].isin(source_types) & attributions["confidence"].isin(allowed)
+    return attributions[keep].reset_index(drop=True)
+
+
+def confidence_caption(attributions: pd.DataFrame, min_confidence: str = "low") -> str:
+    """What the confidence table says, true at every scale."""
+    total = len(attributions)
+    corrected = int(attributions["corrected"].astype(bool).sum()) if "corrected" in attributions and total else 0
+    shown = "every row" if (min_confidence or "low") == "low" else f"only rows of {min_confidence} confidence or higher"
+    text = (f"How sure each type is, for {shown} ({total:,} attributions). High: the article states the source's role, "
+            "or the source is an outlet, platform or body whose name says what it is. Medium: weaker evidence, a pronoun "
+            "or description resolved nearby, or a role taken from other articles of the corpus. Low: no role evidence "
+            "(typed other) or a pronoun resolved far back. Filter with min_confidence.")
+    if corrected:
+        text += f" {corrected:,} rows were corrected by hand."
+    return text
+
+
 def caption(text: str):
     """A one-line caption under a chart or table, as Markdown."""
     from IPython.display import Markdown

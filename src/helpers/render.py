@@ -163,6 +163,8 @@ def check_parameters(given: dict, declared: dict) -> dict:
             bad = [t.strip() for t in value.split(",") if t.strip() and t.strip() not in SOURCE_TYPES]
             if bad:
                 raise SourcebookError(f"parameter source_types: unknown {', '.join(bad)}; choose from {', '.join(SOURCE_TYPES)}")
+        if name == "min_confidence" and value and value not in ("low", "medium", "high"):
+            raise SourcebookError(f"parameter min_confidence must be low, medium or high, not '{value}'")
         if name == "rolling_window" and value < 1:
             raise SourcebookError("parameter rolling_window must be at least 1")
         checked[name] = value
@@ -262,6 +264,7 @@ def render(
     notebooks_dir: Path | None = None,
     say=print,
     use_cache: bool = True,
+    corrections=None,
 ) -> RunResult:
     """Render every notebook over ``corpus`` into ``out``. See the module docstring."""
     import papermill
@@ -291,7 +294,7 @@ def render(
             update, close = progress_reporter(len(loaded.articles))
             try:
                 analysis = analyze_to_folder(loaded, work / "data", progress=update,
-                                             cache=open_cache(say=say) if use_cache else None)
+                                             cache=open_cache(say=say) if use_cache else None, corrections=corrections)
             finally:
                 close()
             say(f"  {analysis.counts['analysed']} articles analysed, {analysis.counts['rejected']} rejected, "
@@ -340,6 +343,7 @@ def render(
                     "content_hash": loaded.content_hash,
                     "articles": analysis.counts,
                     "date_range": analysis.meta["date_range"],
+                    "corrections": analysis.meta.get("corrections"),
                 },
                 "parameters": params,
                 "versions": _versions(),
@@ -389,6 +393,16 @@ def _declared_by(declared: dict, path: Path) -> set:
     return {name for name, info in declared.items() if path.name in info["notebooks"]}
 
 
+def _corrections_text(report) -> str:
+    """How many attribution rows a reporter corrected by hand (sourcebook render --corrections), escaped."""
+    if not report:
+        return "none given"
+    text = f"{report['corrected']} rows corrected by hand, {report['removed']} removed as not attributions"
+    if report["unmatched"]:
+        text += f"; {len(report['unmatched'])} corrections matched no row: " + ", ".join(report["unmatched"][:20])
+    return html.escape(text)
+
+
 def index_html(meta: dict) -> str:
     """The run's front page: what was analysed, with which parameters and versions, and a link to each report."""
     e = html.escape
@@ -425,6 +439,7 @@ tr.failed td {{ color: #b00020; }} .verdict {{ font-weight: bold; }} code {{ bac
 <tr><td>articles</td><td>{counts['inputs']} in: {counts['analysed']} analysed, {counts['rejected']} rejected, {counts['duplicates']} duplicates</td></tr>
 <tr><td>content hash</td><td><code>{e(meta['corpus']['content_hash'])}</code></td></tr>
 <tr><td>dates</td><td>{e(first or 'none')} to {e(last or 'none')}</td></tr>
+<tr><td>corrections by hand</td><td>{_corrections_text(meta['corpus'].get('corrections'))}</td></tr>
 </table>
 <h2>Parameters</h2>
 <table>{params}</table>

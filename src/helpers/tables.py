@@ -140,6 +140,23 @@ def source_type_counts(attributions: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def confidence_counts(attributions: pd.DataFrame) -> pd.DataFrame:
+    """Attributions per source type and confidence (see docs/methodology.md for the rule), with rows corrected by hand."""
+    from .attribution import CONFIDENCE_LEVELS
+    from .charts import SOURCE_TYPE_ORDER
+
+    rows = []
+    corrected = attributions["corrected"].astype(bool) if "corrected" in attributions else pd.Series(False, index=attributions.index)
+    for kind in SOURCE_TYPE_ORDER:
+        part = attributions[attributions["source_type"] == kind]
+        row = {"source_type": kind}
+        for level in CONFIDENCE_LEVELS:
+            row[level] = int((part["confidence"] == level).sum())
+        row["corrected by hand"] = int(corrected[part.index].sum())
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
 def top_sources(attributions: pd.DataFrame, n: int = 25) -> pd.DataFrame:
     """Named sources cited most, and by how many articles."""
     named = attributions[attributions["source_name"].fillna("") != ""]
@@ -174,5 +191,8 @@ def evidence(attributions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame
         "via": merged["via"].values,
         "platform": merged["platform"].values,
         "cue": merged["cue"].values,
+        "type_evidence": merged["type_evidence"].values,
+        "confidence": merged["confidence"].values,
+        "corrected": merged["corrected"].values,
         "sentence": merged["sentence"].values,
     })

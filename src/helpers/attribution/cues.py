@@ -1,0 +1,958 @@
+"""Cue finding: the words that credit something to a source, and the phrase that names the source.
+
+Cues, as reporters write them:
+
+- verbs of saying, of taking a position, of believing and intending (``data/cues.tsv``), with the
+  source before them ("Gao said", "Clinton believes", "Trump wants") or after them (""...," said
+  Jane Roe, a spokeswoman"), a participle that shares the sentence's subject (", saying"), a
+  relative clause (", who said"); "called for", "called on", "asked whether", "declined to comment";
+- "according to X", "citing X", "X told the Global Times", "in an interview with Xinhua";
+- what evidence shows: "polls show", "records show", "a study found";
+- a headline's colon ("Bernie Sanders: 'Of course ...'"), embedded tweet credit lines, wire headlines
+  ("Tesla said to plan ..."), anonymity and social-media phrases.
+
+A cue is kept only when its source phrase is one: a name, a pronoun, or a description whose head is a
+person, a body or (for "show"/"find") evidence. "The bill would require", "police found a body" and
+"the said agreement" give nothing. Quoted words are never searched for cues: a quote's own "I think"
+belongs to its speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import lexicons as lex
+from .entities import DATA_WORDS, OUTLET_DESCRIPTIONS, ORGANISATION_DESCRIPTIONS, UNNAMED_TYPES, Name
+from .tokens import Token, is_capitalised
+
+AUXILIARIES = {
+    "has", "have", "had", "'ve", "’ve", "did", "does", "do", "will", "would", "'ll", "’ll", "'d", "’d", "could", "can",
+    "may", "might", "should", "must", "shall", "is", "are", "was", "were", "'s", "’s", "been", "being", "be", "also",
+    "previously", "repeatedly", "recently", "reportedly", "later", "then", "again", "once", "further", "first", "long",
+    "often", "frequently", "publicly", "privately", "openly", "explicitly", "flatly", "simply", "just", "already",
+    "still", "now", "never", "not", "n't", "n’t", "always", "even", "quickly", "immediately", "initially",
+    "originally", "subsequently", "ultimately", "finally", "separately", "similarly", "likewise", "too", "herself",
+    "himself", "themselves", "itself", "only", "clearly", "strongly", "firmly", "angrily", "bluntly", "sharply",
+    "quietly", "loudly", "emphatically", "largely", "falsely", "wrongly", "correctly", "rightly", "earlier",
+    "apparently", "seemingly", "actually", "really", "certainly", "surely", "probably", "personally", "directly",
+    "specifically", "vehemently", "forcefully", "tacitly", "previously", "usually", "generally", "consistently",
+    "recently", "long", "since", "increasingly", "privately", "jokingly", "famously", "reluctantly", "proudly",
+    "confidently", "boldly", "tweeted", "wrongly", "mistakenly", "privately", "elsewhere", "optimistically",
+    "cautiously", "candidly", "frankly", "firmly", "formally", "officially", "unequivocally", "categorically",
+    "indirectly", "implicitly", "expressly", "casually", "briefly", "subsequently", "secretly", "allegedly",
+    "supposedly", "purportedly", "reportedly", "sometimes", "occasionally", "rarely", "seldom", "ever",
+}
+ASIDES = {"in fact", "however", "though", "too", "meanwhile", "for his part", "for her part", "for their part",
+          "for its part", "in turn", "of course", "at least", "in a statement", "in an interview", "again", "also",
+          "instead", "nonetheless", "nevertheless", "moreover", "in response", "in contrast", "by contrast",
+          "for example", "for instance", "in particular", "at the time", "at one point", "later", "earlier",
+          "separately", "similarly", "likewise", "indeed", "then", "now", "still", "once", "yet", "in the past",
+          "on monday", "on tuesday", "on wednesday", "on thursday", "on friday", "on saturday", "on sunday",
+          "last week", "this week", "last month", "last year", "in private", "in public", "privately", "publicly",
+          "on twitter", "on facebook", "in the interview", "in the statement", "at a rally", "at a press conference",
+          "at the debate", "in the end", "after all", "to be sure", "in other words", "in short", "apparently",
+          "reportedly", "notably", "essentially", "basically", "frankly", "honestly"}
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month", "year",
+              "night", "morning", "afternoon", "evening", "weekend", "day", "today", "yesterday", "tonight", "earlier",
+              "later", "last", "this", "next", "on", "early", "late", "recently", "weeks", "months", "years", "ago",
+              "days", "hours", "minutes", "in", "during", "at"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "some", "many", "several", "both", "all", "two",
+               "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "one", "no", "any", "most",
+               "few", "other", "another", "each", "every", "more", "much", "such", "their", "his", "her", "its", "our",
+               "your", "my", "whose"}
+NOUN_BEFORE = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+               "whose", "recent", "new", "latest", "such", "own", "of", "any", "no", "previous", "earlier", "similar",
+               "initial", "first", "final", "official", "public", "private", "repeated", "frequent", "unfounded",
+               "false", "baseless", "unsubstantiated", "wild", "those", "these", "some", "many", "what", "which",
+               "strong", "early", "later", "further", "additional", "past"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who"}
+PERSON_NOUNS = {
+    "people", "man", "woman", "men", "women", "person", "group", "groups", "family", "friends", "friend", "colleagues",
+    "others", "everyone", "nobody", "someone", "anyone", "crowd", "audience", "public", "americans", "country",
+    "nation", "side", "sides", "camp", "team", "staff", "leadership", "leaders", "members", "member", "majority",
+    "minority", "hackers", "side", "residents", "voters", "supporters", "opponents", "critics", "backers",
+    "conservatives", "liberals", "progressives", "evangelicals", "donors", "delegates", "organizers", "citizens",
+    "locals", "workers", "employees", "executives", "investors", "analysts", "economists", "experts", "officials",
+    "lawmakers", "legislators", "senators", "governors", "diplomats", "aides", "advisers", "advisors", "allies",
+    "rivals", "candidates", "insiders", "sources", "observers", "scientists", "researchers", "scholars", "academics",
+    "pundits", "commentators", "reporters", "journalists", "netizens", "users", "bloggers", "fans", "students",
+    "parents", "teachers", "doctors", "nurses", "farmers", "protesters", "activists", "advocates", "groups",
+    "republicans", "democrats", "gop", "independents", "moderates", "police", "prosecutors", "investigators",
+    "authorities", "regulators", "judges", "court", "government", "administration", "campaign", "campaigns",
+    "party", "parties", "committee", "company", "companies", "firm", "firms", "ministry", "spokesman",
+    "spokeswoman", "spokesperson", "administration", "officers", "staffers", "associates", "surrogates",
+    "pollsters", "strategists", "operatives", "consultants", "lawyers", "attorneys", "witnesses", "victims",
+    "survivors", "families", "children", "kids", "youth", "veterans", "immigrants", "refugees", "minorities",
+    "women", "men", "americans", "chinese", "europeans", "britons", "mexicans", "muslims", "christians", "jews",
+    "polls", "analysts", "the", "both", "most", "many", "some", "few", "all", "user", "netizen", "poster",
+    "commenter", "resident", "voter", "supporter", "critic", "opponent", "backer", "donor", "delegate", "citizen",
+    "worker", "employee", "investor", "student", "parent", "teacher", "doctor", "nurse", "farmer", "protester",
+    "activist", "advocate", "witness", "victim", "survivor", "veteran", "immigrant", "refugee", "insider",
+    "source", "observer", "aide", "ally", "rival", "lawyer", "attorney", "owner", "customer", "fan", "neighbor",
+    "neighbour", "local", "local", "villager", "bystander", "passenger", "driver", "shopper", "buyer", "seller",
+    "industry", "narrator", "magnate", "respondents", "those", "everybody", "nobody", "anybody", "somebody",
+}
+PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]{0,14}|\(?[RDI]-[A-Z][A-Za-z.]{0,14}\)?")
+QUANTIFIERS = {"several", "some", "many", "most", "one", "two", "three", "four", "five", "few", "none", "all", "both",
+               "each", "any", "dozens", "hundreds", "thousands", "majority", "half", "number"}
+LEGISLATIVE = re.compile(
+    r"\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,3}(?:bill|measure|repeal|amendment|resolution|motion|legislation|"
+    r"nomination|nominee|budget|appeal|request|application|offer|deal|treaty|package|proposal|plan|settlement)s?\b", re.I)
+NOT_PARTICIPLES = {"considering", "regarding", "including", "according", "seeing", "knowing", "trying", "offering",
+                   "following", "assuming", "concerning", "pending", "feeling", "thinking", "understanding", "planning",
+                   "aiming", "voting", "bidding", "posting", "projecting", "counting",
+                   "wishing", "ordering", "ruling", "continuing", "answering", "repeating",
+                   "figuring", "guessing"}
+_DECLINE_OBJECT = re.compile(
+    r"\s+(?:immediately\s+)?to\s+(?:comment|respond|return|reply|be\s+(?:interviewed|reached|named)|say|disclose|"
+    r"elaborate|specify|discuss|provide|give|name|answer|confirm|detail|address|speculate)\b", re.I)
+_NOT_REACHED = re.compile(
+    r"\b(?:did\s+not|didn['’]t|has\s+not|hasn['’]t|have\s+not|haven['’]t|could\s+not|couldn['’]t|was\s+not|were\s+not)"
+    r"\s+(?:immediately\s+)?(?:respond|return|reply|be\s+reached|available)\b", re.I)
+_CALL_OBJECT = re.compile(
+    r"\s+(?:for|on|it|him|her|them|himself|herself|themselves|this|that|these|those|Trump|Clinton|[A-Z][a-z]+|"
+    r"the|a|an|his|her|their|its|what|“|\"|‘|')\b", re.I)
+_CALL_NOT = re.compile(
+    r"\s+(?:off|in|up|back|out|by|an?\s+(?:press\s+conference|news\s+conference|meeting|vote|halt|strike|election|"
+    r"session|referendum|truce|ceasefire|timeout|time-out|recess)|(?:the|a)\s+shots?|(?:for\s+)?help)\b", re.I)
+_ASK_OBJECT = re.compile(r"\s+(?:whether|if|why|how|what|who|when|where|for|about|that|(?:[\w’'.-]+\s+){1,7}(?:to|whether|if|why|how|what|about|for)|“|\"|:|,)", re.I)
+
+
+@dataclass
+class Phrase:
+    """A source phrase: tokens ``start``..``end`` (exclusive) of the sentence."""
+
+    start: int
+    end: int
+    text: str
+    head: str = ""  # the head noun, lower case ("spokesman", "officials", "ministry")
+    pronoun: str = ""
+    names: list[Name] = field(default_factory=list)  # names inside, head first
+    body: str = ""  # the body a described source serves ("for the ministry", "Clinton's")
+    apposition: str = ""
+
+
+@dataclass
+class Cue:
+    """A cue and its source phrase; ``kind`` says which rule found it."""
+
+    kind: str  # verb, participle, relative, according, citing, agent, colon, told, interview
+    cls: str  # say, stance, think, want, show, ask, call
+    start: int  # character offsets of the cue words in the sentence
+    end: int
+    words: str
+    phrase: Phrase | None
+    token: int = -1
+    via_phrase: Phrase | None = None  # "told the Global Times": the outlet that carried the words
+
+
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman", "ate", "eon", "ic", "ive")
+_NOT_AGENTS = {"paper", "number", "order", "letter", "report", "center", "matter", "power", "water", "border", "corner",
+               "river", "future", "measure", "issue", "answer", "computer", "chapter", "manner", "disaster", "character",
+               "error", "sector", "factor", "theater", "debate", "climate", "estimate", "candidate", "rate", "state",
+               "percent", "event", "moment", "statement", "government", "movement", "agreement", "argument", "comment",
+               "document", "element", "department", "parliament", "environment", "development", "management",
+               "amendment", "treatment", "settlement", "announcement", "investment", "employment", "achievement",
+               "assessment", "commitment", "requirement", "equipment", "content", "president", "incident", "extent",
+               "talent", "agent", "plant", "grant", "tenant", "restaurant", "giant", "elephant", "accent", "chart",
+               "topic", "public", "traffic", "music", "logic", "clinic", "plastic", "panic", "archive", "motive",
+               "objective", "alternative", "initiative", "incentive", "narrative", "perspective", "directive",
+               "executive", "representative", "relative", "conservative", "native", "collective", "committee",
+               "guarantee", "fee", "degree", "trustee"}
+
+
+def _agent_noun(word: str) -> bool:
+    """A noun for a person by its ending ("magnate", "neurosurgeon", "narrator"), for 'the ... says'."""
+    return len(word) > 4 and word.endswith(_AGENT_SUFFIXES) and word not in _NOT_AGENTS or word in {
+        "magnate", "candidate", "executive", "representative", "conservative", "relative", "native"}
+
+
+class SentenceCues:
+    """The cues of one sentence, found over its tokens."""
+
+    def __init__(self, sentence: str, tokens: list[Token], in_quote: list[bool], names: list[Name]):
+        self.sentence = sentence
+        self.tokens = tokens
+        self.in_quote = in_quote
+        self.names = names
+        self.name_at = {}
+        for name in names:
+            for k in range(name.title_start if name.title_start >= 0 else name.start, max(name.end, name.start + 1)):
+                self.name_at[k] = name
+        self.quoted = any(in_quote) or any(t.text in {'"', "“", "”"} for t in tokens)
+
+    # .. phrases ..
+
+    def _is_word(self, k: int) -> bool:
+        return 0 <= k < len(self.tokens) and self.tokens[k].text[:1].isalnum()
+
+    def phrase(self, start: int, end: int) -> Phrase:
+        tokens = self.tokens
+        text = self.sentence[tokens[start].start: tokens[end - 1].end] if end > start else ""
+        phrase = Phrase(start, end, text)
+        # The head part ends at the first preposition: "a spokesman | for the ministry", "Chen Xin | of ...".
+        split = end
+        for k in range(start, end):
+            if tokens[k].lower in {"of", "for", "at", "with", "from", "in", "on", "to", "inside", "within", "close",
+                                   "familiar", "who", "near"} and k > start and not self._inside_name(k):
+                split = k
+                break
+        # "Several of Mr. Trump's advisers", "one of the sources": the head follows the quantifier's "of".
+        if split < end and tokens[split].lower == "of" and split - start == 1 and tokens[start].lower in QUANTIFIERS:
+            split = end
+            for k in range(start + 2, end):
+                if tokens[k].lower in {"for", "at", "with", "from", "in", "to", "who"}:
+                    split = k
+                    break
+        head_names = [n for n in self.names if n.text and n.start >= start and n.end <= split]
+        tail_names = [n for n in self.names if n.text and n.start >= split and n.end <= end]
+        phrase.names = list(reversed(head_names)) + tail_names
+        if split < end:
+            phrase.body = self.sentence[tokens[split].start: tokens[end - 1].end]
+        # Possessor: "Clinton's spokesman", "the ministry's statement".
+        for k in range(start, split):
+            if tokens[k].tag == "POS" and k + 1 < split:
+                phrase.body = self.sentence[tokens[start].start: tokens[k].end]
+        head_k = split - 1
+        while head_k > start and not self._is_word(head_k):
+            head_k -= 1
+        phrase.head = tokens[head_k].lower if split > start else ""
+        if end - start == 1 and tokens[start].lower in PRONOUNS:
+            phrase.pronoun = tokens[start].lower
+        return phrase
+
+    def _inside_name(self, k: int) -> bool:
+        name = self.name_at.get(k)
+        return bool(name and name.start < k < name.end)
+
+    def _np_left(self, j: int, limit: int = 14) -> tuple[int, int] | None:
+        """The noun phrase ending at token ``j``, walking left: (start, end) or None."""
+        tokens = self.tokens
+        if j < 0 or self.in_quote[j]:
+            return None
+        token = tokens[j]
+        if token.lower in PRONOUNS and token.lower != "who":
+            return (j, j + 1)
+        if not (token.text[:1].isalnum() or token.text.startswith("@")):
+            return None
+        if token.tag.startswith(("VB", "MD", "RB", "IN", "TO", "CC", "W")) and not is_capitalised(token) \
+                and token.lower not in lex.roles() and token.lower not in PERSON_NOUNS and token.lower not in DATA_WORDS:
+            return None
+        k = j
+        while k - 1 >= 0 and j - k < limit:
+            prev = tokens[k - 1]
+            lowered = prev.lower
+            if self.in_quote[k - 1]:
+                break
+            if prev.tag == "POS" or lowered in {"-", "&"} or (prev.text == "." and False):
+                k -= 1
+                continue
+            if is_capitalised(prev) and prev.text[:1].isalnum():
+                if lowered in {"i"}:
+                    break
+                k -= 1
+                continue
+            if lowered in {"with", "to", "on"} and k - 2 >= 0 and tokens[k - 2].lower in {"familiar", "close", "knowledgeable", "briefed"}:
+                k -= 1  # "people familiar with the matter", "a person close to the company"
+                continue
+            if prev.tag.startswith("JJ") and lowered in {"familiar", "close", "knowledgeable"}:
+                k -= 1
+                continue
+            if lowered in {"of", "for", "at", "with", "from", "in"} and k - 2 >= 0 and (
+                    tokens[k - 2].tag.startswith("NN") or tokens[k - 2].lower in lex.roles() or is_capitalised(tokens[k - 2])) \
+                    and lowered != "in" or (lowered == "in" and k - 2 >= 0 and (
+                        tokens[k - 2].lower in PERSON_NOUNS or tokens[k - 2].lower in DATA_WORDS or tokens[k - 2].lower in lex.roles()
+                        or tokens[k - 2].text in lex.organisation_words())):
+                k -= 1
+                continue
+            if lowered in {"and"} and k - 2 >= 0 and is_capitalised(tokens[k - 2]) and is_capitalised(tokens[k]):
+                k -= 1
+                continue
+            if lowered in DETERMINERS and lowered != "that":
+                k -= 1
+                if lowered in {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "whose"}:
+                    # "An official with | the commission": the determiner opens the object of a preposition.
+                    if k - 2 >= 0 and tokens[k - 1].lower in {"of", "for", "at", "with", "from", "in", "to"} and (
+                            tokens[k - 2].lower in lex.roles() or tokens[k - 2].lower.rstrip("s") in lex.roles()
+                            or tokens[k - 2].lower in PERSON_NOUNS or tokens[k - 2].lower in DATA_WORDS
+                            or tokens[k - 2].lower in {"familiar", "close", "knowledgeable"}
+                            or is_capitalised(tokens[k - 2]) and tokens[k - 1].lower in {"of", "at", "with", "from", "for"}) \
+                            and not self.in_quote[k - 2]:
+                        k -= 1
+                        continue
+                    break
+                continue
+            if prev.tag.startswith(("NN", "JJ", "CD", "PRP$", "VBN")) and lowered not in {"that", "who", "which", "what"} \
+                    and not (prev.tag.startswith("VBN") and lowered in lex.cue_verbs()) or lowered in lex.roles() \
+                    or lowered in PERSON_NOUNS or lowered.endswith("-based"):
+                if prev.tag == "VBN" and lowered not in {"elected", "appointed", "retired", "unnamed", "unidentified",
+                                                         "anonymous", "named", "based", "informed", "biased", "respected",
+                                                         "renowned", "noted", "known", "well-known"}:
+                    break
+                k -= 1
+                continue
+            break
+        # Do not start with a preposition or conjunction.
+        while k < j and tokens[k].lower in {"of", "for", "at", "with", "from", "in", "and", "-", "&"}:
+            k += 1
+        return (k, j + 1)
+
+    def _np_right(self, i: int, limit: int = 12) -> tuple[int, int] | None:
+        """The noun phrase starting at token ``i`` (for "said X", "according to X"), up to a boundary."""
+        tokens = self.tokens
+        n = len(tokens)
+        if i >= n:
+            return None
+        k = i
+        while k < n and k - i < limit:
+            token = tokens[k]
+            lowered = token.lower
+            if not (token.text[:1].isalnum() or token.text.startswith("@") or token.tag == "POS" or token.text in {"-", "&"}):
+                break
+            if k > i and lowered in {"that", "who", "which", "whom", "where", "when", "while", "as", "because", "since",
+                                     "after", "before", "on", "in", "during", "last", "this", "said", "says", "told",
+                                     "and", "but", "to", "is", "was", "has", "had", "would", "will", "could"}:
+                if lowered in {"and"} and k + 1 < n and is_capitalised(tokens[k + 1]) and is_capitalised(tokens[k - 1]) and self._inside_name(k):
+                    k += 1
+                    continue
+                if lowered in {"in", "on"} and k + 1 < n and is_capitalised(tokens[k + 1]) and tokens[k - 1].lower in {"officials", "experts", "analysts"}:
+                    k += 1
+                    continue
+                break
+            if token.tag.startswith(("VB", "MD")) and not is_capitalised(token) and lowered not in lex.roles() \
+                    and lowered not in PERSON_NOUNS and lowered not in DATA_WORDS and lowered not in {"unnamed", "unidentified", "familiar", "based"} \
+                    and not lowered.endswith("-based") and k > i and not (
+                        ("-" in lowered or token.tag in {"VBN", "VBD"}) and k + 1 < n and (tokens[k + 1].tag.startswith("NN") or is_capitalised(tokens[k + 1]))):
+                break
+            k += 1
+        if k == i:
+            return None
+        while k > i and tokens[k - 1].lower in {"of", "for", "at", "with", "from", "the", "a", "an", "and", "-"}:
+            k -= 1
+        return (i, k) if k > i else None
+
+    def is_source_phrase(self, phrase: Phrase, cls: str) -> bool:
+        """Can this phrase be who a cue of class ``cls`` credits?"""
+        if phrase.pronoun:
+            return phrase.pronoun in {"he", "she", "they", "it", "who"}
+        head = phrase.head
+        if phrase.names and any(n.kind in {"person", "name", "organisation", "outlet", "country", "platform", "title"}
+                                for n in phrase.names[:1]):
+            name = phrase.names[0]
+            if name.kind == "country" and head not in {n.text.lower().split()[-1] for n in phrase.names} and head not in PERSON_NOUNS \
+                    and head not in lex.roles() and head not in ORGANISATION_DESCRIPTIONS:
+                return False  # "the Chinese economy"
+            if cls == "show" and name.kind in {"person"} and head not in DATA_WORDS:
+                return False
+            return True
+        if cls in {"show"}:
+            return head in DATA_WORDS or head in lex.roles() or head in UNNAMED_TYPES
+        if head in DATA_WORDS and cls in {"say"}:
+            return head not in {"plan", "decision", "count", "index", "numbers", "results", "tape", "footage", "model",
+                                "models", "tally", "book", "speech", "interview", "opinion", "paper"}
+        if cls in {"say", "think"} and head.isdigit() or head in {"those", "respondents"} and cls in {"say", "think", "stance", "want"}:
+            return True  # "Six in 10 say", "those surveyed say"
+        if head in {"percent", "%", "majority", "plurality", "third", "half", "quarter"} and cls in {"say", "think", "stance", "want"}:
+            return True  # "47% say", "a majority of Republicans believe"
+        if head.endswith("s") and head[:-1] in lex.roles():
+            head = head[:-1]
+        if head in lex.roles() or head in UNNAMED_TYPES or head in PERSON_NOUNS or head in OUTLET_DESCRIPTIONS \
+                or head in ORGANISATION_DESCRIPTIONS:
+            return head not in {"the", "both", "most", "many", "some", "few", "all"} or phrase.end - phrase.start == 1 and head in {"some", "many", "most", "few", "both", "all"}
+        if lex.anonymity_re().search(phrase.text):
+            return True
+        if cls in {"say"} and phrase.text[:4].lower() in {"the ", "a ", "an "} | {"the"} and _agent_noun(head):
+            return True  # "the billionaire real estate magnate says", "says a narrator"
+        return False
+
+    # .. the source of a verb ..
+
+    def subject_before(self, i: int) -> tuple[Phrase | None, str]:
+        """The source phrase before the cue at token ``i`` and how it was found ('subject', 'relative', '')."""
+        tokens = self.tokens
+        j = i - 1
+        # Auxiliaries and adverbs between the subject and the verb: "has previously said", "on Monday said".
+        while j >= 0:
+            lowered = tokens[j].lower
+            if lowered in AUXILIARIES or tokens[j].tag in {"RB"} and lowered.endswith("ly"):
+                j -= 1
+                continue
+            if lowered in TIME_WORDS and (lowered not in {"in", "at", "this", "on", "last", "next", "early", "late"} or
+                                          j + 1 < i and tokens[j + 1].lower in TIME_WORDS | {"monday", "tuesday"}):
+                # "on Monday", "last week", "Tuesday night" - but "in" and "at" only before a time word.
+                if lowered in {"in", "at", "during"} and not (j + 1 < i and tokens[j + 1].lower in TIME_WORDS):
+                    break
+                j -= 1
+                continue
+            # "A Reuters/Ipsos poll released on Friday showed": the participle after the subject.
+            if tokens[j].lower in {"released", "published", "conducted", "issued", "taken", "completed", "compiled",
+                                   "obtained", "seen", "reviewed", "posted", "aired", "broadcast", "circulated", "made",
+                                   "filed", "sent", "written", "cited", "leaked", "unveiled"} and j > 0 and (
+                    tokens[j - 1].tag.startswith("NN") or is_capitalised(tokens[j - 1])):
+                j -= 1
+                continue
+            # A parenthesis ("Sen. Marco Rubio (R-Fla.) said") or a short aside (", in fact,", ", however,").
+            if tokens[j].text == ")":
+                k = j - 1
+                while k >= 0 and tokens[k].text != "(" and j - k < 12:
+                    k -= 1
+                if k >= 0 and tokens[k].text == "(":
+                    j = k - 1
+                    continue
+            if tokens[j].text == "," and j - 1 >= 0:
+                k = j - 1
+                while k >= 0 and tokens[k].text != "," and j - k <= 5:
+                    k -= 1
+                aside = " ".join(t.lower for t in tokens[k + 1:j])
+                tag_text = self.sentence[tokens[k + 1].start: tokens[j - 1].end] if k + 1 < j else ""
+                if k >= 0 and tokens[k].text == "," and (aside in ASIDES or PARTY_TAG.fullmatch(tag_text)):
+                    j = k - 1
+                    continue
+            break
+        if j < 0:
+            return None, ""
+        token = tokens[j]
+        if token.lower in {"and", "but", "or", "then"} and j > 0:
+            # "House Democrats seized the floor and said": the subject of the verb before.
+            phrase = self.main_subject(j)
+            return (phrase, "subject") if phrase else (None, "")
+        if token.lower == "who" or token.lower == "which":
+            # "Jessica Leeds, who said ...": the noun phrase before the relative pronoun.
+            k = j - 1
+            if k >= 0 and tokens[k].text == ",":
+                k -= 1
+            span = self._np_left(k)
+            if span:
+                # "Trump is a serial liar ... who has pledged": the subject of "is", not the description.
+                start = span[0]
+                for _ in range(12):  # "a serial liar, rampant xenophobe, racist, misogynist and birther who"
+                    if start > 1 and tokens[start - 1].text in {",", "and", "or"}:
+                        prev_span = self._np_left(start - 2)
+                        if prev_span:
+                            start = prev_span[0]
+                            continue
+                    break
+                if start > 0 and tokens[start - 1].lower in {"is", "was", "'s", "’s", "remains", "became", "are", "were"}:
+                    phrase, _how = self.subject_before(start - 1)
+                    return (phrase, "relative") if phrase else (None, "")
+                return self.phrase(*span), "relative"
+            return None, ""
+        if token.text == "," and j - 1 >= 0 and tokens[j - 1].text == ")":
+            k = j - 2
+            while k >= 0 and tokens[k].text != "(" and j - k < 14:
+                k -= 1
+            if k > 0 and tokens[k].text == "(":
+                span = self._np_left(k - 1)
+                if span:
+                    return self.phrase(*span), "subject"
+        if token.text == "," and j - 1 >= 0:
+            # "X, a spokesman for Y, said" / "X, who ..., said" / "X, for his part, said"
+            p = j - 1
+            depth = 0
+            while p >= 0 and tokens[p].text not in {",", ";", ":", "—", "–", "(", ")"} and tokens[p].text not in {'"', "“", "”"}:
+                p -= 1
+                depth += 1
+                if depth > 30:
+                    return None, ""
+            segment = tokens[p + 1: j]
+            if not segment:
+                return None, ""
+            seg_start = p + 1
+            before_span = None
+            if p >= 0 and tokens[p].text == "," and p - 1 >= 0:
+                q = p - 1
+                # "Sanders, meanwhile, who sits at zero endorsements, said": skip the asides before it too.
+                for _ in range(2):
+                    r = q
+                    while r >= 0 and tokens[r].text != "," and q - r <= 4:
+                        r -= 1
+                    if r > 0 and tokens[r].text == "," and " ".join(t.lower for t in tokens[r + 1:q + 1]) in ASIDES:
+                        q = r - 1
+                    else:
+                        break
+                before_span = self._np_left(q)
+            first = segment[0].lower
+            if before_span and (first in {"who", "which", "whose", "however", "though", "too", "meanwhile", "also",
+                                          "in", "on", "at", "for", "speaking", "asked", "when", "while", "after",
+                                          "before", "during", "according", "like", "unlike", "as", "citing", "quoting",
+                                          "writing", "responding", "appearing", "addressing", "standing", "interviewed",
+                                          "reached", "contacted", "reacting", "commenting", "then", "now", "still",
+                                          "again", "separately", "similarly", "instead", "too", "nonetheless",
+                                          "nevertheless", "moreover", "furthermore", "likewise", "though", "yet",
+                                          "in turn", "earlier", "later", "once", "himself", "herself", "by"}
+                                or segment[0].tag == "CD" or first.endswith("ing") or segment[0].tag in {"VBN", "VBG"}
+                                or first in DETERMINERS or segment[0].tag == "PRP$"
+                                or first in lex.roles() or first in {"former", "senior", "chief", "deputy"}
+                                or any(t.tag == "POS" for t in segment[:4])
+                                or any(t.lower in lex.roles() or t.lower.rstrip("s") in lex.roles() for t in segment[:5])):
+                phrase = self.phrase(*before_span)
+                seg_phrase = self.phrase(seg_start, j)
+                # "The spokeswoman, Hope Hicks, said": a name in apposition to a description is the source.
+                if not phrase.names and seg_phrase.names and seg_phrase.names[0].kind == "person" and not first in {"who", "which"}:
+                    return seg_phrase, "subject"
+                phrase.apposition = seg_phrase.text
+                return phrase, "subject"
+            # "Tesla, China for its part, has declined": an aside at the end of the segment; a place before it
+            # belongs to the name before the comma.
+            words = " ".join(t.lower for t in segment)
+            for aside in ASIDES:
+                if words.endswith(" " + aside) and before_span:
+                    rest = segment[: len(segment) - len(aside.split())]
+                    if all(t.text in lex.places() or not t.text[:1].isalnum() for t in rest):
+                        return self.phrase(*before_span), "subject"
+            # "..., Trump, said"? rare; or a clause before the comma: no subject here.
+            seg_span = self._np_left(j - 1)
+            if seg_span and seg_span[0] == seg_start:
+                phrase = self.phrase(*seg_span)
+                if phrase.names or phrase.pronoun:
+                    return phrase, "subject"
+            return None, ""
+        span = self._np_left(j)
+        if span is None:
+            return None, ""
+        return self.phrase(*span), "subject"
+
+    def subject_after(self, i: int) -> Phrase | None:
+        """'"...," said Jane Roe, a spokeswoman for the ministry': the phrase after the verb."""
+        span = self._np_right(i + 1, limit=10)
+        if not span:
+            return None
+        phrase = self.phrase(*span)
+        # An apposition after it: "said Jane Roe, a spokeswoman for the ministry."
+        end = span[1]
+        if end < len(self.tokens) and self.tokens[end].text == "," and end + 1 < len(self.tokens) and \
+                self.tokens[end + 1].lower in {"a", "an", "the"} | set(lex.roles()):
+            tail = self._np_right(end + 1, limit=12)
+            if tail:
+                phrase.apposition = self.phrase(*tail).text
+        if phrase.pronoun in {"it", "they", "who"}:
+            return None
+        return phrase
+
+    def main_subject(self, before: int) -> Phrase | None:
+        """The subject of the sentence's first verb before token ``before`` (for ", saying ...")."""
+        tokens = self.tokens
+        for k in range(0, before):
+            token = tokens[k]
+            if self.in_quote[k]:
+                continue
+            if token.tag.startswith(("VBD", "VBZ", "VBP", "MD")) and not is_capitalised(token) or (
+                    token.lower in lex.cue_verbs() and token.tag.startswith("VB")):
+                phrase, _how = self.subject_before(k)
+                return phrase
+        return None
+
+    # .. the cues ..
+
+    def verb_cues(self) -> list[Cue]:
+        cues: list[Cue] = []
+        tokens, n = self.tokens, len(self.tokens)
+        verbs = lex.cue_verbs()
+        for i, token in enumerate(tokens):
+            lowered = token.lower
+            verb = verbs.get(lowered)
+            if verb is None or self.in_quote[i] or is_capitalised(token) and i > 0 and not self.sentence[:token.start].rstrip().endswith(('"', "”", ",", ":")):
+                continue
+            prev = tokens[i - 1].lower if i > 0 else ""
+            nxt = tokens[i + 1].lower if i + 1 < n else ""
+            after = self.sentence[token.end:]
+            # Nouns and adjectives: "the report", "his claims", "Trump's support", "the said agreement".
+            if prev in NOUN_BEFORE or (i > 0 and tokens[i - 1].tag == "POS"):
+                if not (lowered in {"said", "says"} and prev not in {"the", "said", "aforementioned", "such"}):
+                    continue
+            if lowered in {"said"} and prev in {"the", "aforementioned", "such"}:
+                continue
+            if nxt == "of" and lowered not in {"thought", "think", "thinks", "spoke", "warned", "warn", "warns",
+                                                "complained", "boasted", "bragged", "despaired", "told", "wrote", "said",
+                                                "says", "say", "asked", "asks", "added", "adds", "remarked", "quipped",
+                                                "joked", "noted", "explained", "argued", "insisted", "declared", "tweeted"}:
+                continue  # "claims of fraud", "reports of"
+            if lowered.endswith("ing") and lowered in NOT_PARTICIPLES:
+                continue
+            # Passives: "was told to leave", "is expected to", "were asked", "is known for".
+            if prev in {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "get", "got", "gets"} and (
+                    token.tag in {"VBN", "VBD"} or lowered.endswith(("ed", "en", "wn", "ld", "ght", "id", "ne", "ur", "lt", "nd", "ut"))) \
+                    and not lowered.endswith("ing"):
+                if not (lowered == "quoted" and re.match(r"\s+as\b", after)):
+                    continue
+            if verb.cls == "call":
+                if _CALL_NOT.match(after) or not _CALL_OBJECT.match(after) or prev in {"so", "so-"}:
+                    continue
+            if verb.cls == "ask" and not _ASK_OBJECT.match(after) and not (i > 0 and tokens[i - 1].text in {'"', "”", ",", "?"}
+                                                                            or i > 1 and tokens[i - 2].text in {'"', "”"}):
+                continue
+            if verb.lemma in {"decline", "refuse"}:
+                if not _DECLINE_OBJECT.match(after):
+                    continue
+            if verb.lemma in {"add"} and not re.match(r"\s*(?:that\b|,|:|“|\"|\.|$|in\b|on\b|[a-z]+ly\b)", after) and not self.quoted:
+                continue  # "the economy added 200,000 jobs"
+            if verb.lemma in {"post"} and re.match(
+                    r"\s+(?:a|an|its|their|his|her|record|strong|weak)?\s*(?:[\w$.,%-]+\s+){0,4}?(?:profit|loss|revenue|sales|earnings|"
+                    r"gain|decline|growth|results|deficit|surplus|record|increase|drop|time|score)s?\b", after, re.I):
+                continue
+            find_guard = verb.lemma in {"find"} and not re.match(r"\s+(?:that|it|no|little|evidence|[a-z]+\s+(?:that|to))\b", after)
+            if verb.lemma in {"see", "view", "regard"} and not re.match(r"\s+(?:that\b|(?:[\w’'.-]+\s+){0,5}as\b)", after):
+                continue  # "sees these gains as evidence", not "would see a 50 percent increase"
+            if verb.lemma in {"consider", "figure", "know", "understand", "feel"} and not re.match(
+                    r"\s+(?:that|it|him|her|them|this|the|a|an|as|how|what|why|whether|if|[A-Z]\w+)\b", after):
+                continue
+            if verb.lemma == "show" and re.match(r"\s+up\b", after):
+                continue
+            if lowered == "say" and nxt == "," and prev in {",", "—", "–", "(", "-"}:
+                continue  # "say, Rubio or Cruz": for example
+            if verb.lemma == "state" and not re.match(r"\s*(?:that\b|:|,|“|\")", after):
+                continue  # "New York state", "several states"
+            if verb.lemma == "admit" and re.match(r"\s+(?:to|into)\s+(?!\w+ing\b)", after):
+                continue  # "refugees admitted to the United States"
+            if token.tag.startswith("NN") and (prev in DETERMINERS or i > 0 and tokens[i - 1].tag.startswith("NN")
+                                               and not is_capitalised(tokens[i - 1]) and tokens[i - 1].lower not in PERSON_NOUNS
+                                               and tokens[i - 1].lower not in lex.roles() and tokens[i - 1].lower not in ORGANISATION_DESCRIPTIONS
+                                               and tokens[i - 1].lower not in DATA_WORDS):
+                continue  # "several states", "aids challenges": nouns
+            if verb.lemma in {"back", "support", "oppose"} and not re.match(r"\s+(?:the|a|an|his|her|their|[A-Z]\w+|him|her|them|it|this)\b", after):
+                continue
+            if verb.lemma in {"want", "plan", "intend", "seek", "aim", "hope", "wish", "prefer"} and not re.match(
+                    r"\s+(?:to|that|for|the|a|an|his|her|their|[A-Z]\w+|him|her|them|it|this|more|no|nothing)\b", after):
+                continue
+            if verb.lemma in {"rule"} and not re.match(r"\s+(?:that|out)\b", after):
+                continue
+            if verb.lemma in {"continue"} and not re.match(r"\s*[.,]?\s*$|\s*[.,:]", after):
+                continue  # '"...," he continued.' only
+            if verb.lemma in {"agree", "disagree", "concur"} and not re.match(r"\s+(?:that|with)\b|\s*[,.]", after):
+                continue  # "agreed on a truce", "agreed to step up talks": commitments, not statements
+            if verb.cls == "stance" and verb.lemma in {"reject", "back", "support", "oppose", "endorse", "question",
+                                                       "challenge", "dismiss", "welcome", "propose", "approve", "block"} \
+                    and LEGISLATIVE.match(after) and i > 0 and tokens[i - 1].text[:1].isupper() and tokens[i - 1].lower in {
+                        "senate", "house", "congress", "committee", "court", "parliament", "assembly", "legislature", "council",
+                        "board", "panel", "lawmakers", "judge", "voters"}:
+                continue  # "The Senate rejected the repeal": a vote, not a statement
+            if verb.cls in {"say", "stance"} and prev in {"not", "n't", "n’t", "never"} and verb.lemma not in {"decline", "refuse"}:
+                continue  # "He has not commented", "did not say": no statement is credited
+            if verb.lemma == "thank" and nxt == "to":
+                continue  # "thanks to"
+            if verb.lemma == "push" and not re.match(r"\s+back\b", after):
+                continue
+            if verb.lemma == "lash" and not re.match(r"\s+out\b", after):
+                continue
+            if verb.lemma in {"expect", "project", "estimate", "forecast"} and prev in {"is", "are", "was", "were"}:
+                continue
+            if verb.lemma == "project" and not re.match(r"\s+(?:that|a|an|the|\$|\d|its|their|growth|sales|revenue)", after):
+                continue  # "other Tesla projects": a noun
+            # Participles share the sentence's subject: "Trump attacked Clinton, saying ...", "issued a
+            # statement saying ...", "an outside group backing Rubio".
+            if lowered.endswith("ing"):
+                if prev in {",", "—", "–", "and", "while", "by", "before", "after", "in", "without"} or i == 0 or (
+                        prev in {"statement", "letter", "tweet", "post", "memo", "email", "release", "note", "video",
+                                 "message", "speech", "op-ed", "column", "interview", "remarks", "ad", "advertisement"}):
+                    if prev in {"without"}:
+                        continue
+                    subject = self.main_subject(i)
+                    if subject and self.is_source_phrase(subject, verb.cls):
+                        cues.append(Cue("participle", verb.cls, token.start, token.end, lowered, subject, i))
+                    continue
+                if prev not in AUXILIARIES:
+                    if verb.cls in {"stance", "say"} and i > 0 and (tokens[i - 1].tag.startswith(("NN", "NNS")) or is_capitalised(tokens[i - 1])):
+                        span = self._np_left(i - 1)
+                        if span:
+                            phrase = self.phrase(*span)
+                            if self.is_source_phrase(phrase, verb.cls) and (phrase.names or phrase.head in PERSON_NOUNS or phrase.head in lex.roles()):
+                                cues.append(Cue("verb", verb.cls, token.start, token.end, lowered, phrase, i))
+                    continue
+            phrase, how = self.subject_before(i)
+            kind = "relative" if how == "relative" else "verb"
+            if phrase is None or not self.is_source_phrase(phrase, verb.cls):
+                # '"...," said Trump' / '"...," he said' (pronoun already before) / 'said Jane Roe, a spokeswoman'.
+                if verb.cls in {"say"} and verb.lemma not in {"tell", "ask", "urge", "warn", "inform", "advise", "assure"} and (
+                        i == 0 or tokens[i - 1].text in {",", '"', "“", "”", "'", "’", ":", "—", "–"}
+                                             or self.in_quote[i - 1] or prev in AUXILIARIES):
+                    alt = self.subject_after(i)
+                    if alt and self.is_source_phrase(alt, verb.cls) and (alt.names or alt.pronoun in {"he", "she"} or alt.head in lex.roles() or alt.head in PERSON_NOUNS):
+                        phrase, kind = alt, "inverted"
+                    else:
+                        continue
+                else:
+                    continue
+            if verb.cls in {"stance", "think", "want", "call", "ask"} and phrase.head in DATA_WORDS and not phrase.names:
+                continue  # "the report criticized" is not a belief
+            if find_guard and phrase.head not in DATA_WORDS:
+                continue  # "police found a body" is an action; "a study found", "the poll found" are claims
+            if token.tag.startswith("NN") and kind == "verb" and phrase.end == i and phrase.end - phrase.start >= 2 and (
+                    tokens[phrase.start].lower in DETERMINERS or tokens[phrase.start].tag.startswith("JJ")) \
+                    and is_capitalised(tokens[i - 1]) and tokens[phrase.start].lower not in {"the"}:
+                continue  # "other Tesla projects": a noun after a name, not a verb
+            start = tokens[i].start
+            words = lowered
+            # "said in a statement", "wrote on Twitter", "told reporters".
+            extra = re.match(r"\s+(?:in\s+a\s+(?:statement|tweet|post|letter|memo|speech|interview|release|note|"
+                             r"blog\s+post|facebook\s+post|op-ed|email)|on\s+(?:twitter|facebook|instagram|weibo|wechat))\b",
+                             after, re.I)
+            if extra and verb.cls == "say":
+                words = lowered + " " + " ".join(extra.group(0).split())
+            if verb.lemma in {"decline", "refuse"}:
+                words = "declined to comment" if "comment" in after[:40] else f"{lowered}{_DECLINE_OBJECT.match(after).group(0)}"
+            call_object = re.match(r"\s+(for|on)\b", after) if verb.cls == "call" else None
+            if call_object:
+                words = f"{lowered} {call_object.group(1)}"
+            cue = Cue(kind, verb.cls, start, token.end, " ".join(words.split()).lower(), phrase, i)
+            if verb.lemma in {"tell"}:
+                cue.via_phrase = self._told_outlet(i)
+            cues.append(cue)
+        return cues
+
+    def phrase_cues(self) -> list[Cue]:
+        """Cues of several words ("took aim at", "expressed concern", "issued a statement")."""
+        cues = []
+        for pattern, cls, label in lex.cue_phrases():
+            for match in pattern.finditer(self.sentence):
+                i = self._token_at(match.start())
+                if i is None or self.in_quote[i]:
+                    continue
+                if cls == "agent":
+                    # "the law, opposed by Democrats": the source follows "by".
+                    k = self._token_at(match.end())
+                    phrase = self._object_phrase(k) if k is not None else None
+                    if phrase and self.is_source_phrase(phrase, "stance"):
+                        cues.append(Cue("agent", "stance", match.start(), match.end(), " ".join(match.group(0).lower().split()), phrase, k))
+                    continue
+                prev = self.tokens[i - 1].lower if i > 0 else ""
+                if prev in NOUN_BEFORE - {"that"}:
+                    continue
+                phrase, how = self.subject_before(i)
+                if phrase is None or not self.is_source_phrase(phrase, cls):
+                    if prev == "," and cls == "say":
+                        phrase = self.main_subject(i)
+                        if phrase is None or not self.is_source_phrase(phrase, cls):
+                            continue
+                        how = "participle"
+                    else:
+                        continue
+                kind = {"relative": "relative", "participle": "participle"}.get(how, "verb")
+                cues.append(Cue(kind, cls, match.start(), match.end(), label, phrase, i))
+        return cues
+
+    def _told_outlet(self, i: int) -> Phrase | None:
+        """The object of 'told' when it is an outlet: 'Wu told the Global Times'."""
+        span = self._np_right(i + 1, limit=6)
+        if not span:
+            return None
+        phrase = self.phrase(*span)
+        if any(n.kind == "outlet" for n in phrase.names) or re.fullmatch(r"(?:the\s+)?[A-Z]{3,5}", phrase.text):
+            return phrase
+        return None
+
+    def according_cues(self) -> list[Cue]:
+        cues = []
+        for match in re.finditer(r"\baccording\s+to\b", self.sentence, re.I):
+            k = self._token_at(match.end())
+            if k is None or self.in_quote[k - 1 if k else 0]:
+                continue
+            phrase = self._object_phrase(k)
+            if phrase and not re.match(r"(?:plans?|schedule|the\s+plan|expectations?|reports?$|the\s+rules?|law)\b", phrase.text, re.I) \
+                    and phrase.head not in {"photos", "photo", "images", "image", "pictures", "picture", "footage", "screenshots",
+                                            "screenshot", "video", "videos", "map", "maps", "chart", "charts"}:
+                cues.append(Cue("according", "say", match.start(), match.end(), "according to", phrase, k))
+        return cues
+
+    def citing_cues(self) -> list[Cue]:
+        cues = []
+        for match in re.finditer(r"\b(?:citing|quoting|cited|quoted)\b", self.sentence, re.I):
+            word = match.group(0).lower()
+            if word in {"cited", "quoted"} and not re.search(r"\b(?:was|were|is|are|be|been)\s+$", self.sentence[: match.start()]) is None:
+                continue
+            if word in {"cited", "quoted"}:
+                continue  # the verb pass takes "Xinhua cited X"; its object is handled below
+            k = self._token_at(match.end())
+            if k is None or self.in_quote[max(0, k - 1)]:
+                continue
+            phrase = self._object_phrase(k)
+            if phrase:
+                cues.append(Cue("citing", "say", match.start(), match.end(), word, phrase, k))
+        return cues
+
+    def agent_cues(self) -> list[Cue]:
+        cues = []
+        for match in re.finditer(
+                r"\b(?:posted|reported|shared|published|confirmed|cited|quoted|tweeted|written|announced|disclosed|revealed|"
+                r"seen|obtained|reviewed|released|issued|broadcast|aired|leaked|first\s+reported|claimed|compiled|spotted|"
+                r"first\s+spotted|noticed|flagged|conducted|commissioned|carried\s+out)\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|"
+                r"Thursday|Friday|Saturday|Sunday|earlier|last\s+\w+|yesterday)\s+)?by\b", self.sentence, re.I):
+            k = self._token_at(match.end())
+            if k is None or self.in_quote[max(0, k - 1)]:
+                continue
+            phrase = self._object_phrase(k)
+            if phrase:
+                cues.append(Cue("agent", "say", match.start(), match.end(), " ".join(match.group(0).lower().split()), phrase, k))
+        return cues
+
+    def interview_cues(self) -> list[Cue]:
+        """'in an interview with Xinhua', 'speaking to CNN', 'told CNN': the outlet carrying the words (via)."""
+        cues = []
+        for match in re.finditer(
+                r"\b(?:in\s+an?\s+(?:\w+\s+)?(?:interview|conversation|op-ed|podcast|appearance)\s+(?:with|on|for)|"
+                r"speaking\s+(?:to|with|on)|talking\s+to|in\s+comments\s+to|in\s+remarks\s+to|in\s+an?\s+(?:\w+\s+)?"
+                r"(?:op-ed|column|essay|article)\s+(?:in|for))\s+", self.sentence, re.I):
+            k = self._token_at(match.end())
+            if k is None:
+                continue
+            span = self._np_right(k, limit=6)
+            if span:
+                phrase = self.phrase(*span)
+                if any(n.kind == "outlet" for n in phrase.names):
+                    cues.append(Cue("interview", "say", match.start(), match.end(), " ".join(match.group(0).lower().split()), phrase, k))
+        return cues
+
+    def colon_cue(self) -> list[Cue]:
+        """A headline or lead that opens with its speaker and a colon: 'Bernie Sanders: ‘Of Course’ ...'."""
+        tokens = self.tokens
+        for k, token in enumerate(tokens[:9]):
+            if token.text == ":" and k > 0 and k + 1 < len(tokens):
+                span = self._np_left(k - 1)
+                if span and span[0] == 0 and not any(t.tag == "POS" for t in tokens[:k]) and not self.sentence[:token.start].isupper():
+                    phrase = self.phrase(*span)
+                    if phrase.names and phrase.names[0].kind in {"person", "name", "organisation", "outlet"} and \
+                            phrase.names[0].end == k and \
+                            not self.sentence[token.end:].strip().startswith(("http", "//")):
+                        return [Cue("colon", "say", token.start, token.end, ":", phrase, k)]
+                return []
+        return []
+
+    def _token_at(self, offset: int) -> int | None:
+        for k, token in enumerate(self.tokens):
+            if token.start >= offset:
+                return k
+        return None
+
+    def _object_phrase(self, k: int) -> Phrase | None:
+        """The phrase after 'according to', 'citing', 'by': 'a report by X' and 'data from X' give X."""
+        span = self._np_right(k, limit=14)
+        if not span:
+            return None
+        phrase = self.phrase(*span)
+        match = re.match(
+            r"(?:(?:an?|the|new|recent|latest|its|his|her|their|one|leaked|internal|official|two|several)\s+)*"
+            r"(?:reports?|stud(?:y|ies)|surveys?|data|statements?|figures|documents?|estimates?|analys[ie]s|filings?|"
+            r"posts?|tweets?|notes?|research|polls?|article|story|interview|letter|memo|email|press\s+release|"
+            r"transcripts?|records)\s+(?:by|from|of|in|with|released\s+by|published\s+by|issued\s+by)\s+(.+)$",
+            phrase.text, re.I)
+        if match:
+            inner_start = phrase.start + len(self.sentence[self.tokens[phrase.start].start: self.tokens[phrase.start].start + match.start(1)].split())
+            inner_k = self._token_at(self.tokens[phrase.start].start + match.start(1))
+            if inner_k is not None and inner_k < span[1]:
+                inner = self.phrase(inner_k, span[1])
+                if inner.names or inner.head in lex.roles() or inner.head in PERSON_NOUNS or lex.anonymity_re().search(inner.text):
+                    inner.apposition = phrase.text
+                    return inner
+            del inner_start
+        return phrase
+
+    def all(self) -> list[Cue]:
+        cues = (self.verb_cues() + self.phrase_cues() + self.according_cues() + self.citing_cues() + self.agent_cues()
+                + self.interview_cues() + self.colon_cue())
+        return self._without_nested(self._without_reported_content(cues))
+
+    def _without_nested(self, cues: list[Cue]) -> list[Cue]:
+        """'Huawei said it opposes the decision', 'He said the company planned ...': the second cue is part of
+        what the first source said; the sentence already credits the first."""
+        outer = [c for c in cues if c.kind in {"verb", "inverted", "participle", "relative"} and c.cls in {"say", "think", "show"}
+                 and c.phrase is not None and c.phrase.start < c.token]
+        if not outer:
+            return cues
+        first = min(outer, key=lambda c: c.token)
+        kept = []
+        for cue in cues:
+            if cue is first or cue.kind in {"according", "citing", "agent", "interview", "colon"} or cue.token <= first.token:
+                kept.append(cue)
+                continue
+            between = self.tokens[first.token + 1: cue.phrase.start if cue.phrase is not None else cue.token]
+            if any(t.text in {";"} for t in between) or any(
+                    t.lower in {"but", "while", "whereas", "although"} and k > 0 and between[k - 1].text == ","
+                    for k, t in enumerate(between)):
+                kept.append(cue)  # a new clause with a source of its own
+            elif cue.kind in {"participle"} and cue.phrase is first.phrase:
+                kept.append(cue)
+        return kept
+
+    def _without_reported_content(self, cues: list[Cue]) -> list[Cue]:
+        """'Tesla aims to finish the plant this summer, Musk wrote': what comes before a trailing
+        attribution is what the source said, not a cue of its own."""
+        tokens = self.tokens
+        cut = -1
+        for cue in cues:
+            if cue.cls != "say" or cue.phrase is None or cue.kind not in {"verb", "inverted"}:
+                continue
+            if cue.kind == "verb":
+                edge = cue.phrase.start - 1
+            else:
+                edge = cue.token - 1
+                while edge >= 0 and tokens[edge].text in {'"', "“", "”", "'", "’"}:
+                    edge -= 1
+            if edge > 0 and tokens[edge].text == "," and not any(
+                    t.lower in {"that", "and", "but"} for t in tokens[cue.token + 1: cue.token + 3]):
+                cut = max(cut, edge)
+        if cut < 0:
+            return cues
+        return [c for c in cues if c.token >= cut or c.kind in {"according", "citing", "agent", "interview", "colon"}]
+
+
+# --- cues that type their source themselves ---------------------------------------------------
+
+_PLATFORM_NAMES = (
+    r"Sina Weibo|Weibo|WeChat|Weixin|Twitter|TikTok|Douyin|Reddit|Facebook|Instagram|YouTube|Telegram|LinkedIn|"
+    r"Threads|Bluesky|Xiaohongshu|Bilibili|Zhihu|Truth Social|Snapchat"
+)
+PLATFORM_RE = re.compile(
+    rf"\b(?:on|via|to|in|across)\s+(?:the\s+)?(?:(?:Chinese|microblogging|social|video|messaging)\s+)*"
+    rf"(?:platforms?\s+|sites?\s+|apps?\s+)?({_PLATFORM_NAMES}|X)\b(?!\.\w)|\b({_PLATFORM_NAMES})\b(?!\.\w)|\b(tweet(?:ed|s)?)\b",
+)
+TWEET_CREDIT_RE = re.compile(
+    r"(?:pic\.twitter\.com/\S+\s*)?[—–-]{1,2}\s*(?P<name>[^\n()]{0,80}?)\s*\((?P<handle>@\w{1,30})\)\s+"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}"
+)
+SAID_TO_RE = re.compile(
+    r"\b(?:is|are|was|were|been|being)?\s*(?:(?<=\s)|^)said\s+to\s+(?!(?:the|a|an|me|him|her|them|us|you|"
+    r"reporters|journalists|investors|analysts|lawmakers|staff|employees|workers|colleagues|friends|[A-Z]\w*)\b)[a-z]+",
+)
+SAID_TO_TITLE_RE = re.compile(r"(?<=\S\s)(?:(?:Is|Are|Was|Were)\s+)?Said\s+[Tt]o\s+[A-Z][a-z]+")
+FIRST_TO_REPORT_RE = re.compile(r"^(?P<who>[^,;:]{2,60}?)\s+(?:was|were)\s+(?:the\s+)?first\s+to\s+(?:report|break|reveal)\b")
+ANON_PHRASE_RE = re.compile(
+    r"\b(?:opted\s+to\s+remain\s+anonymous|on\s+(?:the\s+)?condition\s+of\s+anonymity|who\s+asked\s+not\s+to\s+be\s+"
+    r"(?:named|identified)|who\s+declined\s+to\s+be\s+(?:named|identified)|speaking\s+anonymously|requested\s+anonymity|"
+    r"asked\s+not\s+to\s+be\s+(?:named|identified))\b",
+    re.I,
+)
+SOCIAL_PHRASE_RE = re.compile(
+    r"\b(?P<what>rumou?rs?|posts?|videos?|photos?|pictures?|images?|claims?|messages?|comments?|screenshots?|"
+    r"speculation|hashtags?|a\s+thread|footage|clips?|livestreams?)\b[^.;]{0,80}?\b(?P<cue>popped\s+up|circulat\w+|went\s+viral|spread\w*|"
+    r"surfaced|appeared|emerged|shared|posted|trending|making\s+the\s+rounds)\b[^.;]{0,30}?\b(?:on|across|in)\s+"
+    r"(?P<where>(?:[^\s.;,]+\s+){0,2}?(?:social\s+media|" + _PLATFORM_NAMES + r"|X(?=[\s,.;])|the\s+internet|online\s+forums?))",
+    re.I,
+)
+MEDIA_RUMOR_RE = re.compile(
+    r"\b(?P<what>rumou?rs?|reports?|speculation)\b[^.;]{0,80}?\b(?P<cue>circulat\w+|surfaced|appeared|emerged|"
+    r"spread\w*)\b\s+(?:in|on)\s+(?P<where>(?:[A-Z]\w+\s+)?(?:media|press|newspapers|outlets))\b",
+    re.I,
+)
+VIRAL_RE = re.compile(r"\b(?:a|the|one)\s+viral\s+(?:video|post|clip|photo|image|tweet|thread|message)s?\b", re.I)
+POSSESSIVE_SOURCES_RE = re.compile(
+    r"\b(?P<owner>(?:the\s+)?(?:news\s+agency|newspaper|outlet|paper|broadcaster|agency|magazine|publication|"
+    r"report|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}))['’]s?\s+(?P<src>(?:anonymous\s+|unnamed\s+|unidentified\s+)?"
+    r"sources?)\b(?P<rest>[^.;]{0,60})",
+)
+
+
+def find_platform(text: str) -> str:
+    match = PLATFORM_RE.search(text)
+    if not match:
+        return ""
+    word = (match.group(1) or match.group(2) or match.group(3) or "").lower()
+    return lex.platforms().get(word, word)
+
+
+def platform_display(text: str, platform: str) -> str:
+    """The platform as the text writes it ("Weibo", "Twitter"), else its key capitalised."""
+    for match in PLATFORM_RE.finditer(text):
+        word = match.group(1) or match.group(2) or ""
+        if word and lex.platforms().get(word.lower()) == platform:
+            return word
+    return platform.replace("_", " ").title()

@@ -1,0 +1,853 @@
+"""Who the article's sources are: names, the roles the article gives them, and every mention linked.
+
+An article names its people and organisations once in full ("Vice Minister of Commerce Wang
+Shouwen", "Lily Batchelder, a tax expert and professor of law") and then refers to them by surname
+("Wang", "Ms. Batchelder", "Mr. Trump"), pronoun ("he", "she", "they", "who") or description ("the
+ministry", "the newspaper", "the spokeswoman"). This module reads every sentence once, in order:
+
+1. ``find_names``: runs of capitalised words, split into a title ("Vice Minister of Commerce") and
+   a name ("Wang Shouwen"), and told apart as person, organisation, outlet, platform or country.
+2. ``Registry.observe``: each name joins the entity it refers to (same full name, same surname, a
+   title and surname), and the roles around it become that entity's evidence: the title before it,
+   the role words before it ("campaign manager Robby Mook"), an apposition after it ("Lily
+   Batchelder, a tax expert"), "X of the Chinese Academy of Social Sciences", "(R-Utah)".
+3. ``Registry.resolve``: the source phrase of a cue (from ``cues``) becomes an entity: a name, a
+   pronoun (the latest person of that gender, or the last speaker), a description (the latest
+   entity of that kind), or an unnamed source typed by its own words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import lexicons as lex
+from .records import Entity
+from .tokens import Token, is_capitalised
+
+HONORIFICS = {"mr.": "m", "mrs.": "f", "ms.": "f", "miss": "f", "mr": "m", "mrs": "f", "ms": "f", "dr.": "", "dr": "",
+              "prof.": "", "rev.": "", "sir": "m", "dame": "f", "lord": "m", "lady": "f"}
+# Title abbreviations and words that are part of a capitalised run but not of the name.
+TITLE_WORDS = {"sen.", "rep.", "gov.", "gen.", "lt.", "col.", "capt.", "sgt.", "adm.", "maj.", "cmdr.", "supt.", "det.",
+               "insp.", "pres.", "sec.", "prof.", "dr.", "mr.", "mrs.", "ms.", "rev.", "sens.", "reps."}
+CONNECTORS = {"of", "the", "for", "de", "van", "von", "der", "al", "bin", "la", "del", "da", "du", "le", "&", "and"}
+NAME_SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}
+NOT_NAMES = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "Tonight",
+    "Yesterday", "Tomorrow", "I", "OK", "Okay", "Mass", "Christmas", "Easter", "Thanksgiving", "God", "Lord",
+    "Let’s", "Let's", "Here", "There", "Yes", "No", "Oh", "Well", "Still", "Instead", "Now", "Then",
+}
+PARTY_GROUPS = {"Republicans", "Democrats", "Tories", "Conservatives", "Labour", "Libertarians", "GOP", "Dems"}
+FACILITY_WORDS = {"Gigafactory", "Factory", "Plant", "Airport", "Station", "Street", "Road", "Avenue", "Bridge", "Park",
+                  "Stadium", "Arena", "Hall", "Building", "Tower", "Hotel", "Square", "Garden", "Gardens", "Mall",
+                  "Expo", "Port", "Harbor", "Harbour", "River", "Lake", "Mountain", "Island", "Valley", "Highway"}
+PARTY_WORDS = {"Democratic", "Republican", "Democrat", "GOP", "Libertarian", "Green", "Labour", "Conservative",
+               "Tory", "Communist", "Reform", "Independent"}
+# Modifiers that may stand between a role and a name or in front of a role: "Democratic presidential
+# candidate", "Shanghai-based independent car analyst", "former", "senior".
+ROLE_MODIFIERS = {
+    "former", "then", "then-", "ex", "ex-", "acting", "interim", "senior", "junior", "top", "chief", "deputy", "assistant",
+    "associate", "lead", "leading", "independent", "veteran", "longtime", "long-time", "presidential", "vice",
+    "presumptive", "likely", "possible", "potential", "would-be", "prospective", "republican", "democratic",
+    "democrat", "gop", "conservative", "liberal", "progressive", "libertarian", "national", "state", "local",
+    "federal", "foreign", "chinese", "american", "u.s.", "us", "british", "political", "economic", "financial",
+    "campaign", "press", "policy", "research", "market", "car", "auto", "industry", "tax", "trade", "defense",
+    "security", "energy", "climate", "legal", "communications", "digital", "general", "executive", "managing",
+    "principal", "special", "regional", "international", "global", "retired", "new", "incoming", "outgoing",
+    "newly", "elected", "appointed", "official", "white", "house", "senate", "congressional", "party", "the",
+}
+MALE_WORDS = {"spokesman", "congressman", "chairman", "businessman", "councilman", "he", "him", "his", "mr.", "mr",
+              "father", "husband", "son", "brother", "king", "sir", "widower", "man", "boy", "nephew", "uncle"}
+FEMALE_WORDS = {"spokeswoman", "congresswoman", "chairwoman", "businesswoman", "councilwoman", "she", "her", "mrs.",
+                "ms.", "mother", "wife", "daughter", "sister", "queen", "widow", "woman", "girl", "niece", "aunt",
+                "actress", "mrs", "ms"}
+PERSON_PRONOUNS = {"he": "m", "she": "f"}
+PLURAL_PRONOUNS = {"they"}
+OUTLET_DESCRIPTIONS = {"newspaper", "paper", "outlet", "broadcaster", "network", "magazine", "agency", "news agency",
+                       "publication", "daily", "tabloid", "website", "site", "station", "channel", "wire service"}
+ORGANISATION_DESCRIPTIONS = {
+    "company", "firm", "automaker", "carmaker", "maker", "manufacturer", "group", "organization", "organisation",
+    "ministry", "department", "agency", "government", "administration", "campaign", "committee", "party", "court",
+    "council", "commission", "bureau", "office", "union", "association", "institute", "university", "bank",
+    "foundation", "team", "club", "board", "embassy", "regulator", "authority", "white house", "state department",
+    "pentagon", "senate", "house", "congress", "statement", "report", "study", "survey", "poll", "letter", "memo",
+    "release", "filing", "complaint", "lawsuit", "indictment", "ruling", "document", "documents", "data",
+}
+# Words for unnamed sources with a type of their own: "police", "polls", "records", "prosecutors".
+UNNAMED_TYPES = {
+    "police": "official", "prosecutors": "official", "investigators": "official", "authorities": "official",
+    "lawmakers": "official", "legislators": "official", "regulators": "official", "government": "official",
+    "administration": "official", "white house": "official", "the state": "official", "court": "official",
+    "judge": "official", "records": "official", "court records": "official", "court documents": "official",
+    "public records": "official", "filings": "official", "census": "official", "statistics": "official",
+    "official data": "official", "official figures": "official", "government data": "official",
+    "polls": "expert", "poll": "expert", "survey": "expert", "surveys": "expert", "study": "expert",
+    "studies": "expert", "research": "expert", "analysis": "expert", "experts": "expert", "analysts": "expert",
+    "economists": "expert", "scientists": "expert", "researchers": "expert", "scholars": "expert",
+    "academics": "expert", "pollsters": "expert", "exit polls": "expert", "polling": "expert", "forecasts": "expert",
+    "republicans": "political", "democrats": "political", "gop": "political", "conservatives": "other",
+    "liberals": "other", "progressives": "other", "campaign": "political", "campaigns": "political",
+    "party": "political", "party leaders": "political", "delegates": "political", "superdelegates": "political",
+    "supporters": "other", "voters": "other", "residents": "other", "protesters": "other", "activists": "other",
+    "opponents": "other", "advocates": "other", "students": "other", "workers": "other", "employees": "other",
+    "parents": "other", "families": "other", "fans": "other", "witnesses": "anonymous", "critics": "anonymous",
+    "observers": "anonymous", "insiders": "anonymous", "sources": "anonymous", "aides": "anonymous",
+    "advisers": "anonymous", "advisors": "anonymous", "officials": "anonymous", "official": "anonymous",
+    "staffers": "anonymous", "allies": "anonymous", "associates": "anonymous", "people": "anonymous",
+    "executives": "company", "company": "company", "companies": "company", "firms": "company",
+    "investors": "company", "traders": "company", "media": "media", "reports": "media", "reporters": "media",
+    "journalists": "media", "the press": "media", "pundits": "media", "commentators": "media",
+    "netizens": "social_media", "users": "social_media", "internet users": "social_media", "posts": "social_media",
+    "social media": "social_media", "bloggers": "social_media", "tweets": "social_media",
+}
+DATA_WORDS = {"poll", "polls", "survey", "surveys", "data", "figures", "records", "documents", "study", "studies",
+              "report", "reports", "analysis", "research", "statistics", "numbers", "results", "emails", "filings",
+              "transcripts", "transcript", "tape", "video", "footage", "findings", "estimates", "projections",
+              "forecast", "forecasts", "models", "model", "audit", "review", "investigation", "probe", "census",
+              "memo", "letter", "statement", "release", "indictment", "complaint", "lawsuit", "ruling", "filing",
+              "documents", "polling", "tally", "count", "index", "report's", "commentary", "editorial", "article",
+              "white paper", "paper", "guideline", "guidelines", "communique", "document", "plan", "notice", "circular",
+              "announcement", "decision", "opinion", "column", "op-ed", "book", "speech", "remarks", "testimony",
+              "interview", "ad", "advertisement", "post", "tweet", "message", "note", "email"}
+
+
+@dataclass
+class Name:
+    """A capitalised name in a sentence: tokens ``start``..``end`` (exclusive) of the name itself."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # person, organisation, outlet, platform, country, name (person or organisation)
+    title: str = ""  # title words inside the capitalised run ("Vice Minister of Commerce", "Sen.")
+    title_start: int = -1
+    gender: str = ""
+    in_quote: bool = False
+    entity: Entity | None = field(default=None, repr=False)
+
+
+def quote_mask(sentence: str, tokens: list[Token]) -> list[bool]:
+    """For each token, whether it stands inside a quotation of the sentence.
+
+    Quote marks are read left to right: “ opens, ” closes, a straight " opens after a space or at the
+    start and closes otherwise (reporters mix them: “...," she said "..."). A quotation left open at
+    the end of the sentence (a quote that goes on in the next paragraph) runs to the end.
+    """
+    inside = False
+    mask = []
+    for k, token in enumerate(tokens):
+        text = token.text
+        if text in {"“", "”", '"'}:
+            if text == "“":
+                inside = True
+            elif text == "”":
+                inside = False
+            else:
+                before = sentence[token.start - 1] if token.start > 0 else " "
+                after = sentence[token.end] if token.end < len(sentence) else " "
+                if not inside and (before.isspace() or before in "([—–-:") and not (after.isspace() and k == len(tokens) - 1):
+                    inside = True
+                else:
+                    inside = not inside if inside or not after.isspace() else inside
+            mask.append(False)
+            continue
+        mask.append(inside)
+    return mask
+
+
+def article_capitals(sentences_tokens: list[list[Token]]) -> frozenset:
+    """Capitalised words the article uses in mid-sentence: at a sentence's start, these are names ("Trump said")."""
+    seen = set()
+    lexicon = lex.tagger_lexicon()
+    for tokens in sentences_tokens:
+        for k in range(1, len(tokens)):
+            token = tokens[k]
+            if token.text[:1].isupper() and tokens[k - 1].text not in {'"', "“", "‘", ":", "(", "—", "–", ".", "?", "!"} \
+                    and lexicon.get(token.lower, "NN")[:2] in {"NN", "JJ", "VB"}:
+                seen.add(token.text)
+    return frozenset(seen)
+
+
+def _opens_with_a_name(tokens: list[Token], start: int, j: int) -> bool:
+    """'Trump said', 'King says' at a sentence's start: a singular noun straight before a cue verb is a name."""
+    if j != start + 1 or start + 1 >= len(tokens):
+        return False
+    word = tokens[start].lower
+    if lex.tagger_lexicon().get(word, "NN") != "NN" or word in lex.roles() or word in UNNAMED_TYPES \
+            or word in ORGANISATION_DESCRIPTIONS or word in DATA_WORDS or word in OUTLET_DESCRIPTIONS:
+        return False
+    return tokens[start + 1].lower in lex.cue_verbs()
+
+
+def _run_ends(tokens: list[Token], i: int) -> int:
+    """The end (exclusive) of the capitalised run starting at ``i``."""
+    j = i + 1
+    n = len(tokens)
+    while j < n:
+        token = tokens[j]
+        if is_capitalised(token) and token.text not in NOT_NAMES and token.tag != "POS":
+            j += 1
+            continue
+        if token.tag == "POS" and tokens[j - 1].text in {"People", "Children", "Women", "Workers", "Farmers", "Citizens"} \
+                and j + 1 < n and is_capitalised(tokens[j + 1]):
+            j += 1  # "People's Bank of China", "National People's Congress"
+            continue
+        if token.text in NAME_SUFFIXES:
+            j += 1
+            continue
+        # Connectors inside a name ("Chinese Academy of Social Sciences", "Ways and Means Committee").
+        if token.lower in CONNECTORS and j + 1 < n and is_capitalised(tokens[j + 1]) and tokens[j + 1].text not in NOT_NAMES:
+            if token.lower == "and" and not _and_inside_name(tokens, i, j):
+                break
+            if token.lower == "the" and tokens[j - 1].lower != "of":
+                break
+            j += 1
+            continue
+        if token.text in {"-", "/"} and j + 1 < n and is_capitalised(tokens[j + 1]) and tokens[j].start == tokens[j - 1].end \
+                and tokens[j + 1].start == tokens[j].end:
+            j += 1  # "Al-Tabchi", "CNN/ORC", "Reuters/Ipsos"
+            continue
+        break
+    return j
+
+
+def _and_inside_name(tokens: list[Token], i: int, j: int) -> bool:
+    """'Ways and Means', 'Johnson and Johnson', 'Committee on Oversight and Government Reform': one name."""
+    after = tokens[j + 1: j + 4]
+    words = lex.organisation_words()
+    left = tokens[i:j]
+    return any(t.text in words for t in after) and not any(t.text in words for t in left) or (
+        any(t.lower == "of" or t.text in words for t in left) and any(t.text in words for t in after))
+
+
+def _split_title(tokens: list[Token], i: int, j: int) -> int:
+    """Where the name starts inside a capitalised run that holds a title.
+
+    "Vice Minister of Commerce Wang Shouwen", "Sen. Elizabeth Warren", "Alibaba CEO Daniel Zhang",
+    "Secretary of State Hillary Clinton", "Foreign Ministry Spokesperson Hua Chunying": the name is what
+    follows the last title word (and the body it names), when that is a person's name.
+    """
+    roles = lex.roles()
+    last_role_end = -1
+    k = i
+    while k < j:
+        word = tokens[k].lower
+        three = " ".join(t.lower for t in tokens[k:k + 3]) if k + 2 < j else ""
+        two = f"{word} {tokens[k + 1].lower}" if k + 1 < j else ""
+        if three in roles:
+            last_role_end = k + 3
+            k += 3
+            continue
+        if two in roles:
+            last_role_end = k + 2
+            k += 2
+            continue
+        if word in TITLE_WORDS or word in roles:
+            last_role_end = k + 1
+        k += 1
+    if last_role_end < 0 or last_role_end >= j:
+        return i
+    k = last_role_end
+    # "of Commerce", "of State", "of the Chinese Academy ...": the body of the title, up to the person's name.
+    if tokens[k].lower in {"of", "for", "the", "and", "&"}:
+        while k < j and not _starts_person(tokens, k, j) and (j - k) > 1:
+            k += 1
+    # The rest must look like a person's name: one to four words, not an organisation.
+    rest = [t.text for t in tokens[k:j]]
+    if not rest or len(rest) > 4 or any(w in lex.organisation_words() for w in rest):
+        return i
+    return k
+
+
+def _starts_person(tokens: list[Token], k: int, j: int) -> bool:
+    word = tokens[k].text
+    return word in lex.first_names() or (word in lex.chinese_surnames() and k + 1 < j) or word.lower() in HONORIFICS
+
+
+def _kind(words: list[str], tokens: list[Token], start: int, end: int, before: list[Token]) -> tuple[str, str]:
+    """(kind, gender) of a name: person, organisation, outlet, platform, country or name."""
+    text = " ".join(words)
+    if text in lex.outlets() or (text.startswith("The ") and text[4:] in lex.outlets()):
+        return "outlet", ""
+    if text.lower() in lex.platforms() and text not in {"X", "Threads"}:
+        return "platform", ""
+    if words[-1] in PARTY_GROUPS:
+        return "organisation", ""  # "Republicans", "Senate Democrats", "House Republicans": the party, speaking as such
+    if text in lex.places() or all(w in lex.places() or w in {"of", "the", "and"} for w in words) and any(w in lex.places() for w in words):
+        return "country", ""
+    if text in lex.companies() or text in lex.expert_organisations():
+        return "organisation", ""
+    org_words = lex.organisation_words()
+    if any(w in org_words for w in words) or any(" ".join(words[a:a + 2]) in org_words for a in range(len(words) - 1)):
+        last = words[-1]
+        if last in org_words or len(words) >= 2 and not (words[0] in lex.first_names() and len(words) <= 3):
+            if _outlet_shaped(words):
+                return "outlet", ""
+            return "organisation", ""
+    if words[-1] in lex.places() and words[0] not in lex.first_names() or any(w in FACILITY_WORDS for w in words):
+        return "place", ""  # "Gigafactory Texas", "Madison Square Garden": a place, never a source
+    honorific = before[-1].lower if before else ""
+    if honorific in HONORIFICS:
+        return "person", HONORIFICS[honorific]
+    first = words[0]
+    if first in lex.first_names():
+        gender = lex.first_names()[first]
+        return "person", "" if gender == "u" else gender
+    if len(words) in (2, 3) and first in lex.chinese_surnames() and words[1][:1].isupper() and words[1].lower() not in lex.common_words():
+        return "person", ""
+    if len(words) >= 2 and re.fullmatch(r"[A-Z]\.", words[1] if len(words) > 2 else "") is not None:
+        return "person", ""  # "Donald J. Trump"
+    if len(words) >= 2 and all(w[:1].isupper() and w.lower() not in lex.common_words() and w not in lex.places()
+                               for w in words[:2]) and len(words) <= 3:
+        return "person", ""  # two uncommon capitalised words: most often a person ("Tucker McClendon")
+    if re.fullmatch(r"[A-Z]{2,6}", text):
+        return "organisation", ""  # an acronym: DNC, CNN (outlets are known above)
+    return "name", ""
+
+
+def _outlet_shaped(words: list[str]) -> bool:
+    media_heads = {"Times", "Post", "News", "Journal", "Herald", "Tribune", "Daily", "Gazette", "Telegraph", "Chronicle",
+                   "Weekly", "Magazine", "Radio", "Television", "TV", "Broadcasting", "Press", "Wire", "Review"}
+    return words[-1] in media_heads or "News Agency" in " ".join(words)
+
+
+def find_names(tokens: list[Token], in_quote: list[bool], capitals: frozenset = frozenset()) -> list[Name]:
+    """Every capitalised name of a sentence, with a title split from it, left to right.
+
+    ``capitals``: the capitalised words the article also uses in mid-sentence (``article_capitals``).
+    """
+    names: list[Name] = []
+    i, n = 0, len(tokens)
+    common = lex.common_words()
+    while i < n:
+        token = tokens[i]
+        if not is_capitalised(token) or token.text in NOT_NAMES or token.tag == "POS" or not token.text[:1].isalnum() and token.text[:1] != "@":
+            i += 1
+            continue
+        j = _run_ends(tokens, i)
+        start = i
+        # A capitalised ordinary word opening the sentence or a quote is not a name ("The", "Officials", "Insiders").
+        while start < j and (start == 0 or tokens[start - 1].text in {'"', "“", "‘", "'", ":", "(", "—", "–", "-"}
+                             and (in_quote[start] or tokens[start - 1].text in {":", "(", "—", "–"})) and (
+                tokens[start].lower in common and tokens[start].text not in lex.first_names()
+                and tokens[start].text not in capitals and not _opens_with_a_name(tokens, start, j)
+                and (j == start + 1 or lex.tagger_lexicon().get(tokens[start].lower, "NN")[:2] not in {"NN", "JJ"})
+                and tokens[start].lower not in TITLE_WORDS and tokens[start].lower not in lex.roles()
+                and tokens[start].text not in PARTY_WORDS and not _known_body(tokens, start, j)):
+            start += 1
+        if start >= j:
+            i = j
+            continue
+        # Party words before a title or name are a modifier, not part of the name: "Republican Sen. X".
+        while start < j - 1 and (tokens[start].text in PARTY_WORDS | lex.places() or tokens[start].text in {"U.S.", "US", "UK", "EU"}) and (
+                tokens[start + 1].lower in TITLE_WORDS or tokens[start + 1].lower in lex.roles()
+                or " ".join(t.lower for t in tokens[start + 1:start + 3]) in lex.roles()
+                or tokens[start + 1].text in lex.first_names()):
+            start += 1
+        name_start = _split_title(tokens, start, j)
+        title = " ".join(t.text for t in tokens[start:name_start])
+        end = j
+        # A trailing party tag or suffix is not the name.
+        words = [t.text for t in tokens[name_start:end]]
+        while words and (words[-1] in {"of", "the", "and", "&", "-"}):
+            words.pop()
+            end -= 1
+        if not words:
+            if title:
+                names.append(Name(start, start, "", "title", title, start, in_quote=in_quote[start]))
+            i = j
+            continue
+        if len(words) == 1 and words[0] in PARTY_WORDS - {"GOP"}:
+            i = j
+            continue  # "Democratic officials", "Republican senators": a party adjective, not a body
+        if "of" in words[1:] and words[0] in lex.first_names():
+            cut = words.index("of", 1)
+            if " ".join(words[cut + 1:]) in lex.places() or all(w in lex.places() for w in words[cut + 1:]):
+                end -= len(words) - cut
+                words = words[:cut]  # "Sen. Ben Cardin of Maryland", "Lindsey Graham of South Carolina"
+        kind, gender = _kind(words, tokens, name_start, end, tokens[max(0, name_start - 1):name_start])
+        if title and kind == "name":
+            kind = "person"
+        if kind == "person" and not gender:
+            gender = _gender_from(title)
+        text = _join(tokens, name_start, end)
+        text = re.sub(r"^The\s+(?=\S)", "", text) if kind != "outlet" else text
+        names.append(Name(name_start, end, text, kind, title, start if title else -1, gender, in_quote[name_start]))
+        i = j
+    return names
+
+
+def _known_body(tokens: list[Token], start: int, end: int) -> bool:
+    words = " ".join(t.text for t in tokens[start:end])
+    return words in lex.outlets() or words in lex.companies() or any(
+        " ".join(t.text for t in tokens[start:k]) in lex.outlets() for k in range(start + 1, end))
+
+
+def _join(tokens: list[Token], start: int, end: int) -> str:
+    out = ""
+    for k in range(start, end):
+        if k > start and tokens[k].start > tokens[k - 1].end:
+            out += " "
+        out += tokens[k].text
+    return out
+
+
+def _gender_from(words: str) -> str:
+    lowered = set(words.lower().split())
+    if lowered & MALE_WORDS:
+        return "m"
+    if lowered & FEMALE_WORDS:
+        return "f"
+    return ""
+
+
+# --- roles ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class RoleReading:
+    """A role the article gives a name: its words, the type it gives, the body it serves."""
+
+    words: str
+    source_type: str
+    strength: int
+    body: str = ""
+
+
+def role_of(words: str, body_type: str = "", body: str = "") -> RoleReading | None:
+    """The type a role phrase gives ("Vice Minister of Commerce", "a tax expert and professor of law").
+
+    The role word is the longest role of the phrase; a role that serves a body ("spokesman",
+    "chairman", "analyst") takes the body's type when one is named.
+    """
+    tokens = [t[:-1] if t.endswith("s") and t[:-1] in lex.roles() and t not in lex.roles() else t
+              for t in re.findall(r"[\w.’'-]+", words.lower())]
+    best = None
+    roles = lex.roles()
+    for size in lex.role_lengths():
+        for k in range(len(tokens) - size + 1):
+            key = " ".join(tokens[k:k + size])
+            if key in roles:
+                role = roles[key]
+                # The head role is the last one of the phrase ("former campaign manager", "press secretary").
+                if best is None or k + size > best[0] or (k + size == best[0] and size > best[1]):
+                    best = (k + size, size, role)
+    if best is None:
+        return None
+    role = best[2]
+    former = any(t in {"former", "ex", "ex-", "then", "then-"} for t in tokens[: best[0] - best[1]])
+    if role.source_type == "inherit":
+        kind = body_type or role.default
+        if not kind:
+            return None
+        strength = 3 if body_type else 2
+    else:
+        kind = role.source_type
+        strength = 3
+    if former and kind in {"official", "company"}:
+        strength = 1  # a former office is not the one they speak from
+    return RoleReading(role.words, kind, strength, body)
+
+
+def body_type(words: str) -> str:
+    """The type an organisation's own name gives it ("Ministry of Commerce": official), or ''."""
+    text = words.strip()
+    text = re.sub(r"^(?:the|The)\s+", "", text)
+    text = re.sub(r"['’]s$", "", text)
+    if not text:
+        return ""
+    if text in lex.outlets():
+        return "media"
+    if text.split()[-1] in PARTY_GROUPS:
+        return "political"
+    if text in lex.expert_organisations():
+        return "expert"
+    if text in lex.companies():
+        return "company"
+    if text.lower() in lex.platforms():
+        return "social_media"
+    words_map = lex.organisation_words()
+    best, best_len = "", 0
+    for match in lex.organisation_re().finditer(text):
+        word = match.group(1)
+        if len(word) > best_len:
+            best, best_len = words_map[word], len(word)
+    if best:
+        if best == "official" and re.search(r"\bNews Agency\b", text):
+            return "media"
+        return best
+    if text in lex.places() or text.replace("the ", "") in lex.places():
+        return "official"  # a country speaking: its government
+    return ""
+
+
+# --- the registry --------------------------------------------------------------------------------
+
+
+_APPOSITION_END = re.compile(r"[,;.)—–]|$")
+_PARTY_TAG_RE = re.compile(r"^\(?([RDI])-[A-Z][A-Za-z.]{1,14}\)?$|^\(([RDI])\)$")
+
+
+class Registry:
+    """The entities of one article, built sentence by sentence, and the resolution of mentions to them."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self.by_name: dict[str, Entity] = {}
+        self.by_surname: dict[str, list[Entity]] = {}
+        self.by_first: dict[str, list[Entity]] = {}
+        self.sentence_index = 0
+        self.last_speaker: tuple[Entity, int] | None = None
+        self.recent: list[tuple[int, int, Entity]] = []  # (sentence index, token index, entity), person/org mentions
+
+    # .. entities ..
+
+    def _new(self, kind: str, name: str, gender: str = "") -> Entity:
+        entity = Entity(kind=kind, names=[name], gender=gender)
+        self.entities.append(entity)
+        self._index(entity, name)
+        return entity
+
+    def _index(self, entity: Entity, name: str) -> None:
+        self.by_name.setdefault(name, entity)
+        if entity.kind == "person":
+            words = [w for w in name.split() if w not in NAME_SUFFIXES and not re.fullmatch(r"[A-Z]\.", w)]
+            if len(words) >= 2:
+                surname = words[0] if words[0] in lex.chinese_surnames() and len(words) <= 3 and words[-1] not in lex.first_names() \
+                    and words[0] not in lex.first_names() else words[-1]
+                self.by_surname.setdefault(surname, [])
+                if entity not in self.by_surname[surname]:
+                    self.by_surname[surname].append(entity)
+                first = words[0] if surname != words[0] else ""
+                if first:
+                    self.by_first.setdefault(first, [])
+                    if entity not in self.by_first[first]:
+                        self.by_first[first].append(entity)
+                if surname == words[0] and words[-1] not in self.by_surname:
+                    pass
+
+    def entity_for_name(self, name: Name, create: bool = True) -> Entity | None:
+        """The entity a name refers to: same name, or a surname of a person named in full."""
+        text = name.text
+        if not text:
+            return None
+        if text in self.by_name:
+            entity = self.by_name[text]
+            if name.kind == "person" and entity.kind == "name":
+                entity.kind = "person"
+            return entity
+        words = text.split()
+        if name.kind in {"person", "name"}:
+            candidates = []
+            if len(words) == 1:
+                candidates = self.by_surname.get(words[0], []) or self.by_first.get(words[0], [])
+            elif len(words) >= 2:
+                # "Donald J. Trump" and "Donald Trump", "Hillary Rodham Clinton" and "Hillary Clinton".
+                surname = words[-1]
+                candidates = [e for e in self.by_surname.get(surname, []) if e.name.split()[0] == words[0]]
+            if name.gender:
+                matching = [e for e in candidates if e.gender in ("", name.gender)]
+                candidates = matching or candidates
+            if candidates:
+                entity = max(candidates, key=lambda e: (e.last_seen, e.mentions))
+                if len(candidates) > 1:
+                    # Bare "Clinton": the one named most, unless another was named in the last sentence.
+                    recent = [e for e in candidates if e.last_seen >= self.sentence_index - 1]
+                    entity = recent[-1] if len(recent) == 1 else max(candidates, key=lambda e: e.mentions)
+                if text not in entity.names:
+                    entity.names.append(text)
+                    self._index(entity, text)
+                if name.gender and not entity.gender:
+                    entity.gender = name.gender
+                return entity
+        if not create:
+            return None
+        kind = name.kind if name.kind != "title" else "person"
+        entity = self._new(kind, text, name.gender)
+        return entity
+
+    # .. reading a sentence ..
+
+    def observe(self, index: int, sentence: str, tokens: list[Token], names: list[Name]) -> None:
+        """Register the names of a sentence and the roles the sentence gives them."""
+        self.sentence_index = index
+        for name in names:
+            if not name.text:
+                continue
+            entity = self.entity_for_name(name)
+            if entity is None:
+                continue
+            name.entity = entity
+            entity.mentions += 1
+            entity.last_seen = index
+            if not name.in_quote and entity.kind in {"person", "name", "organisation", "outlet", "country"}:
+                self.recent.append((index, name.start, entity))
+            self._read_roles(index, sentence, tokens, names, name, entity)
+        if len(self.recent) > 60:
+            self.recent = self.recent[-60:]
+
+    def _read_roles(self, index: int, sentence: str, tokens: list[Token], names: list[Name], name: Name,
+                    entity: Entity) -> None:
+        # The body's own name: "Ministry of Commerce", "Clinton campaign".
+        if entity.kind in {"organisation", "outlet", "country", "platform"}:
+            kind = body_type(name.text)
+            if entity.kind == "outlet":
+                kind = "media"
+            if entity.kind == "platform":
+                kind = "social_media"
+            if kind:
+                entity.add_evidence(kind, f"lexicon: {kind_word(entity.kind, kind)}" if name.text in lex.outlets()
+                                    or entity.kind == "platform" else name.text, 2, index)
+        k = name.end
+        if k + 2 < len(tokens) and tokens[k].text == "(" and tokens[k + 2].text == ")" and \
+                re.fullmatch(r"[A-Z][A-Za-z]{1,7}", tokens[k + 1].text) and entity.kind in {"organisation", "name", "outlet"}:
+            acronym = tokens[k + 1].text  # "the General Administration of Customs (GAC)": GAC is the same body
+            if acronym not in self.by_name:
+                entity.names.append(acronym)
+                self.by_name[acronym] = entity
+        if entity.kind not in {"person", "name"}:
+            return
+        # 1. A title inside the capitalised run: "Vice Minister of Commerce", "Sen.".
+        if name.title:
+            title_body = self._body_in(name.title)
+            reading = role_of(name.title, body_type(title_body) if title_body else "", title_body)
+            if reading:
+                entity.add_evidence(reading.source_type, name.title, reading.strength, index)
+                entity.roles.append(reading.words)
+            if not entity.gender:
+                entity.gender = _gender_from(name.title)
+        # 2. Role words just before: "campaign manager Robby Mook", "Tesla CEO Elon Musk", "analyst Wu".
+        start = name.title_start if name.title_start >= 0 else name.start
+        before = self._role_before(tokens, names, start)
+        if before:
+            words, body = before
+            reading = role_of(words, body_type(body) if body else "", body)
+            if reading:
+                entity.add_evidence(reading.source_type, words, reading.strength, index)
+                entity.roles.append(reading.words)
+                if not entity.gender:
+                    entity.gender = _gender_from(words)
+            elif re.search(r"\b(?:Democrat|Republican|GOP)\b", words) and not re.search(r"\b(?:voters?|supporters?)\b", words):
+                entity.add_evidence("political", words, 1, index)
+        # 3. After the name: "(R-Utah)", ", a tax expert and professor of law at NYU,", " of the Chinese Academy".
+        self._read_after(index, sentence, tokens, names, name, entity)
+
+    def _body_in(self, words: str) -> str:
+        """The organisation inside a title: "Vice Minister of Commerce" -> "Ministry of Commerce"-like text."""
+        match = re.search(r"\b(?:of|for|at)\s+(?:the\s+)?(.+)$", words)
+        if match:
+            body = match.group(1)
+            if re.fullmatch(r"(?:State|Defense|Commerce|Justice|Treasury|Energy|Labor|Education|Agriculture|Interior|"
+                            r"Transportation|Health|Homeland Security|Foreign Affairs|Finance|Trade|Industry|Public Security)"
+                            r"(?:\s+and\s+\w+)?", body):
+                return f"Ministry of {body}"
+            return body
+        words_list = words.split()
+        if len(words_list) >= 2 and body_type(" ".join(words_list[:-1])):
+            return " ".join(words_list[:-1])
+        return ""
+
+    def _role_before(self, tokens: list[Token], names: list[Name], start: int) -> tuple[str, str] | None:
+        """Lower-case role words (and the body before them) right before a name: ('CEO', 'Tesla')."""
+        k = start - 1
+        words: list[Token] = []
+        # "executives such as Elon Musk", "analysts including Chen Xin", "analyst, Wu Shuocheng,".
+        if k >= 1 and tokens[k].lower == "as" and tokens[k - 1].lower == "such":
+            k -= 2
+        elif k >= 0 and tokens[k].lower in {"including", "like"}:
+            k -= 1
+        elif k >= 1 and tokens[k].text == "," and (tokens[k - 1].lower in lex.roles() or tokens[k - 1].lower.rstrip("s") in lex.roles()
+                                                   or k >= 2 and f"{tokens[k - 2].lower} {tokens[k - 1].lower}" in lex.roles()):
+            k -= 1
+        while k >= 0 and len(words) < 8:
+            token = tokens[k]
+            lowered = token.lower
+            two = f"{lowered} {tokens[k + 1].lower}" if k + 1 < len(tokens) else ""
+            if lowered in lex.roles() or lowered.rstrip("s") in lex.roles() and lowered.endswith("s") or lowered in ROLE_MODIFIERS or token.tag == "POS" or (
+                    two in lex.roles() or k > 0 and f"{tokens[k - 1].lower} {lowered}" in lex.roles()) or (
+                    is_capitalised(token) and token.text[:1].isalpha()) or lowered in {"of", "for", "-"} or (
+                    token.tag.startswith("JJ") and lowered.endswith(("-based", "ial", "ic", "al"))) or lowered.endswith("-based"):
+                words.insert(0, token)
+                k -= 1
+                continue
+            break
+        if not words:
+            return None
+        # The body: a name among those words ("Tesla", "Clinton campaign", "Ministry of Commerce").
+        first_k = tokens.index(words[0])
+        text = _join(tokens, first_k, tokens.index(words[-1]) + 1)
+        if not any(t.lower in lex.roles() or t.lower.rstrip("s") in lex.roles() for t in words) and not re.search(
+                r"\b(?:" + "|".join(re.escape(r) for r in lex.roles() if " " in r) + r")\b", text.lower()):
+            return None
+        body = ""
+        for other in names:
+            if other.end <= start and other.start >= first_k and other.text:
+                body = other.text
+                if other.end < len(tokens) and tokens[other.end].lower in {"campaign", "administration"}:
+                    body = f"{other.text} {tokens[other.end].lower}"
+        if not body:
+            match = re.search(r"\b(campaign|administration|committee|ministry|white house)\b", text.lower())
+            body = match.group(1) if match else ""
+        return text, body
+
+    def _read_after(self, index: int, sentence: str, tokens: list[Token], names: list[Name], name: Name,
+                    entity: Entity) -> None:
+        n = len(tokens)
+        k = name.end
+        if k < n and tokens[k].text == "(":
+            close = next((m for m in range(k, min(n, k + 8)) if tokens[m].text == ")"), -1)
+            if close > 0:
+                tag = sentence[tokens[k].start: tokens[close].end]
+                if _PARTY_TAG_RE.match(tag.replace(" ", "")):
+                    entity.add_evidence("official", f"{tag} (a lawmaker's party and state)", 3, index)
+                k = close + 1
+        if k < n and tokens[k].lower == "of" and k + 1 < n:
+            # "Chen Xin of the Chinese Academy of Social Sciences", "Larry Sabato of the University of Virginia".
+            body = next((other for other in names if other.start in (k + 1, k + 2) and other.text), None)
+            if body is not None and body.kind in {"organisation", "outlet", "country"}:
+                kind = "media" if body.kind == "outlet" else body_type(body.text)
+                if kind and kind != "official" or kind == "official" and body.kind == "organisation":
+                    entity.add_evidence(kind, f"of {body.text}", 3, index)
+                return
+        if k < n and tokens[k].text == ",":
+            # An apposition: ", a tax expert and professor of law at New York University," / ", 42, a student,"
+            m = k + 1
+            if m < n and tokens[m].tag == "CD":
+                m += 1
+                if m < n and tokens[m].text == ",":
+                    m += 1
+            if m < n and (tokens[m].lower in {"a", "an", "the", "who", "another", "one", "also", "now", "then", "herself",
+                                              "himself", "both", "each"} or tokens[m].lower in lex.roles()
+                          or tokens[m].lower in ROLE_MODIFIERS or tokens[m].tag == "PRP$"
+                          or (m + 1 < n and tokens[m + 1].tag == "POS")):
+                if tokens[m].lower == "who":
+                    # "X, who is the Democratic nominee," / "X, who heads the ministry's ..."
+                    if m + 1 < n and tokens[m + 1].lower in {"is", "was", "serves", "served", "heads", "led", "leads", "runs", "chairs"}:
+                        m += 2
+                    else:
+                        return
+                end = m
+                while end < n and not re.match(r"[,;.)—–:\"“”]", tokens[end].text) and end - m < 18:
+                    if tokens[end].lower in {"said", "says", "told", "who", "which", "that"}:
+                        break
+                    end += 1
+                phrase = _join(tokens, m, end)
+                if not phrase:
+                    return
+                body = next((o.text for o in names if o.start >= m and o.end <= end and o.text and o is not name
+                             and o.kind in {"organisation", "outlet", "country", "name"}), "")
+                kind = "media" if body and body in lex.outlets() else (body_type(body) if body else "")
+                reading = role_of(phrase, kind, body)
+                if reading:
+                    entity.add_evidence(reading.source_type, phrase, reading.strength, index)
+                    entity.roles.append(reading.words)
+                    if not entity.gender:
+                        entity.gender = _gender_from(phrase)
+                elif kind in {"expert", "company", "official", "media", "political"} and re.search(
+                        r"\b(?:at|of|with|for|from)\b", phrase):
+                    entity.add_evidence(kind, phrase, 2, index)
+
+    # .. resolution ..
+
+    def persons_before(self, index: int, token_index: int, gender: str, within: int = 3) -> list[Entity]:
+        """Person-like entities mentioned before a position, most recent first, of a compatible gender."""
+        out = []
+        for s_index, t_index, entity in reversed(self.recent):
+            if s_index < index - within:
+                break
+            if s_index == index and t_index >= token_index:
+                continue
+            if entity.kind != "person" and not (entity.kind == "name" and (entity.evidence or entity.gender)) or entity.plural:
+                continue
+            if gender and entity.gender and entity.gender != gender:
+                continue
+            if entity not in out:
+                out.append(entity)
+        return out
+
+    def bodies_before(self, index: int, token_index: int, within: int = 4, kinds=("organisation", "outlet", "country")) -> list[Entity]:
+        out = []
+        for s_index, t_index, entity in reversed(self.recent):
+            if s_index < index - within:
+                break
+            if s_index == index and t_index >= token_index:
+                continue
+            if entity.kind in kinds and entity not in out:
+                out.append(entity)
+        return out
+
+    def resolve_pronoun(self, word: str, index: int, token_index: int, quoted_sentence: bool) -> Entity | None:
+        """The entity 'he', 'she', 'they' or 'it' refers to, or None."""
+        word = word.lower()
+        last = self.last_speaker
+        if word in PERSON_PRONOUNS:
+            gender = PERSON_PRONOUNS[word]
+            candidates = self.persons_before(index, token_index, gender)
+            if last and last[0].kind == "person" and index - last[1] <= 2 and last[0].gender in ("", gender) \
+                    and not last[0].plural:
+                if quoted_sentence or not candidates or candidates[0] is last[0]:
+                    return last[0]
+                # A person named since the last speaker, outside quotes, is the likelier referent.
+                return candidates[0]
+            if candidates:
+                return candidates[0]
+            if last and last[0].gender in ("", gender) and index - last[1] <= 4 and last[0].kind == "person":
+                return last[0]
+            return None
+        if word == "they":
+            if last and (last[0].plural or last[0].kind in {"organisation", "group"}) and index - last[1] <= 2:
+                return last[0]
+            bodies = [e for e in self.bodies_before(index, token_index, within=2, kinds=("organisation", "group"))
+                      if e.kind == "group" or e.plural or body_type(e.name) in {"political", "official", "company", "expert", "other"}]
+            return bodies[0] if bodies else None
+        if word == "it":
+            if last and last[0].kind in {"organisation", "outlet", "country"} and index - last[1] <= 2:
+                return last[0]
+            bodies = self.bodies_before(index, token_index, within=2)
+            return bodies[0] if bodies else None
+        return None
+
+    def resolve_description(self, head: str, words: str, index: int, token_index: int) -> Entity | None:
+        """'the ministry', 'the newspaper', 'the company', 'the spokeswoman', 'the senator': the latest match."""
+        head = head.lower()
+        if head in OUTLET_DESCRIPTIONS and head not in {"agency"} or (head == "agency" and re.search(r"news\s+agency", words, re.I)):
+            outlets = self.bodies_before(index, token_index, within=8, kinds=("outlet",))
+            return outlets[0] if outlets else None
+        if head in ORGANISATION_DESCRIPTIONS:
+            want = {
+                "company": {"company"}, "firm": {"company", "expert"}, "automaker": {"company"}, "carmaker": {"company"},
+                "maker": {"company"}, "manufacturer": {"company"}, "ministry": {"official"}, "department": {"official"},
+                "agency": {"official"}, "government": {"official"}, "administration": {"official"},
+                "campaign": {"political"}, "committee": {"political", "official"}, "party": {"political"},
+                "court": {"official"}, "commission": {"official"}, "bureau": {"official"}, "embassy": {"official"},
+                "university": {"expert"}, "institute": {"expert"}, "bank": {"company", "official", "expert"},
+                "union": {"other"}, "association": {"other"}, "group": {"other", "company", "political", "expert"},
+                "organization": {"other", "official"}, "organisation": {"other", "official"},
+                "foundation": {"other", "expert"}, "white house": {"official"}, "pentagon": {"official"},
+            }.get(head)
+            for entity in self.bodies_before(index, token_index, within=8, kinds=("organisation", "country")):
+                if head.title() in entity.name.split() or head in entity.name.lower().split():
+                    return entity
+                if want and self.type_of(entity) in want and entity.kind == "organisation":
+                    return entity
+            return None
+        roles = lex.roles()
+        if head in roles or head in {"candidate", "nominee", "billionaire", "businessman", "mogul", "president"}:
+            for s_index, _t, entity in reversed(self.recent):
+                if s_index < index - 8:
+                    break
+                if entity.kind in {"person", "name"} and (head in entity.roles or any(head in e.words.lower() for e in entity.evidence)):
+                    return entity
+        return None
+
+    def type_of(self, entity: Entity) -> str:
+        from .classify import type_entity
+
+        if not entity.source_type:
+            type_entity(entity)
+        return entity.source_type
+
+
+def kind_word(kind: str, source_type: str) -> str:
+    return {"outlet": "outlet", "platform": "platform"}.get(kind, source_type)

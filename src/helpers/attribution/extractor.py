@@ -1,0 +1,458 @@
+"""The extractor: an article's sentences in, its attribution rows out, as a short list of named passes.
+
+1. ``read``: tokens, quotations and names of every sentence.
+2. ``register``: the article's entities and the roles it gives them (``entities.Registry``), over the
+   whole article first, so that a role stated in the fifth paragraph types the source of the first.
+3. ``cue``: the cues of each sentence and their source phrases (``cues.SentenceCues``).
+4. ``resolve``: each source phrase to an entity (name, surname, pronoun, description) or to an
+   unnamed source typed by its own words ("people familiar with the matter", "police", "polls").
+5. ``patterns``: the cues that type their source themselves: tweet credit lines, wire headlines
+   ("Tesla said to plan"), social-media rumours, anonymity phrases, "the agency's sources".
+6. ``second_hand``: ``via``: "X told the Global Times", "citing", "according to" an outlet.
+7. ``rows``: one row per source per sentence, typed once per entity (``classify``), named by the
+   entity's fullest name, with ``type_evidence`` and ``confidence``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicons as lex
+from .classify import confidence_of, type_entity
+from .cues import (ANON_PHRASE_RE, FIRST_TO_REPORT_RE, MEDIA_RUMOR_RE, POSSESSIVE_SOURCES_RE, SAID_TO_RE,
+                   SAID_TO_TITLE_RE, SOCIAL_PHRASE_RE, TWEET_CREDIT_RE, VIRAL_RE, Cue, Phrase, SentenceCues,
+                   find_platform, platform_display)
+from .entities import (DATA_WORDS, ORGANISATION_DESCRIPTIONS, OUTLET_DESCRIPTIONS, UNNAMED_TYPES, Name, Registry,
+                       article_capitals, body_type, find_names, quote_mask, role_of)
+from .records import Entity, Found
+from .tokens import tokenize
+
+ANONYMOUS_HEADS = {"official", "officials", "aide", "aides", "adviser", "advisers", "advisor", "advisors", "staffer",
+                   "staffers", "insider", "insiders", "source", "sources", "person", "people", "diplomat", "diplomats",
+                   "ally", "allies", "associate", "associates", "confidant", "confidants", "operative", "operatives",
+                   "strategist", "strategists", "member", "members", "executive", "executives", "employee", "employees",
+                   "lawmaker", "lawmakers", "someone", "others", "observers", "critics", "witness", "witnesses",
+                   "democrat", "republican", "democrats", "republicans", "veteran", "veterans"}
+INDEFINITE = {"a", "an", "one", "two", "three", "four", "five", "several", "some", "many", "other", "another", "few",
+              "numerous", "multiple", "various", "most", "senior", "top", "high-ranking", "unnamed", "anonymous",
+              "unidentified"}
+SINGULAR_HEADS = {"user": "users", "netizen": "netizens", "poster": "users", "commenter": "users", "blogger": "bloggers"}
+
+
+class _Sentence:
+    __slots__ = ("index", "text", "tokens", "in_quote", "names")
+
+    def __init__(self, index: int, text: str):
+        self.index = index
+        self.text = text
+        self.tokens = tokenize(text)
+        self.in_quote = quote_mask(text, self.tokens)
+        self.names: list[Name] = []
+
+
+def extract_article(sentences: list[str]) -> list[list[Found]]:
+    """Attributions for each sentence of one article, in order."""
+    parsed = [_Sentence(i, s) for i, s in enumerate(sentences)]  # 1. read
+    capitals = article_capitals([s.tokens for s in parsed])
+    for sentence in parsed:
+        sentence.names = find_names(sentence.tokens, sentence.in_quote, capitals)
+    registry = Registry()
+    for sentence in parsed:  # 2. register
+        registry.observe(sentence.index, sentence.text, sentence.tokens, sentence.names)
+    results: list[list[Found]] = []
+    carry_via = ""
+    for sentence in parsed:
+        registry.sentence_index = sentence.index
+        finder = SentenceCues(sentence.text, sentence.tokens, sentence.in_quote, sentence.names)
+        found = _resolve(finder.all(), sentence, finder, registry)  # 3. cue, 4. resolve
+        found += _patterns(sentence, registry)  # 5. patterns
+        found = _deduplicate(found)
+        _second_hand(found, carry_via)  # 6. second_hand
+        carry_via = ""
+        if sentence.text.rstrip().endswith(":"):
+            media = [f for f in found if f.source_type == "media"]
+            carry_via = media[-1].source_name if media else ""
+        for item in found:
+            if item.entity is not None and item.source_type != "social_media":
+                registry.last_speaker = (item.entity, sentence.index)
+        results.append(found)
+    return results
+
+
+def extract_sentence(sentence: str) -> list[Found]:
+    """The attributions of one sentence read on its own."""
+    return extract_article([sentence])[0]
+
+
+# --- 4. resolve ---------------------------------------------------------------------------------
+
+
+def _resolve(cues: list[Cue], sentence: _Sentence, finder: SentenceCues, registry: Registry) -> list[Found]:
+    out: list[Found] = []
+    interview_outlets = [c.phrase for c in cues if c.kind == "interview" and c.phrase is not None]
+    for cue in cues:
+        if cue.phrase is None or cue.kind == "interview":
+            continue
+        source = _source(cue.phrase, cue, sentence, registry)
+        if source is not None and source[4] is None and source[0] in {"anonymous", "expert", "political", "official", "other", "media", "company"}:
+            source = source[:4] + (_unnamed(registry, source[0], source[1], source[2], source[3], cue.phrase),)
+        if source is None:
+            continue
+        source_type, name, evidence, confidence, entity = source
+        phrase = cue.phrase
+        tokens = sentence.tokens
+        p_start = tokens[phrase.start].start if phrase.end > phrase.start else cue.start
+        p_end = tokens[phrase.end - 1].end if phrase.end > phrase.start else cue.end
+        start, end = min(p_start, cue.start), max(p_end, cue.end) if cue.kind in {"inverted", "according", "citing", "agent"} else cue.end
+        if cue.kind in {"inverted", "according", "citing", "agent"}:
+            end = max(p_end, cue.end)
+        platform = find_platform(sentence.text) if source_type == "social_media" else (
+            "" if source_type == "media" else find_platform(sentence.text[start: cue.end + 60]))
+        if source_type == "social_media" and not name:
+            name = platform_display(sentence.text, platform) if platform else "social media"
+        item = Found(source_type, name, cue.words, start, end, platform, "", phrase.text, evidence, confidence, entity)
+        if cue.via_phrase is not None:
+            via = _outlet_name(cue.via_phrase, registry)
+            item.via = via
+        elif interview_outlets:
+            item.via = _outlet_name(interview_outlets[0], registry)
+        out.append(item)
+    return out
+
+
+def _outlet_name(phrase: Phrase, registry: Registry) -> str:
+    for name in phrase.names:
+        if name.entity is not None:
+            return name.entity.name
+        if name.text:
+            return name.text
+    return re.sub(r"^(?:the|a|an)\s+", "", phrase.text, flags=re.I)
+
+
+def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
+    """(source_type, source_name, type_evidence, confidence, entity) for a source phrase, or None."""
+    index = sentence.index
+    text = phrase.text
+    if phrase.pronoun:
+        entity = registry.resolve_pronoun(phrase.pronoun, index, phrase.start, finder_quoted(sentence))
+        if entity is None:
+            return "other", "", f"unresolved '{phrase.pronoun}'", "low", None
+        return _typed(entity, "pronoun", index)
+    names = [n for n in phrase.names if n.text]
+    head = phrase.head
+    lowered = text.lower()
+    anonymous = lex.anonymity_re().search(text)
+    # A named person always wins over anonymity words around them ("Smith, a person close to ...").
+    head_name = _head_name(phrase, sentence)
+    if anonymous and not (head_name and head_name.kind == "person"):
+        return "anonymous", "", f"'{anonymous.group(0)}'", "high", None
+    if head_name is not None:
+        entity = head_name.entity
+        if entity is None:
+            return None
+        if head_name.kind == "country" and head not in {w.lower() for w in head_name.text.split()}:
+            pass
+        # The name modifies a description: "the Clinton campaign", "Trump supporters", "a Quinnipiac poll".
+        modifier = _modifier_head(phrase, head_name, sentence)
+        if modifier:
+            return _described_by(modifier, head_name, entity, phrase, registry, index)
+        return _typed(entity, "name", index)
+    # No name in the head: a description.
+    words_before_head = lowered.split()
+    definite = bool(words_before_head) and words_before_head[0] in {"the", "this", "that"}
+    if definite or head in {"ministry", "company", "campaign", "newspaper"} and len(words_before_head) <= 2:
+        entity = registry.resolve_description(head, text, index, phrase.start)
+        if entity is not None:
+            return _typed(entity, "description", index)
+    # The body the described source serves: "a spokesman for the ministry", "Clinton's campaign".
+    body_entity = _body_entity(phrase, sentence, registry, index)
+    if head in ANONYMOUS_HEADS and not (definite and head in {"official", "executive"}) and (
+            not words_before_head or words_before_head[0] in INDEFINITE or head.endswith("s") or words_before_head[0] not in {"the"}):
+        # Unnamed officials, aides, people: anonymous, unless a named body speaks through them in the plural
+        # ("Liangjiang New Area officials confirmed").
+        if body_entity is not None and head.endswith("s") and body_entity.kind in {"organisation", "name"} and \
+                not any(w in INDEFINITE for w in words_before_head[:2]):
+            return _typed(body_entity, "description", index, evidence_words=text)
+        if head in {"democrat", "republican", "democrats", "republicans"} and not any(w in INDEFINITE for w in words_before_head[:2]):
+            return "political", text[0].upper() + text[1:] if text.islower() else re.sub(r"^(?:the|The)\s+", "", text), f"'{head}'", "medium", None
+        if head in {"executive", "executives", "employee", "employees", "member", "members", "veteran", "veterans",
+                    "witness", "witnesses", "observers", "critics", "others", "someone", "lawmaker", "lawmakers",
+                    "strategist", "strategists", "operative", "operatives"} and not any(w in INDEFINITE for w in words_before_head[:1]) \
+                and head not in {"critics", "observers", "witnesses", "others", "someone"}:
+            pass
+        else:
+            return "anonymous", "", f"unnamed '{text}'", "high", None
+    reading = role_of(text, body_type(body_entity.name) if body_entity is not None else "", body_entity.name if body_entity else "")
+    if body_entity is not None and (reading is None or reading.source_type == (registry.type_of(body_entity))):
+        kind = registry.type_of(body_entity)
+        if reading is not None or head in DATA_WORDS or head in ORGANISATION_DESCRIPTIONS:
+            return _typed(body_entity, "description", index, evidence_words=text)
+        del kind
+    if body_entity is not None and reading is not None and reading.source_type and reading.strength >= 2 and \
+            lex.roles().get(head) is not None and lex.roles()[head].source_type == "inherit":
+        return _typed(body_entity, "description", index, evidence_words=text)
+    if reading is not None:
+        name = body_entity.name if body_entity is not None else _description_name(text)
+        return reading.source_type, name, text, "medium", body_entity
+    role = lex.roles().get(head) or lex.roles().get(head.rstrip("s"))
+    if role is not None and role.source_type == "inherit":
+        # "the spokesman said" with no body named: the body the article spoke of last, else unknown.
+        bodies = registry.bodies_before(index, phrase.start, within=3, kinds=("organisation", "country"))
+        if bodies:
+            return _typed(bodies[0], "description", index, evidence_words=text)
+        return "other", _description_name(text), f"'{head}' (for no body the article names)", "low", None
+    singular = SINGULAR_HEADS.get(head)
+    key = next((k for k in (" ".join(lowered.split()[-2:]), head, singular) if k and k in UNNAMED_TYPES), None)
+    if key:
+        kind = UNNAMED_TYPES[key]
+        if kind == "anonymous":
+            return "anonymous", "", f"unnamed '{text}'", "high", None
+        name = "" if kind == "social_media" else _description_name(text)
+        return kind, name, f"'{key}'", "medium", None
+    if head in OUTLET_DESCRIPTIONS or head in {"media"}:
+        return "media", _description_name(text), f"'{head}'", "medium", None
+    if head in ORGANISATION_DESCRIPTIONS or head in DATA_WORDS:
+        # "the commission said", "the report says": the body the article spoke of last, else the word itself.
+        kind = body_type(head.title()) if head in ORGANISATION_DESCRIPTIONS else ""
+        if kind:
+            return kind, _description_name(text), f"'{head}'", "medium", None
+        bodies = registry.bodies_before(index, phrase.start, within=2)
+        if bodies and head in DATA_WORDS:
+            return _typed(bodies[0], "description", index, evidence_words=text)
+        return "other", _description_name(text), f"'{head}' (whose author the article does not name)", "low", None
+    return "other", _description_name(text), "", "low", None
+
+
+def _unnamed(registry: Registry, source_type: str, name: str, evidence: str, confidence: str, phrase: Phrase) -> Entity:
+    """An unnamed source as an entity of its own, so that a later 'they' or 'he' can refer to it."""
+    plural = phrase.head.endswith("s") or phrase.head in {"people", "police", "media"}
+    entity = Entity(kind="group" if plural else "person", names=[name] if name else [], plural=plural,
+                    source_type=source_type, type_evidence=evidence, confidence=confidence)
+    entity.last_seen = registry.sentence_index
+    return entity
+
+
+def finder_quoted(sentence: _Sentence) -> bool:
+    return any(t.text in {'"', "“", "”"} for t in sentence.tokens)
+
+
+def _head_name(phrase: Phrase, sentence: _Sentence) -> Name | None:
+    """The name the phrase is about: the last name of its head part that is not a possessor or a place."""
+    tokens = sentence.tokens
+    split = phrase.end
+    for k in range(phrase.start, phrase.end):
+        if tokens[k].lower in {"of", "for", "at", "with", "from", "in", "to"} and k > phrase.start and not any(
+                n.start < k < n.end for n in sentence.names):
+            split = k
+            break
+    candidates = [n for n in sentence.names if n.text and n.start >= phrase.start and n.end <= split]
+    if not candidates:
+        return None
+    for name in reversed(candidates):
+        possessor = name.end < split and tokens[name.end].tag == "POS"
+        if possessor and name.end + 1 < split:
+            continue
+        if name.kind == "country" and name.end < split and not possessor:
+            return name  # "Chinese officials": a modifier the caller checks
+        return name
+    return None  # only possessors: "Meta's plans" is about the plans
+
+
+def _modifier_head(phrase: Phrase, name: Name, sentence: _Sentence) -> str:
+    """The description a name modifies ("Clinton | campaign", "Trump | supporters"), or ''."""
+    tokens = sentence.tokens
+    split = phrase.end
+    for k in range(phrase.start, phrase.end):
+        if tokens[k].lower in {"of", "for", "at", "with", "from", "in", "to"} and k > phrase.start and not (name.start < k < name.end):
+            split = k
+            break
+    k = name.end
+    if k < split and tokens[k].tag == "POS":
+        k += 1
+    if k >= split:
+        return ""
+    words = [t.lower for t in tokens[k:split] if t.text[:1].isalnum()]
+    return " ".join(words)
+
+
+def _described_by(description: str, name: Name, entity: Entity, phrase: Phrase, registry: Registry, index: int):
+    """A source described through a name: "the Clinton campaign", "Trump supporters", "a Quinnipiac poll"."""
+    head = description.split()[-1] if description else ""
+    if head in {"campaign", "campaigns", "camp", "team"}:
+        campaign = _campaign_entity(entity, registry)
+        return _typed(campaign, "name", index)
+    if head in {"administration", "government", "authorities", "officials"} and name.kind in {"person", "country", "name"}:
+        if head == "officials" and name.kind == "country":
+            return "anonymous", "", f"unnamed '{phrase.text}'", "high", None
+        label = f"{entity.name} {head}" if head != "officials" else entity.name
+        return "official", label, f"'{head}'", "high", None
+    if head in {"officials", "official"} and name.kind in {"organisation", "name"}:
+        return _typed(entity, "description", index, evidence_words=phrase.text)
+    if head in DATA_WORDS or head in {"poll", "polls", "survey"}:
+        if head in {"poll", "polls", "survey", "surveys", "polling"} and name.kind != "outlet":
+            entity.add_evidence("expert", f"{name.text} {head}", 2, index)
+        return _typed(entity, "description", index, evidence_words=phrase.text)
+    role = lex.roles().get(head)
+    if role is not None:
+        if role.source_type == "inherit":
+            return _typed(entity, "description", index, evidence_words=phrase.text)
+        if role.source_type in {"other"}:
+            return "other", f"{entity.name} {head}" if head.endswith("s") else entity.name, phrase.text, "medium", None
+        return role.source_type, entity.name if name.kind != "country" else "", phrase.text, "medium", None
+    if head in UNNAMED_TYPES:
+        kind = UNNAMED_TYPES[head]
+        if kind == "anonymous":
+            return "anonymous", "", f"unnamed '{phrase.text}'", "high", None
+        return kind, _description_name(phrase.text), f"'{head}'", "medium", None
+    if head in ORGANISATION_DESCRIPTIONS:
+        return _typed(entity, "description", index, evidence_words=phrase.text)
+    return _typed(entity, "name", index)
+
+
+def _campaign_entity(person: Entity, registry: Registry) -> Entity:
+    label = person.name if person.kind == "organisation" else f"{person.name} campaign"
+    if person.kind == "organisation" and "campaign" not in label.lower():
+        label = f"{label} campaign"
+    entity = registry.by_name.get(label)
+    if entity is None:
+        entity = Entity(kind="organisation", names=[label], plural=True)
+        entity.add_evidence("political", "campaign", 2)
+        registry.entities.append(entity)
+        registry.by_name[label] = entity
+    return entity
+
+
+def _body_entity(phrase: Phrase, sentence: _Sentence, registry: Registry, index: int) -> Entity | None:
+    """The named body a description serves: "for the ministry", "of the Clinton campaign", "Tesla's"."""
+    if not phrase.body:
+        return None
+    body_names = [n for n in sentence.names if n.text and n.start >= phrase.start and n.end <= phrase.end and n.entity is not None]
+    body = phrase.body
+    if body_names:
+        name = body_names[-1] if not re.search(r"['’]s$", body) else body_names[0]
+        after = sentence.tokens[name.end].lower if name.end < len(sentence.tokens) else ""
+        if after in {"campaign", "camp"}:
+            return _campaign_entity(name.entity, registry)
+        return name.entity
+    match = re.search(r"\b(ministry|company|campaign|government|administration|committee|agency|department|party|"
+                      r"embassy|court|newspaper|white house|university)\b", body, re.I)
+    if match:
+        return registry.resolve_description(match.group(1).lower(), body, index, phrase.start)
+    return None
+
+
+def _typed(entity: Entity, mention: str, index: int, evidence_words: str = ""):
+    if not entity.source_type:
+        type_entity(entity)
+    distance = max(0, index - entity.last_seen) if mention != "name" else 0
+    confidence = confidence_of(entity.confidence, mention, distance)
+    evidence = entity.type_evidence
+    if mention == "pronoun":
+        evidence = f"{evidence} (resolved from a pronoun)" if evidence else "resolved from a pronoun"
+    return entity.source_type, entity.name, evidence, confidence, entity
+
+
+def _description_name(text: str) -> str:
+    name = re.sub(r"^(?:the|a|an|one|some|this|that|these|those)\s+", "", text.strip(), flags=re.I)
+    return name[:60]
+
+
+# --- 5. patterns ---------------------------------------------------------------------------------
+
+
+def _patterns(sentence: _Sentence, registry: Registry) -> list[Found]:
+    text = sentence.text
+    lowered = text.lower()
+    out: list[Found] = []
+    if "(@" in text:
+        for match in TWEET_CREDIT_RE.finditer(text):
+            out.append(Found("social_media", match["handle"], "embedded tweet", match.start(), match.end(), "twitter",
+                             phrase=match.group(0), type_evidence="lexicon: tweet credit line", confidence="high"))
+    if "said" in lowered:
+        for pattern in (SAID_TO_RE, SAID_TO_TITLE_RE):
+            for match in pattern.finditer(text):
+                out.append(Found("anonymous", "", " ".join(match.group(0).split()), match.start(), match.end(),
+                                 type_evidence="wire headline 'said to'", confidence="high"))
+    if "first to" in lowered:
+        first = FIRST_TO_REPORT_RE.match(text)
+        if first:
+            who = first["who"]
+            kind = "media"
+            outlet = next((n for n in sentence.names if n.kind == "outlet" and n.text in who), None)
+            out.append(Found(kind, outlet.entity.name if outlet and outlet.entity else who, "first to report", 0, first.end(),
+                             phrase=who, type_evidence="lexicon: outlet" if outlet else "first to report", confidence="high" if outlet else "medium",
+                             entity=outlet.entity if outlet else None))
+    for match in SOCIAL_PHRASE_RE.finditer(text):
+        where = match["where"]
+        platform = find_platform("on " + where)
+        name = "social media" if re.search(r"social\s+media", where, re.I) else (platform_display(where, platform) if platform else
+                                                                                   re.sub(r"^(?:the\s+)?", "", where, flags=re.I))
+        out.append(Found("social_media", name, match["cue"].lower(), match.start(), match.end(), platform, phrase=match.group(0),
+                         type_evidence=f"'{match['what']} {match['cue']}' on {where}", confidence="high"))
+    if "viral" in lowered:
+        for match in VIRAL_RE.finditer(text):
+            out.append(Found("social_media", "social media", match.group(0).lower(), match.start(), match.end(),
+                             phrase=match.group(0), type_evidence="'viral'", confidence="medium"))
+    for match in MEDIA_RUMOR_RE.finditer(text):
+        out.append(Found("media", match["where"], match["cue"].lower(), match.start(), match.end(), phrase=match.group(0),
+                         type_evidence=f"'{match['where']}'", confidence="medium"))
+    if "source" in lowered:
+        for match in POSSESSIVE_SOURCES_RE.finditer(text):
+            owner = match["owner"]
+            outlet = next((n for n in sentence.names if n.kind == "outlet" and n.text in owner), None)
+            if outlet is None and not re.search(r"agency|newspaper|outlet|paper|broadcaster|magazine|publication", owner, re.I):
+                continue
+            if not re.search(r"\b(?:said|say|says|told|state|stated|opted|claimed|reported|added|confirmed|indicated|"
+                             r"remain|asked|declined)\b", match["rest"] + text, re.I):
+                continue
+            if outlet is not None and outlet.entity is not None:
+                via = outlet.entity.name
+            else:
+                media = registry.bodies_before(sentence.index, len(sentence.tokens), within=3, kinds=("outlet",))
+                via = media[0].name if media else ""
+            out.append(Found("anonymous", "", f"{owner}'s {match['src']}".strip(), match.start(), match.end("src"),
+                             via=via, phrase=match.group(0), type_evidence=f"'{match['src']}'", confidence="high"))
+    if "anonym" in lowered or "named" in lowered or "identified" in lowered:
+        for match in ANON_PHRASE_RE.finditer(text):
+            out.append(Found("anonymous", "", match.group(0).lower(), match.start(), match.end(),
+                             type_evidence=f"'{match.group(0)}'", confidence="high"))
+    return out
+
+
+# --- 6. second_hand ---------------------------------------------------------------------------
+
+
+def _second_hand(found: list[Found], carry_via: str) -> None:
+    """Sources reported in a sentence that also credits an outlet reach the article through it."""
+    media = [f for f in found if f.source_type == "media"]
+    for item in found:
+        if item.via:
+            continue
+        if item.source_type != "media" and len(media) == 1:
+            item.via = media[0].source_name
+        elif carry_via and carry_via != item.source_name:
+            item.via = carry_via
+
+
+def _deduplicate(found: list[Found]) -> list[Found]:
+    """One row per source per sentence: the same entity, or the same type and name; anonymous sources as one."""
+    out: list[Found] = []
+    for item in sorted(found, key=lambda f: (f.start, f.end)):
+        duplicate = None
+        for kept in out:
+            same_entity = item.entity is not None and kept.entity is item.entity
+            same_name = kept.source_type == item.source_type and (
+                kept.source_name.lower() == item.source_name.lower() or item.source_type == "anonymous"
+                or (item.source_name and kept.source_name and (item.source_name.lower() in kept.source_name.lower()
+                                                               or kept.source_name.lower() in item.source_name.lower())))
+            if same_entity or same_name:
+                duplicate = kept
+                break
+        if duplicate is None:
+            out.append(item)
+        else:
+            duplicate.platform = duplicate.platform or item.platform
+            duplicate.via = duplicate.via or item.via
+            if duplicate.source_type == "other" and duplicate.confidence == "low" and item.confidence != "low":
+                out[out.index(duplicate)] = item
+    return out

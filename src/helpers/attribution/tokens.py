@@ -1,0 +1,98 @@
+"""Words of a sentence with their offsets and a part-of-speech tag.
+
+The tag is the most frequent one TextBlob's bundled lexicon (pattern's, offline) gives the word,
+with pattern's own fallbacks for unknown words (capitalised: proper noun; digits: number; suffix
+rules). No contextual rules: they cost twenty times as much and the sourcing rules look at the words
+around a cue themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .lexicons import tagger_lexicon
+
+# Abbreviations that keep their full stop as part of the word.
+_ABBREVIATION = (
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Reps|Sens|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Jr|Sr|St|Adm|Maj|Cmdr|Supt|Det|Insp|"
+    r"Pres|Sec|Mt|Ft|Inc|Corp|Co|Ltd|Bros|Dept|Gov't|No|Vol|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\."
+)
+_TOKEN_RE = re.compile(
+    r"(?:[A-Za-z]\.){2,}"  # U.S. D.C. U.N.
+    rf"|{_ABBREVIATION}(?!\w)"
+    r"|[A-Z]\.(?=\s+[A-Z])"  # an initial: "J. K."
+    r"|@\w+"
+    r"|\w+\.(?:com|cn|org|net|io|co)\b"  # JD.com
+    r"|\w+(?:[-&]\w+)*(?:['’]\w+)*"
+    r"|[^\w\s]"
+)
+_POSSESSIVE_RE = re.compile(r"^(.+?)(['’](?:[sS]|re|ve|ll|d|m)|n['’]t)$")
+_CD_RE = re.compile(r"^[\d.,:/%$-]+$")
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+    tag: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def _suffix_tag(word: str) -> str:
+    lowered = word.lower()
+    if lowered.endswith("ly"):
+        return "RB"
+    if lowered.endswith("ing"):
+        return "VBG"
+    if lowered.endswith("ed"):
+        return "VBD"
+    if lowered.endswith("s") and not lowered.endswith("ss"):
+        return "NNS"
+    return "NN"
+
+
+def tokenize(sentence: str) -> list[Token]:
+    """The sentence's tokens, each with offsets into the sentence and a tag; "Clinton's" is two tokens."""
+    lexicon = tagger_lexicon()
+    out: list[Token] = []
+    for match in _TOKEN_RE.finditer(sentence):
+        word, start = match.group(0), match.start()
+        possessive = _POSSESSIVE_RE.match(word) if ("'" in word or "’" in word) else None
+        pieces = [(word, start)]
+        if possessive and possessive.group(1).lower() not in {"it", "that", "there", "here", "what", "who", "he", "she", "let"}:
+            head = possessive.group(1)
+            pieces = [(head, start), (possessive.group(2), start + len(head))]
+        for piece, piece_start in pieces:
+            out.append(Token(piece_start, piece_start + len(piece), piece, _tag(piece, not out, lexicon)))
+    return out
+
+
+def _tag(word: str, first: bool, lexicon: dict) -> str:
+    if word in ("'s", "’s", "'S", "’S"):
+        return "POS"
+    if word[:1] in "'’" and len(word) > 1 or word in ("n't", "n’t"):
+        return {"re": "VBP", "ve": "VBP", "ll": "MD", "d": "MD", "m": "VBP"}.get(word[1:].lower(), "RB")
+    tag = lexicon.get(word)
+    if tag is None and (first or word.isupper()):
+        tag = lexicon.get(word.lower())
+        if tag is not None and first and word[:1].isupper() and tag.startswith("NNP"):
+            tag = "NNP"
+    if tag is None:
+        if word[:1].isupper() and any(c.islower() for c in word[1:]) or (word.isupper() and len(word) > 1 and word.isalpha()):
+            tag = "NNP"
+        elif _CD_RE.match(word):
+            tag = "CD"
+        elif word[:1].isalpha():
+            tag = _suffix_tag(word)
+        else:
+            tag = word if len(word) == 1 else "SYM"
+    return tag
+
+
+def is_capitalised(token: Token) -> bool:
+    first = token.text[:1]
+    return first.isupper() or (first == "@" and len(token.text) > 1)

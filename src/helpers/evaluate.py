@@ -125,10 +125,29 @@ def _scores(tp: Counter, fp: Counter, fn: Counter) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def predict_passages(passages: list[dict]) -> list[list[tuple[int, int, object]]]:
+    """Every passage's rows, read as one corpus: each passage an article, roles carried across them as in a run."""
+    from .attribution.across import apply_roles, build_roles
+
+    predicted = [predict_passage(p["text"]) for p in passages]
+    records = [{"article_id": str(n), "date": p.get("date"), "source_name": item.source_name,
+                "source_type": item.source_type, "type_evidence": item.type_evidence, "confidence": item.confidence}
+               for n, (p, rows) in enumerate(zip(passages, predicted)) for _s, _e, item in rows]
+    if not records:
+        return predicted
+    frame = pd.DataFrame(records)
+    typed = apply_roles(frame, build_roles([frame]))
+    items = [item for rows in predicted for _s, _e, item in rows]
+    for item, row in zip(items, typed.itertuples(index=False)):
+        item.source_type, item.source_name = row.source_type, row.source_name
+        item.type_evidence, item.confidence = row.type_evidence, row.confidence
+    return predicted
+
+
 def _evaluate_passages(passages: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
     tp, fp, fn = Counter(), Counter(), Counter()
     detail = []
-    for passage in passages:
+    for passage, rows in zip(passages, predict_passages(passages)):
         text = passage["text"]
         gold_sentences: dict[tuple[int, int], set] = {}
         gold_rows: dict[tuple[int, int], list] = {}
@@ -139,7 +158,7 @@ def _evaluate_passages(passages: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame
             gold_rows.setdefault(span, []).append(f"{item['source_type']}|{item.get('source_name', '')}|{item.get('via', '')}")
         predicted: dict[tuple[int, int], set] = {}
         predicted_rows: dict[tuple[int, int], list] = {}
-        for s_start, s_end, item in predict_passage(text):
+        for s_start, s_end, item in rows:
             predicted.setdefault((s_start, s_end), set()).add(item.source_type)
             predicted_rows.setdefault((s_start, s_end), []).append(
                 f"{item.source_type}|{item.source_name}|{item.via}|{item.confidence}")

@@ -21,6 +21,7 @@ WINDOW_DAYS = 730
 NEAREST = 5  # at most this many articles vote: the nearest in time,
 CLUSTER_DAYS = 90  # and only those within this many days of the nearest one
 AGREEMENT = 0.6  # the share of those articles that must give the same type
+DOMINANT = 0.8  # a surname shared by several people goes to one only if it has this share of their articles
 FROM_OTHERS = "from other articles"
 
 
@@ -87,8 +88,13 @@ def apply_roles(frame: pd.DataFrame, roles: dict) -> pd.DataFrame:
             rows = [r for r in roles[candidate] if r[1] != article and (pd.isna(date) or pd.isna(r[0]) or abs(r[0] - date) <= window)]
             if rows:
                 near[candidate] = rows
+        if len(near) > 1:
+            # "Clinton": Hillary and Bill; "Trump": Donald, Eric and Ivanka. The one the corpus cites far most, if any.
+            counts = sorted(((len({r[1] for r in rows}), candidate) for candidate, rows in near.items()), reverse=True)
+            if counts[0][0] >= DOMINANT * sum(c for c, _ in counts):
+                near = {counts[0][1]: near[counts[0][1]]}
         if len(near) != 1:
-            continue  # no other article, or two people of that surname: left as it is
+            continue  # no other article, or several people of that surname cited alike: left as it is
         full, rows = next(iter(near.items()))
         by_article = {}
         for row in sorted(rows, key=lambda r: _distance(r[0], date)):

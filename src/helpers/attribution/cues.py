@@ -116,7 +116,7 @@ _CALL_OBJECT = re.compile(
 _CALL_NOT = re.compile(
     r"\s+(?:off|in|up|back|out|by|an?\s+(?:press\s+conference|news\s+conference|meeting|vote|halt|strike|election|"
     r"session|referendum|truce|ceasefire|timeout|time-out|recess)|(?:the|a)\s+shots?|(?:for\s+)?help)\b", re.I)
-_ASK_OBJECT = re.compile(r"\s+(?:whether|if|why|how|what|who|when|where|for|about|that|(?:[\w’'.-]+\s+){1,7}(?:to|whether|if|why|how|what|about|for)|“|\"|:|,)", re.I)
+_ASK_OBJECT = re.compile(r"\s*(?:whether|if|why|how|what|who|when|where|which|for|about|that|(?:[\w’'.-]+\s+){1,7}(?:to|whether|if|why|how|what|which|who|whom|when|where|about|for)|“|\"|:|,)", re.I)
 
 
 @dataclass
@@ -181,6 +181,9 @@ class SentenceCues:
             for k in range(name.title_start if name.title_start >= 0 else name.start, max(name.end, name.start + 1)):
                 self.name_at[k] = name
         self.quoted = any(in_quote) or any(t.text in {'"', "“", "”"} for t in tokens)
+        from .entities import is_headline
+
+        self.headline = is_headline(tokens)
 
     # .. phrases ..
 
@@ -353,7 +356,7 @@ class SentenceCues:
                                 "models", "tally", "book", "speech", "interview", "opinion", "paper"}
         if cls in {"say", "think"} and head.isdigit() or head in {"those", "respondents"} and cls in {"say", "think", "stance", "want"}:
             return True  # "Six in 10 say", "those surveyed say"
-        if head in {"percent", "%", "majority", "plurality", "third", "half", "quarter"} and cls in {"say", "think", "stance", "want"}:
+        if head in {"percent", "%", "majority", "plurality", "third", "half", "quarter"} and cls in {"say", "think", "stance", "want", "call"}:
             return True  # "47% say", "a majority of Republicans believe"
         if head.endswith("s") and head[:-1] in lex.roles():
             head = head[:-1]
@@ -482,6 +485,7 @@ class SentenceCues:
                                           "nevertheless", "moreover", "furthermore", "likewise", "though", "yet",
                                           "in turn", "earlier", "later", "once", "himself", "herself", "by"}
                                 or segment[0].tag == "CD" or first.endswith("ing") or segment[0].tag in {"VBN", "VBG"}
+                                or len(segment) <= 3 and all(t.tag.startswith(("RB", "JJ", "VBN")) for t in segment)
                                 or first in DETERMINERS or segment[0].tag == "PRP$"
                                 or first in lex.roles() or first in {"former", "senior", "chief", "deputy"}
                                 or any(t.tag == "POS" for t in segment[:4])
@@ -552,7 +556,8 @@ class SentenceCues:
         for i, token in enumerate(tokens):
             lowered = token.lower
             verb = verbs.get(lowered)
-            if verb is None or self.in_quote[i] or is_capitalised(token) and i > 0 and not self.sentence[:token.start].rstrip().endswith(('"', "”", ",", ":")):
+            if verb is None or self.in_quote[i] or is_capitalised(token) and i > 0 and not self.headline \
+                    and not self.sentence[:token.start].rstrip().endswith(('"', "”", ",", ":")):
                 continue
             prev = tokens[i - 1].lower if i > 0 else ""
             nxt = tokens[i + 1].lower if i + 1 < n else ""
@@ -601,7 +606,7 @@ class SentenceCues:
                 continue
             if lowered == "say" and nxt == "," and prev in {",", "—", "–", "(", "-"}:
                 continue  # "say, Rubio or Cruz": for example
-            if verb.lemma == "state" and not re.match(r"\s*(?:that\b|:|,|“|\")", after):
+            if verb.lemma == "state" and not (re.match(r"\s*(?:that\b|:)", after) or self.quoted and re.match(r"\s*[,.]", after)):
                 continue  # "New York state", "several states"
             if verb.lemma == "admit" and re.match(r"\s+(?:to|into)\s+(?!\w+ing\b)", after):
                 continue  # "refugees admitted to the United States"
@@ -629,6 +634,12 @@ class SentenceCues:
                 continue  # "The Senate rejected the repeal": a vote, not a statement
             if verb.cls in {"say", "stance"} and prev in {"not", "n't", "n’t", "never"} and verb.lemma not in {"decline", "refuse"}:
                 continue  # "He has not commented", "did not say": no statement is credited
+            if verb.lemma in {"maintain"} and not re.match(r"\s+(?:that|his|her|their)\b|\s*[,.]", after):
+                continue  # "Clinton maintains a commanding lock": keeps, not asserts
+            if lowered == "said" and nxt == "to" and i + 2 < n and tokens[i + 2].lower not in {
+                    "the", "a", "an", "me", "him", "her", "them", "us", "you", "reporters", "journalists", "his", "their"} \
+                    and not is_capitalised(tokens[i + 2]) or lowered == "said" and nxt == "to" and self.headline:
+                continue  # "Tesla said to plan a second factory": a wire headline's unnamed sources (see patterns)
             if verb.lemma == "thank" and nxt == "to":
                 continue  # "thanks to"
             if verb.lemma == "push" and not re.match(r"\s+back\b", after):

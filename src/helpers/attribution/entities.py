@@ -180,12 +180,24 @@ def _opens_with_a_name(tokens: list[Token], start: int, j: int) -> bool:
     return tokens[start + 1].lower in lex.cue_verbs()
 
 
-def _run_ends(tokens: list[Token], i: int) -> int:
-    """The end (exclusive) of the capitalised run starting at ``i``."""
+def is_headline(tokens: list[Token]) -> bool:
+    """A title-case headline ("Chris Christie Says He Would Issue A Quarantine"): most words capitalised."""
+    words = [t for t in tokens if t.text[:1].isalpha()]
+    if len(words) < 4:
+        return False
+    capitalised = sum(1 for t in words if t.text[:1].isupper())
+    return capitalised >= 0.75 * len(words) and any(t.text[:1].isupper() and t.lower in lex.cue_verbs() for t in words[1:])
+
+
+def _run_ends(tokens: list[Token], i: int, headline: bool = False) -> int:
+    """The end (exclusive) of the capitalised run starting at ``i``; in a headline, a cue verb ends it."""
     j = i + 1
     n = len(tokens)
     while j < n:
         token = tokens[j]
+        if headline and (token.lower in lex.cue_verbs() or token.lower in {"to", "and", "on", "in", "with", "of", "for",
+                                                                          "the", "a", "an", "he", "she", "it", "they"}):
+            break
         if is_capitalised(token) and token.text not in NOT_NAMES and token.tag != "POS":
             j += 1
             continue
@@ -217,6 +229,8 @@ def _and_inside_name(tokens: list[Token], i: int, j: int) -> bool:
     after = tokens[j + 1: j + 4]
     words = lex.organisation_words()
     left = tokens[i:j]
+    if any(t.text in words and words[t.text] in {"official", "expert", "other"} for t in left) and any(t.lower in {"of", "for", "on"} for t in left):
+        return True  # "Organization for Economic Cooperation and Development", "Department of Health and Human Services"
     return any(t.text in words for t in after) and not any(t.text in words for t in left) or (
         any(t.lower == "of" or t.text in words for t in left) and any(t.text in words for t in after))
 
@@ -320,12 +334,17 @@ def find_names(tokens: list[Token], in_quote: list[bool], capitals: frozenset = 
     names: list[Name] = []
     i, n = 0, len(tokens)
     common = lex.common_words()
+    headline = is_headline(tokens)
     while i < n:
         token = tokens[i]
         if not is_capitalised(token) or token.text in NOT_NAMES or token.tag == "POS" or not token.text[:1].isalnum() and token.text[:1] != "@":
             i += 1
             continue
-        j = _run_ends(tokens, i)
+        if headline and (token.lower in lex.cue_verbs() or token.lower in {"he", "she", "it", "they", "his", "her", "to", "and",
+                                                                           "on", "in", "with", "of", "for", "the", "a", "an"}):
+            i += 1
+            continue
+        j = _run_ends(tokens, i, headline)
         start = i
         # A capitalised ordinary word opening the sentence or a quote is not a name ("The", "Officials", "Insiders").
         while start < j and (start == 0 or tokens[start - 1].text in {'"', "“", "‘", "'", ":", "(", "—", "–", "-"}
@@ -489,6 +508,19 @@ _APPOSITION_END = re.compile(r"[,;.)—–]|$")
 _PARTY_TAG_RE = re.compile(r"^\(?([RDI])-[A-Z][A-Za-z.]{1,14}\)?$|^\(([RDI])\)$")
 
 
+CAMPAIGN_RE = re.compile(
+    r"\b(?:(?:his|her|their) (?:presidential |senate |re-election |reelection )?(?:campaign|candidacy|bid|rivals?|running mate|"
+    r"opponents?|supporters)|suspend(?:s|ed|ing)? (?:his|her) campaign|told (?:his |her )?supporters|"
+    r"(?:at|during) (?:a|the|his|her) (?:campaign )?(?:rally|rallies|town hall|fundraiser|stump speech|caucus)|"
+    r"endors(?:e|es|ed|ing|ement)|stump(?:ed|ing)? for|campaign(?:ed|ing|s)? (?:for|against|in|on)|"
+    r"(?:won|wins|win|lost|loses|lose|winning|losing) (?:the |a )?(?:\w+ )?(?:primary|caucus(?:es)?|nomination|delegates|race)|"
+    r"(?:running|run|ran|runs) for (?:president|the (?:white house|nomination|senate|presidency))|"
+    r"dropp?(?:ed|ing|s)? out of the (?:race|contest)|(?:the )?(?:democratic|republican|gop) (?:nomination|primary|race|debate)|"
+    r"presidential (?:race|debate|contest|primary|campaign)|(?:his|her) (?:vice[- ]presidential )?running mate|"
+    r"the (?:debate|debates) stage|delegates? (?:for|to)|(?:a|the) (?:trump|clinton|sanders|cruz|rubio) (?:delegate|surrogate|supporter))\b"
+)
+
+
 class Registry:
     """The entities of one article, built sentence by sentence, and the resolution of mentions to them."""
 
@@ -584,8 +616,20 @@ class Registry:
             if not name.in_quote and entity.kind in {"person", "name", "organisation", "outlet", "country"}:
                 self.recent.append((index, name.start, entity))
             self._read_roles(index, sentence, tokens, names, name, entity)
-        if len(self.recent) > 60:
-            self.recent = self.recent[-60:]
+            if entity.kind in {"person", "name"} and not name.in_quote:
+                self._read_campaign(index, tokens, name, entity)
+
+    def _read_campaign(self, index: int, tokens: list[Token], name: Name, entity: Entity) -> None:
+        """A person doing what candidates, campaigns and surrogates do, in the words right after the name: political.
+
+        "Cruz told supporters", "Huckabee announced he was suspending his campaign", "Ryan, who endorsed
+        Trump", "Sanders hopes to win the nomination": a sitting senator or governor speaking as a candidate
+        or an endorser is political, as the guidelines say.
+        """
+        window = " ".join(t.lower for t in tokens[name.end: name.end + 14])
+        match = CAMPAIGN_RE.search(window)
+        if match:
+            entity.add_evidence("political", f"campaign: '{match.group(0)}'", 3, index)
 
     def _read_roles(self, index: int, sentence: str, tokens: list[Token], names: list[Name], name: Name,
                     entity: Entity) -> None:
@@ -754,6 +798,8 @@ class Registry:
         """Person-like entities mentioned before a position, most recent first, of a compatible gender."""
         out = []
         for s_index, t_index, entity in reversed(self.recent):
+            if s_index > index:
+                continue
             if s_index < index - within:
                 break
             if s_index == index and t_index >= token_index:
@@ -769,6 +815,8 @@ class Registry:
     def bodies_before(self, index: int, token_index: int, within: int = 4, kinds=("organisation", "outlet", "country")) -> list[Entity]:
         out = []
         for s_index, t_index, entity in reversed(self.recent):
+            if s_index > index:
+                continue
             if s_index < index - within:
                 break
             if s_index == index and t_index >= token_index:
@@ -835,6 +883,8 @@ class Registry:
         roles = lex.roles()
         if head in roles or head in {"candidate", "nominee", "billionaire", "businessman", "mogul", "president"}:
             for s_index, _t, entity in reversed(self.recent):
+                if s_index > index:
+                    continue
                 if s_index < index - 8:
                     break
                 if entity.kind in {"person", "name"} and (head in entity.roles or any(head in e.words.lower() for e in entity.evidence)):

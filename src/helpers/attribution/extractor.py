@@ -99,6 +99,9 @@ def _resolve(cues: list[Cue], sentence: _Sentence, finder: SentenceCues, registr
         if source is None:
             continue
         source_type, name, evidence, confidence, entity = source
+        name = clean_name(name)
+        if name is None:
+            continue  # "2012", "threshold 15": not a source at all
         phrase = cue.phrase
         tokens = sentence.tokens
         p_start = tokens[phrase.start].start if phrase.end > phrase.start else cue.start
@@ -120,8 +123,28 @@ def _resolve(cues: list[Cue], sentence: _Sentence, finder: SentenceCues, registr
     return out
 
 
+_LEADING_JUNK = re.compile(r"^(?:(?:but|and|or|so|yet|then|now|also|even|still|the|a|an|this|that|these|those|some|"
+                           r"other|many|most|all|both|several|such)\s+)+", re.I)
+
+
+def clean_name(name: str) -> str | None:
+    """A source name trimmed to a name or a description; None when what is left names no one."""
+    if not name:
+        return name
+    name = " ".join(name.split()).strip(" ,;:—–-\"“”'’()")
+    trimmed = _LEADING_JUNK.sub("", name) if not re.match(r"(?:The|A)\s+[A-Z]", name) else name
+    if not trimmed or not re.search(r"[A-Za-z]{2}", trimmed) or re.fullmatch(r"[\d\s,.%$-]+\w{0,2}", trimmed):
+        return None
+    if trimmed in lex.places() and trimmed.endswith(("an", "ese", "ish", "ian")) and " " not in trimmed:
+        return None  # a demonym ("Texan", "Chinese") is not a source
+    words = trimmed.split()
+    if len(words) <= 4 and any(w.isdigit() for w in words) and not any(w[:1].isupper() for w in words if not w.isdigit()):
+        return None  # "threshold 15", "majority in 20 different"
+    return trimmed[:80]
+
+
 def _outlet_name(phrase: Phrase, registry: Registry) -> str:
-    for name in phrase.names:
+    for name in sorted(phrase.names, key=lambda n: n.kind != "outlet"):
         if name.entity is not None:
             return name.entity.name
         if name.text:
@@ -201,6 +224,9 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
         if bodies:
             return _typed(bodies[0], "description", index, evidence_words=text)
         return "other", _description_name(text), f"'{head}' (for no body the article names)", "low", None
+    if head in {"supporters", "opponents", "critics", "detractors", "backers", "skeptics", "defenders"} and \
+            not any(w in lowered.split() for w in ("his", "her", "their")):
+        return "anonymous", "", f"unnamed '{text}'", "high", None
     singular = SINGULAR_HEADS.get(head)
     key = next((k for k in (" ".join(lowered.split()[-2:]), head, singular) if k and k in UNNAMED_TYPES), None)
     if key:
@@ -288,9 +314,10 @@ def _described_by(description: str, name: Name, entity: Entity, phrase: Phrase, 
         return "official", label, f"'{head}'", "high", None
     if head in {"officials", "official"} and name.kind in {"organisation", "name"}:
         return _typed(entity, "description", index, evidence_words=phrase.text)
-    if head in DATA_WORDS or head in {"poll", "polls", "survey"}:
-        if head in {"poll", "polls", "survey", "surveys", "polling"} and name.kind != "outlet":
-            entity.add_evidence("expert", f"{name.text} {head}", 2, index)
+    if head in {"poll", "polls", "survey", "surveys", "polling"}:
+        # A poll is the pollster's, whoever runs it: "a CNN/ORC poll", "an Associated Press survey".
+        return "expert", f"{entity.name} {head}", f"'{head}'", "high", None
+    if head in DATA_WORDS:
         return _typed(entity, "description", index, evidence_words=phrase.text)
     role = lex.roles().get(head)
     if role is not None:

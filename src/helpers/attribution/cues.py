@@ -171,7 +171,7 @@ def _agent_noun(word: str) -> bool:
 class SentenceCues:
     """The cues of one sentence, found over its tokens."""
 
-    def __init__(self, sentence: str, tokens: list[Token], in_quote: list[bool], names: list[Name]):
+    def __init__(self, sentence: str, tokens: list[Token], in_quote: list[bool], names: list[Name], headline: bool = False):
         self.sentence = sentence
         self.tokens = tokens
         self.in_quote = in_quote
@@ -181,9 +181,7 @@ class SentenceCues:
             for k in range(name.title_start if name.title_start >= 0 else name.start, max(name.end, name.start + 1)):
                 self.name_at[k] = name
         self.quoted = any(in_quote) or any(t.text in {'"', "“", "”"} for t in tokens)
-        from .entities import is_headline
-
-        self.headline = is_headline(tokens)
+        self.headline = headline
 
     # .. phrases ..
 
@@ -714,32 +712,34 @@ class SentenceCues:
     def phrase_cues(self) -> list[Cue]:
         """Cues of several words ("took aim at", "expressed concern", "issued a statement")."""
         cues = []
-        for pattern, cls, label in lex.cue_phrases():
-            for match in pattern.finditer(self.sentence):
-                i = self._token_at(match.start())
-                if i is None or self.in_quote[i]:
-                    continue
-                if cls == "agent":
-                    # "the law, opposed by Democrats": the source follows "by".
-                    k = self._token_at(match.end())
-                    phrase = self._object_phrase(k) if k is not None else None
-                    if phrase and self.is_source_phrase(phrase, "stance"):
-                        cues.append(Cue("agent", "stance", match.start(), match.end(), " ".join(match.group(0).lower().split()), phrase, k))
-                    continue
-                prev = self.tokens[i - 1].lower if i > 0 else ""
-                if prev in NOUN_BEFORE - {"that"}:
-                    continue
-                phrase, how = self.subject_before(i)
-                if phrase is None or not self.is_source_phrase(phrase, cls):
-                    if prev == "," and cls == "say":
-                        phrase = self.main_subject(i)
-                        if phrase is None or not self.is_source_phrase(phrase, cls):
-                            continue
-                        how = "participle"
-                    else:
+        words = {t.lower for t in self.tokens}
+        matches = [(match, cls, label) for pattern, cls, label, needs in lex.cue_phrases() if not needs.isdisjoint(words)
+                   for match in pattern.finditer(self.sentence)]
+        for match, cls, label in matches:
+            i = self._token_at(match.start())
+            if i is None or self.in_quote[i]:
+                continue
+            if cls == "agent":
+                # "the law, opposed by Democrats": the source follows "by".
+                k = self._token_at(match.end())
+                phrase = self._object_phrase(k) if k is not None else None
+                if phrase and self.is_source_phrase(phrase, "stance"):
+                    cues.append(Cue("agent", "stance", match.start(), match.end(), " ".join(match.group(0).lower().split()), phrase, k))
+                continue
+            prev = self.tokens[i - 1].lower if i > 0 else ""
+            if prev in NOUN_BEFORE - {"that"}:
+                continue
+            phrase, how = self.subject_before(i)
+            if phrase is None or not self.is_source_phrase(phrase, cls):
+                if prev == "," and cls == "say":
+                    phrase = self.main_subject(i)
+                    if phrase is None or not self.is_source_phrase(phrase, cls):
                         continue
-                kind = {"relative": "relative", "participle": "participle"}.get(how, "verb")
-                cues.append(Cue(kind, cls, match.start(), match.end(), label, phrase, i))
+                    how = "participle"
+                else:
+                    continue
+            kind = {"relative": "relative", "participle": "participle"}.get(how, "verb")
+            cues.append(Cue(kind, cls, match.start(), match.end(), label, phrase, i))
         return cues
 
     def _told_outlet(self, i: int) -> Phrase | None:
@@ -783,6 +783,8 @@ class SentenceCues:
 
     def agent_cues(self) -> list[Cue]:
         cues = []
+        if " by " not in self.sentence:
+            return cues
         for match in re.finditer(
                 r"\b(?:posted|reported|shared|published|confirmed|cited|quoted|tweeted|written|announced|disclosed|revealed|"
                 r"seen|obtained|reviewed|released|issued|broadcast|aired|leaked|first\s+reported|claimed|compiled|spotted|"

@@ -326,7 +326,8 @@ def _outlet_shaped(words: list[str]) -> bool:
     return words[-1] in media_heads or "News Agency" in " ".join(words)
 
 
-def find_names(tokens: list[Token], in_quote: list[bool], capitals: frozenset = frozenset()) -> list[Name]:
+def find_names(tokens: list[Token], in_quote: list[bool], capitals: frozenset = frozenset(),
+               headline: bool | None = None) -> list[Name]:
     """Every capitalised name of a sentence, with a title split from it, left to right.
 
     ``capitals``: the capitalised words the article also uses in mid-sentence (``article_capitals``).
@@ -334,7 +335,7 @@ def find_names(tokens: list[Token], in_quote: list[bool], capitals: frozenset = 
     names: list[Name] = []
     i, n = 0, len(tokens)
     common = lex.common_words()
-    headline = is_headline(tokens)
+    headline = is_headline(tokens) if headline is None else headline
     while i < n:
         token = tokens[i]
         if not is_capitalised(token) or token.text in NOT_NAMES or token.tag == "POS" or not token.text[:1].isalnum() and token.text[:1] != "@":
@@ -721,8 +722,8 @@ class Registry:
         # The body: a name among those words ("Tesla", "Clinton campaign", "Ministry of Commerce").
         first_k = tokens.index(words[0])
         text = _join(tokens, first_k, tokens.index(words[-1]) + 1)
-        if not any(t.lower in lex.roles() or t.lower.rstrip("s") in lex.roles() for t in words) and not re.search(
-                r"\b(?:" + "|".join(re.escape(r) for r in lex.roles() if " " in r) + r")\b", text.lower()):
+        if not any(t.lower in lex.roles() or t.lower.rstrip("s") in lex.roles() for t in words) and not \
+                lex.multiword_roles_re().search(text.lower()):
             return None
         body = ""
         for other in names:

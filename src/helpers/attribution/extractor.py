@@ -23,7 +23,7 @@ from .cues import (ANON_PHRASE_RE, FIRST_TO_REPORT_RE, MEDIA_RUMOR_RE, POSSESSIV
                    SAID_TO_TITLE_RE, SOCIAL_PHRASE_RE, TWEET_CREDIT_RE, VIRAL_RE, Cue, Phrase, SentenceCues,
                    find_platform, platform_display)
 from .entities import (DATA_WORDS, ORGANISATION_DESCRIPTIONS, OUTLET_DESCRIPTIONS, UNNAMED_TYPES, Name, Registry,
-                       article_capitals, body_type, find_names, quote_mask, role_of)
+                       article_capitals, body_type, find_names, is_headline, quote_mask, role_of)
 from .records import Entity, Found
 from .tokens import tokenize
 
@@ -40,13 +40,14 @@ SINGULAR_HEADS = {"user": "users", "netizen": "netizens", "poster": "users", "co
 
 
 class _Sentence:
-    __slots__ = ("index", "text", "tokens", "in_quote", "names")
+    __slots__ = ("index", "text", "tokens", "in_quote", "names", "headline")
 
     def __init__(self, index: int, text: str):
         self.index = index
         self.text = text
         self.tokens = tokenize(text)
         self.in_quote = quote_mask(text, self.tokens)
+        self.headline = is_headline(self.tokens)
         self.names: list[Name] = []
 
 
@@ -55,7 +56,7 @@ def extract_article(sentences: list[str]) -> list[list[Found]]:
     parsed = [_Sentence(i, s) for i, s in enumerate(sentences)]  # 1. read
     capitals = article_capitals([s.tokens for s in parsed])
     for sentence in parsed:
-        sentence.names = find_names(sentence.tokens, sentence.in_quote, capitals)
+        sentence.names = find_names(sentence.tokens, sentence.in_quote, capitals, sentence.headline)
     registry = Registry()
     for sentence in parsed:  # 2. register
         registry.observe(sentence.index, sentence.text, sentence.tokens, sentence.names)
@@ -63,7 +64,7 @@ def extract_article(sentences: list[str]) -> list[list[Found]]:
     carry_via = ""
     for sentence in parsed:
         registry.sentence_index = sentence.index
-        finder = SentenceCues(sentence.text, sentence.tokens, sentence.in_quote, sentence.names)
+        finder = SentenceCues(sentence.text, sentence.tokens, sentence.in_quote, sentence.names, sentence.headline)
         found = _resolve(finder.all(), sentence, finder, registry)  # 3. cue, 4. resolve
         found += _patterns(sentence, registry)  # 5. patterns
         found = _deduplicate(found)
@@ -409,7 +410,11 @@ def _patterns(sentence: _Sentence, registry: Registry) -> list[Found]:
             out.append(Found(kind, outlet.entity.name if outlet and outlet.entity else who, "first to report", 0, first.end(),
                              phrase=who, type_evidence="lexicon: outlet" if outlet else "first to report", confidence="high" if outlet else "medium",
                              entity=outlet.entity if outlet else None))
-    for match in SOCIAL_PHRASE_RE.finditer(text):
+    social = any(word in lowered for word in ("social media", "online", "internet", "forum", "weibo", "wechat", "twitter",
+                                             "facebook", "tiktok", "douyin", "reddit", "instagram", "youtube", "telegram",
+                                             "linkedin", "threads", "bluesky", "xiaohongshu", "bilibili", "zhihu", "snapchat",
+                                             "truth social", "weixin", " x "))
+    for match in (SOCIAL_PHRASE_RE.finditer(text) if social else ()):
         where = match["where"]
         platform = find_platform("on " + where)
         name = "social media" if re.search(r"social\s+media", where, re.I) else (platform_display(where, platform) if platform else
@@ -420,7 +425,8 @@ def _patterns(sentence: _Sentence, registry: Registry) -> list[Found]:
         for match in VIRAL_RE.finditer(text):
             out.append(Found("social_media", "social media", match.group(0).lower(), match.start(), match.end(),
                              phrase=match.group(0), type_evidence="'viral'", confidence="medium"))
-    for match in MEDIA_RUMOR_RE.finditer(text):
+    media = any(word in lowered for word in ("media", "press", "newspapers", "outlets"))
+    for match in (MEDIA_RUMOR_RE.finditer(text) if media else ()):
         out.append(Found("media", match["where"], match["cue"].lower(), match.start(), match.end(), phrase=match.group(0),
                          type_evidence=f"'{match['where']}'", confidence="medium"))
     if "source" in lowered:

@@ -132,8 +132,16 @@ def cue_verbs() -> dict:
 
 @lru_cache(maxsize=1)
 def cue_phrases() -> tuple:
-    """(compiled pattern, class, cue label) for the cues of several words (``data/cue_phrases.tsv``)."""
-    return tuple((re.compile(r"\b" + row[0], re.I), row[1], row[2]) for row in _rows("cue_phrases.tsv"))
+    """(compiled pattern, class, cue label, words one of which a sentence must hold) for the cues of several
+    words (``data/cue_phrases.tsv``)."""
+    return tuple((re.compile(r"\b" + row[0], re.I), row[1], row[2], frozenset(row[3].split(",")))
+                 for row in _rows("cue_phrases.tsv"))
+
+
+@lru_cache(maxsize=1)
+def multiword_roles_re() -> re.Pattern:
+    """The role keys of several words ("press secretary", "chief executive"), as one pattern."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(r) for r in sorted(roles(), key=len, reverse=True) if " " in r) + r")\b")
 
 
 @lru_cache(maxsize=1)
@@ -165,5 +173,6 @@ def warm_up() -> None:
     """Read every lexicon once (worker processes call this before their first article)."""
     for loader in (outlets, outlet_re, companies, expert_organisations, platforms, places, chinese_surnames,
                    first_names, roles, organisation_words, organisation_re, anonymity_re, cue_verbs, cue_phrases,
+                   multiword_roles_re,
                    tagger_lexicon, common_words):
         loader()

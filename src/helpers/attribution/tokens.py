@@ -9,6 +9,7 @@ around a cue themselves.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from .lexicons import tagger_lexicon
@@ -36,10 +37,7 @@ class Token(NamedTuple):
     end: int
     text: str
     tag: str
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str  # the text in lower case, computed once
 
 
 def _suffix_tag(word: str) -> str:
@@ -57,21 +55,27 @@ def _suffix_tag(word: str) -> str:
 
 def tokenize(sentence: str) -> list[Token]:
     """The sentence's tokens, each with offsets into the sentence and a tag; "Clinton's" is two tokens."""
-    lexicon = tagger_lexicon()
     out: list[Token] = []
     for match in _TOKEN_RE.finditer(sentence):
         word, start = match.group(0), match.start()
-        possessive = _POSSESSIVE_RE.match(word) if ("'" in word or "’" in word) else None
-        pieces = [(word, start)]
-        if possessive and possessive.group(1).lower() not in {"it", "that", "there", "here", "what", "who", "he", "she", "let"}:
-            head = possessive.group(1)
-            pieces = [(head, start), (possessive.group(2), start + len(head))]
-        for piece, piece_start in pieces:
-            out.append(Token(piece_start, piece_start + len(piece), piece, _tag(piece, not out, lexicon)))
+        if "'" in word or "’" in word:
+            possessive = _POSSESSIVE_RE.match(word)
+            if possessive and possessive.group(1).lower() not in {"it", "that", "there", "here", "what", "who", "he", "she", "let"}:
+                head = possessive.group(1)
+                out.append(Token(start, start + len(head), head, _tag(head, not out), head.lower()))
+                tail = possessive.group(2)
+                out.append(Token(start + len(head), match.end(), tail, _tag(tail, False), tail.lower()))
+                continue
+        out.append(Token(start, match.end(), word, _tag(word, not out), word.lower()))
     return out
 
 
-def _tag(word: str, first: bool, lexicon: dict) -> str:
+@lru_cache(maxsize=262144)
+def _tag(word: str, first: bool) -> str:
+    return _tag_word(word, first, tagger_lexicon())
+
+
+def _tag_word(word: str, first: bool, lexicon: dict) -> str:
     if word in ("'s", "’s", "'S", "’S"):
         return "POS"
     if word[:1] in "'’" and len(word) > 1 or word in ("n't", "n’t"):

@@ -116,7 +116,7 @@ _CALL_OBJECT = re.compile(
 _CALL_NOT = re.compile(
     r"\s+(?:off|in|up|back|out|by|an?\s+(?:press\s+conference|news\s+conference|meeting|vote|halt|strike|election|"
     r"session|referendum|truce|ceasefire|timeout|time-out|recess)|(?:the|a)\s+shots?|(?:for\s+)?help)\b", re.I)
-_ASK_OBJECT = re.compile(r"\s*(?:whether|if|why|how|what|who|when|where|which|for|about|that|(?:[\w’'.-]+\s+){1,7}(?:to|whether|if|why|how|what|which|who|whom|when|where|about|for)|“|\"|:|,)", re.I)
+_ASK_OBJECT = re.compile(r"\s*(?:whether|if|why|how|what|who|when|where|which|for|about|that|(?:[\w’'.-]+\s+){1,7}(?:to|whether|if|why|how|what|which|who|whom|when|where|about|for)\b|(?:[\w’'.-]+\s+){0,6}[\w’'.-]+\s*[,:]|“|\"|:|,)", re.I)
 
 
 @dataclass
@@ -582,8 +582,8 @@ class SentenceCues:
             if verb.cls == "call":
                 if _CALL_NOT.match(after) or not _CALL_OBJECT.match(after) or prev in {"so", "so-"}:
                     continue
-            if verb.cls == "ask" and not _ASK_OBJECT.match(after) and not (i > 0 and tokens[i - 1].text in {'"', "”", ",", "?"}
-                                                                            or i > 1 and tokens[i - 2].text in {'"', "”"}):
+            if verb.cls == "ask" and not _ASK_OBJECT.match(after) and not (i > 0 and tokens[i - 1].text in {'"', "”", ",", "?", "'", "’"}
+                                                                            or i > 1 and tokens[i - 2].text in {'"', "”", "'", "’"}):
                 continue
             if verb.lemma in {"decline", "refuse"}:
                 if not _DECLINE_OBJECT.match(after):

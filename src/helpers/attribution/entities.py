@@ -138,8 +138,16 @@ def quote_mask(sentence: str, tokens: list[Token]) -> list[bool]:
     mask = []
     for k, token in enumerate(tokens):
         text = token.text
+        if text == "'" and k + 1 < len(tokens) and tokens[k + 1].text == "'" and tokens[k + 1].start == token.end:
+            text = '"'  # two apostrophes as a quote mark (''Do we really...'')
+        elif text == "'" and k > 0 and tokens[k - 1].text == "'" and tokens[k - 1].end == token.start:
+            mask.append(inside)
+            continue
         if text in {"“", "”", '"'}:
-            if text == "“":
+            after = sentence[token.end] if token.end < len(sentence) else " "
+            if text == "“" and inside and (after.isspace() or after in ".,;:!?"):
+                inside = False  # a “ typed where ” was meant: "“Apparently not,“ he said."
+            elif text == "“":
                 inside = True
             elif text == "”":
                 inside = False

@@ -63,7 +63,7 @@ DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "some", "many
                "your", "my", "whose"}
 NOUN_BEFORE = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
                "whose", "recent", "new", "latest", "such", "own", "of", "any", "no", "previous", "earlier", "similar",
-               "initial", "first", "final", "official", "public", "private", "repeated", "frequent", "unfounded",
+               "initial", "final", "official", "public", "private", "repeated", "frequent", "unfounded",
                "false", "baseless", "unsubstantiated", "wild", "those", "these", "some", "many", "what", "which",
                "strong", "early", "later", "further", "additional", "past"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who"}
@@ -94,6 +94,8 @@ PERSON_NOUNS = {
     "industry", "narrator", "magnate", "respondents", "those", "everybody", "nobody", "anybody", "somebody",
 }
 PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]{0,14}|\(?[RDI]-[A-Z][A-Za-z.]{0,14}\)?")
+POST_NOUNS = {"post", "posts", "tweet", "tweets", "video", "videos", "users", "user", "netizens", "netizen", "posters",
+              "commenters", "message", "messages", "thread", "threads", "comment", "comments", "photo", "photos"}
 QUANTIFIERS = {"several", "some", "many", "most", "one", "two", "three", "four", "five", "few", "none", "all", "both",
                "each", "any", "dozens", "hundreds", "thousands", "majority", "half", "number"}
 LEGISLATIVE = re.compile(
@@ -196,7 +198,7 @@ class SentenceCues:
         split = end
         for k in range(start, end):
             if tokens[k].lower in {"of", "for", "at", "with", "from", "in", "on", "to", "inside", "within", "close",
-                                   "familiar", "who", "near"} and k > start and not self._inside_name(k):
+                                   "familiar", "who", "near", "by"} and k > start and not self._inside_name(k):
                 split = k
                 break
         # "Several of Mr. Trump's advisers", "one of the sources": the head follows the quantifier's "of".
@@ -254,10 +256,13 @@ class SentenceCues:
                     break
                 k -= 1
                 continue
+            if lowered in {"by", "on", "in"} and k - 2 >= 0 and tokens[k - 2].lower in POST_NOUNS:
+                k -= 1  # "a Facebook post by a parent", "viral posts on X", "netizens on Weibo"
+                continue
             if lowered in {"with", "to", "on"} and k - 2 >= 0 and tokens[k - 2].lower in {"familiar", "close", "knowledgeable", "briefed"}:
                 k -= 1  # "people familiar with the matter", "a person close to the company"
                 continue
-            if prev.tag.startswith("JJ") and lowered in {"familiar", "close", "knowledgeable"}:
+            if lowered in {"familiar", "close", "knowledgeable"}:
                 k -= 1
                 continue
             if lowered in {"of", "for", "at", "with", "from", "in"} and k - 2 >= 0 and (
@@ -274,6 +279,9 @@ class SentenceCues:
                 k -= 1
                 if lowered in {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "whose"}:
                     # "An official with | the commission": the determiner opens the object of a preposition.
+                    if k - 2 >= 0 and tokens[k - 1].lower in {"by", "on"} and tokens[k - 2].lower in POST_NOUNS:
+                        k -= 1
+                        continue
                     if k - 2 >= 0 and tokens[k - 1].lower in {"of", "for", "at", "with", "from", "in", "to"} and (
                             tokens[k - 2].lower in lex.roles() or tokens[k - 2].lower.rstrip("s") in lex.roles()
                             or tokens[k - 2].lower in PERSON_NOUNS or tokens[k - 2].lower in DATA_WORDS
@@ -561,7 +569,8 @@ class SentenceCues:
             nxt = tokens[i + 1].lower if i + 1 < n else ""
             after = self.sentence[token.end:]
             # Nouns and adjectives: "the report", "his claims", "Trump's support", "the said agreement".
-            if prev in NOUN_BEFORE or (i > 0 and tokens[i - 1].tag == "POS"):
+            if prev in NOUN_BEFORE or (i > 0 and tokens[i - 1].tag == "POS") or (
+                    prev in {"first", "last", "second", "third"} and i > 1 and tokens[i - 2].lower in {"the", "a", "an", "his", "her", "its", "their"}):
                 if not (lowered in {"said", "says"} and prev not in {"the", "said", "aforementioned", "such"}):
                     continue
             if lowered in {"said"} and prev in {"the", "aforementioned", "such"}:
@@ -630,7 +639,8 @@ class SentenceCues:
                         "senate", "house", "congress", "committee", "court", "parliament", "assembly", "legislature", "council",
                         "board", "panel", "lawmakers", "judge", "voters"}:
                 continue  # "The Senate rejected the repeal": a vote, not a statement
-            if verb.cls in {"say", "stance"} and prev in {"not", "n't", "n’t", "never"} and verb.lemma not in {"decline", "refuse"}:
+            if verb.cls in {"say", "stance"} and prev in {"not", "n't", "n’t", "never"} and verb.lemma not in {"decline", "refuse"} \
+                    and not (verb.lemma in {"respond", "reply", "return"} and re.match(r"\s+(?:immediately\s+)?to\s+(?:a|an|our|the|repeated|multiple)\s+(?:\w+\s+)?(?:requests?|calls?|emails?|messages?|questions?)", after)):
                 continue  # "He has not commented", "did not say": no statement is credited
             if verb.lemma in {"maintain"} and not re.match(r"\s+(?:that|his|her|their)\b|\s*[,.]", after):
                 continue  # "Clinton maintains a commanding lock": keeps, not asserts
@@ -700,6 +710,8 @@ class SentenceCues:
                 words = lowered + " " + " ".join(extra.group(0).split())
             if verb.lemma in {"decline", "refuse"}:
                 words = "declined to comment" if "comment" in after[:40] else f"{lowered}{_DECLINE_OBJECT.match(after).group(0)}"
+            elif verb.lemma in {"respond", "reply", "return"} and prev in {"not", "n't", "n’t", "never"}:
+                words = "did not respond to a request for comment"
             call_object = re.match(r"\s+(for|on)\b", after) if verb.cls == "call" else None
             if call_object:
                 words = f"{lowered} {call_object.group(1)}"
@@ -739,7 +751,8 @@ class SentenceCues:
                 else:
                     continue
             kind = {"relative": "relative", "participle": "participle"}.get(how, "verb")
-            cues.append(Cue(kind, cls, match.start(), match.end(), label, phrase, i))
+            words = " ".join(match.group(0).lower().split())  # the words as written: "were quick to", "took aim at"
+            cues.append(Cue(kind, cls, match.start(), match.end(), words, phrase, i))
         return cues
 
     def _told_outlet(self, i: int) -> Phrase | None:
@@ -901,7 +914,8 @@ class SentenceCues:
                 while edge >= 0 and tokens[edge].text in {'"', "“", "”", "'", "’"}:
                     edge -= 1
             if edge > 0 and tokens[edge].text == "," and not any(
-                    t.lower in {"that", "and", "but"} for t in tokens[cue.token + 1: cue.token + 3]):
+                    t.lower in {"that", "and", "but"} for t in tokens[cue.token + 1: cue.token + 3]) and (
+                    len(tokens) - cue.token <= 12 or not any(t.lower in {"that", "which"} for t in tokens[cue.token + 1:])):
                 cut = max(cut, edge)
         if cut < 0:
             return cues

@@ -292,8 +292,8 @@ def _kind(words: list[str], tokens: list[Token], start: int, end: int, before: l
     text = " ".join(words)
     if text in lex.outlets() or (text.startswith("The ") and text[4:] in lex.outlets()):
         return "outlet", ""
-    if text.lower() in lex.platforms() and text not in {"X", "Threads"}:
-        return "platform", ""
+    if text.lower() in lex.platforms() and (text not in {"X", "Threads"} or before and before[-1].lower in {"on", "via"}):
+        return "platform", ""  # "X" and "Threads" only as "on X", "via Threads"
     if words[-1] in PARTY_GROUPS:
         return "organisation", ""  # "Republicans", "Senate Democrats", "House Republicans": the party, speaking as such
     if text in lex.places() or all(w in lex.places() or w in {"of", "the", "and"} for w in words) and any(w in lex.places() for w in words):
@@ -307,7 +307,7 @@ def _kind(words: list[str], tokens: list[Token], start: int, end: int, before: l
             if _outlet_shaped(words):
                 return "outlet", ""
             return "organisation", ""
-    if words[-1] in lex.places() and words[0] not in lex.first_names() or any(w in FACILITY_WORDS for w in words):
+    if words[0] not in lex.first_names() and (words[-1] in lex.places() or any(w in FACILITY_WORDS for w in words)):
         return "place", ""  # "Gigafactory Texas", "Madison Square Garden": a place, never a source
     honorific = before[-1].lower if before else ""
     if honorific in HONORIFICS:
@@ -659,6 +659,13 @@ class Registry:
             if acronym not in self.by_name:
                 entity.names.append(acronym)
                 self.by_name[acronym] = entity
+        if entity.kind in {"organisation", "outlet"}:
+            # "Local news station KTLA", "the newspaper Die Zeit": what the article calls the body.
+            before = self._role_before(tokens, names, name.start)
+            if before:
+                reading = role_of(before[0])
+                if reading and reading.source_type in {"media", "company", "expert", "official", "political"}:
+                    entity.add_evidence(reading.source_type, before[0], 3, index)
         if entity.kind not in {"person", "name"}:
             return
         # 1. A title inside the capitalised run: "Vice Minister of Commerce", "Sen.".
@@ -717,8 +724,9 @@ class Registry:
             token = tokens[k]
             lowered = token.lower
             two = f"{lowered} {tokens[k + 1].lower}" if k + 1 < len(tokens) else ""
+            three = f"{tokens[k - 1].lower} {two}" if k > 0 and two else ""
             if lowered in lex.roles() or lowered.rstrip("s") in lex.roles() and lowered.endswith("s") or lowered in ROLE_MODIFIERS or token.tag == "POS" or (
-                    two in lex.roles() or k > 0 and f"{tokens[k - 1].lower} {lowered}" in lex.roles()) or (
+                    two in lex.roles() or three in lex.roles() or k > 0 and f"{tokens[k - 1].lower} {lowered}" in lex.roles()) or (
                     is_capitalised(token) and token.text[:1].isalpha()) or lowered in {"of", "for", "-"} or (
                     token.tag.startswith("JJ") and lowered.endswith(("-based", "ial", "ic", "al"))) or lowered.endswith("-based"):
                 words.insert(0, token)

@@ -133,6 +133,8 @@ def clean_name(name: str) -> str | None:
     if not name:
         return name
     name = " ".join(name.split()).strip(" ,;:—–-\"“”'’()")
+    if name.lower() in lex.platforms():
+        return name  # "X"
     trimmed = _LEADING_JUNK.sub("", name) if not re.match(r"(?:The|A)\s+[A-Z]", name) else name
     if not trimmed or not re.search(r"[A-Za-z]{2}", trimmed) or re.fullmatch(r"[\d\s,.%$-]+\w{0,2}", trimmed):
         return None
@@ -165,6 +167,12 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
     names = [n for n in phrase.names if n.text]
     head = phrase.head
     lowered = text.lower()
+    platform_named = [n for n in names if n.kind == "platform"]
+    if platform_named and (head in {"post", "posts", "tweet", "tweets", "video", "videos", "users", "user", "netizens",
+                                    "posters", "commenters", "thread", "threads", "forum", "group", "page"}
+                           or SINGULAR_HEADS.get(head) or head in {n.text.lower() for n in platform_named}):
+        # "A Facebook post by a parent", "Users on Reddit", "Netizens on Weibo": ordinary users of a platform.
+        return "social_media", platform_named[0].text, f"'{head}' on {platform_named[0].text}", "high", None
     anonymous = lex.anonymity_re().search(text)
     # A named person always wins over anonymity words around them ("Smith, a person close to ...").
     head_name = _head_name(phrase, sentence)

@@ -25,6 +25,7 @@ _TOKEN_RE = re.compile(
     r"|[A-Z]\.(?=\s+[A-Z])"  # an initial: "J. K."
     r"|@\w+"
     r"|\w+\.(?:com|cn|org|net|io|co)\b"  # JD.com
+    r"|\d+(?:[.,:]\d+)+"  # 88,000 and 3.5 and 10:35: one number
     r"|\w+(?:[-&]\w+)*(?:['’]\w+)*"
     r"|[^\w\s]"
 )

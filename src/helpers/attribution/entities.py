@@ -29,7 +29,11 @@ HONORIFICS = {"mr.": "m", "mrs.": "f", "ms.": "f", "miss": "f", "mr": "m", "mrs"
               "prof.": "", "rev.": "", "sir": "m", "dame": "f", "lord": "m", "lady": "f"}
 # Title abbreviations and words that are part of a capitalised run but not of the name.
 TITLE_WORDS = {"sen.", "rep.", "gov.", "gen.", "lt.", "col.", "capt.", "sgt.", "adm.", "maj.", "cmdr.", "supt.", "det.",
-               "insp.", "pres.", "sec.", "prof.", "dr.", "mr.", "mrs.", "ms.", "rev.", "sens.", "reps."}
+               "insp.", "pres.", "sec.", "prof.", "dr.", "mr.", "mrs.", "ms.", "rev.", "sens.", "reps.",
+               "mr", "mrs", "ms", "dr", "prof"}  # British style writes them without the stop
+INDEFINITE_PRONOUNS = {"everything", "everyone", "everybody", "nothing", "nobody", "someone", "somebody", "something",
+                       "anyone", "anybody", "anything", "all", "none", "both", "each", "either", "neither", "another",
+                       "such", "many", "much", "most", "some", "few", "several", "this", "that", "these", "those"}
 CONNECTORS = {"of", "the", "for", "de", "van", "von", "der", "al", "bin", "la", "del", "da", "du", "le", "&", "and"}
 NAME_SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}
 NOT_NAMES = {
@@ -38,6 +42,10 @@ NOT_NAMES = {
     "Yesterday", "Tomorrow", "I", "OK", "Okay", "Mass", "Christmas", "Easter", "Thanksgiving", "God", "Lord",
     "Let’s", "Let's", "Here", "There", "Yes", "No", "Oh", "Well", "Still", "Instead", "Now", "Then",
 }
+HEADLINE_BREAKS = {"to", "and", "on", "in", "with", "of", "for", "the", "a", "an", "he", "she", "it", "they", "his", "her",
+                   "is", "are", "was", "were", "will", "would", "has", "have", "had", "be", "as", "at", "by", "but", "or",
+                   "about", "after", "over", "from", "into", "not", "no", "just", "why", "how", "what", "who", "this",
+                   "that", "can", "could", "may", "should", "than", "up", "out", "its", "their", "new", "more", "all"}
 PARTY_GROUPS = {"Republicans", "Democrats", "Tories", "Conservatives", "Labour", "Libertarians", "GOP", "Dems"}
 FACILITY_WORDS = {"Gigafactory", "Factory", "Plant", "Airport", "Station", "Street", "Road", "Avenue", "Bridge", "Park",
                   "Stadium", "Arena", "Hall", "Building", "Tower", "Hotel", "Square", "Garden", "Gardens", "Mall",
@@ -189,12 +197,15 @@ def _opens_with_a_name(tokens: list[Token], start: int, j: int) -> bool:
 
 
 def is_headline(tokens: list[Token]) -> bool:
-    """A title-case headline ("Chris Christie Says He Would Issue A Quarantine"): most words capitalised."""
+    """A title-case headline ("Chris Christie Says He Would Issue A Quarantine"): most words capitalised,
+    the small words too."""
     words = [t for t in tokens if t.text[:1].isalpha()]
     if len(words) < 4:
         return False
     capitalised = sum(1 for t in words if t.text[:1].isupper())
-    return capitalised >= 0.75 * len(words) and any(t.text[:1].isupper() and t.lower in lex.cue_verbs() for t in words[1:])
+    small = [t for t in words[1:] if t.lower in HEADLINE_BREAKS]
+    return capitalised >= 0.75 * len(words) and (any(t.text[:1].isupper() for t in small)
+                                                 or any(t.text[:1].isupper() and t.lower in lex.cue_verbs() for t in words[1:]))
 
 
 def _run_ends(tokens: list[Token], i: int, headline: bool = False) -> int:
@@ -203,8 +214,7 @@ def _run_ends(tokens: list[Token], i: int, headline: bool = False) -> int:
     n = len(tokens)
     while j < n:
         token = tokens[j]
-        if headline and (token.lower in lex.cue_verbs() or token.lower in {"to", "and", "on", "in", "with", "of", "for",
-                                                                          "the", "a", "an", "he", "she", "it", "they"}):
+        if headline and (token.lower in lex.cue_verbs() or token.lower in HEADLINE_BREAKS):
             break
         if is_capitalised(token) and token.text not in NOT_NAMES and token.tag != "POS":
             j += 1
@@ -294,7 +304,7 @@ def _kind(words: list[str], tokens: list[Token], start: int, end: int, before: l
         return "outlet", ""
     if text.lower() in lex.platforms() and (text not in {"X", "Threads"} or before and before[-1].lower in {"on", "via"}):
         return "platform", ""  # "X" and "Threads" only as "on X", "via Threads"
-    if words[-1] in PARTY_GROUPS:
+    if words[-1] in PARTY_GROUPS or len(words) >= 2 and words[-1] in {"Republican", "Democrat"} and words[-2] in {"House", "Senate", "GOP"}:
         return "organisation", ""  # "Republicans", "Senate Democrats", "House Republicans": the party, speaking as such
     if text in lex.places() or all(w in lex.places() or w in {"of", "the", "and"} for w in words) and any(w in lex.places() for w in words):
         return "country", ""
@@ -349,8 +359,7 @@ def find_names(tokens: list[Token], in_quote: list[bool], capitals: frozenset = 
         if not is_capitalised(token) or token.text in NOT_NAMES or token.tag == "POS" or not token.text[:1].isalnum() and token.text[:1] != "@":
             i += 1
             continue
-        if headline and (token.lower in lex.cue_verbs() or token.lower in {"he", "she", "it", "they", "his", "her", "to", "and",
-                                                                           "on", "in", "with", "of", "for", "the", "a", "an"}):
+        if headline and (token.lower in lex.cue_verbs() or token.lower in HEADLINE_BREAKS):
             i += 1
             continue
         j = _run_ends(tokens, i, headline)
@@ -364,6 +373,8 @@ def find_names(tokens: list[Token], in_quote: list[bool], capitals: frozenset = 
                 and tokens[start].lower not in TITLE_WORDS and tokens[start].lower not in lex.roles()
                 and tokens[start].text not in PARTY_WORDS and not _known_body(tokens, start, j)):
             start += 1
+        while start < j - 1 and tokens[start].lower in INDEFINITE_PRONOUNS:
+            start += 1  # "Everything Schwarzenegger mentions"
         if start >= j:
             i = j
             continue
@@ -462,6 +473,10 @@ def role_of(words: str, body_type: str = "", body: str = "") -> RoleReading | No
                 if best is None or k + size > best[0] or (k + size == best[0] and size > best[1]):
                     best = (k + size, size, role)
     if best is None:
+        science = next((t for t in reversed(tokens) if t.endswith(("ologist", "ographer", "statistician", "ometrician",
+                                                                    "physicist", "chemist", "scientist"))), None)
+        if science:
+            return RoleReading(science, "expert", 3)  # "a biostatistician at Harvard", "a glaciologist"
         return None
     role = best[2]
     former = any(t in {"former", "ex", "ex-", "then", "then-"} for t in tokens[: best[0] - best[1]])
@@ -487,7 +502,7 @@ def body_type(words: str) -> str:
         return ""
     if text in lex.outlets():
         return "media"
-    if text.split()[-1] in PARTY_GROUPS:
+    if text.split()[-1] in PARTY_GROUPS or re.fullmatch(r"(?:House|Senate|GOP) (?:Republican|Democrat)", text):
         return "political"
     if text in lex.expert_organisations():
         return "expert"

@@ -96,6 +96,12 @@ PERSON_NOUNS = {
 PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]{0,14}|\(?[RDI]-[A-Z][A-Za-z.]{0,14}\)?")
 POST_NOUNS = {"post", "posts", "tweet", "tweets", "video", "videos", "users", "user", "netizens", "netizen", "posters",
               "commenters", "message", "messages", "thread", "threads", "comment", "comments", "photo", "photos"}
+NOUN_CUES = {"criticism", "criticisms", "praise", "endorsement", "opposition", "call", "calls", "claim", "claims", "assertion",
+             "accusation", "accusations", "warning", "warnings", "promise", "promises", "pledge", "pledges", "attack",
+             "attacks", "comments", "remarks", "statement", "statements", "view", "views", "position", "argument",
+             "insistence", "denial", "denials", "admission", "suggestion", "proposal", "plea", "demand", "demands",
+             "threat", "threats", "vow", "prediction", "allegation", "allegations", "assessment", "account", "response",
+             "rebuke", "defense", "defence", "description", "characterization", "charge", "charges", "request"}
 QUANTIFIERS = {"several", "some", "many", "most", "one", "two", "three", "four", "five", "few", "none", "all", "both",
                "each", "any", "dozens", "hundreds", "thousands", "majority", "half", "number"}
 LEGISLATIVE = re.compile(
@@ -237,6 +243,9 @@ class SentenceCues:
         token = tokens[j]
         if token.lower in PRONOUNS and token.lower != "who":
             return (j, j + 1)
+        if token.lower in {"surveyed", "polled", "questioned", "interviewed", "asked"} and j > 0 and tokens[j - 1].lower in {
+                "those", "people", "voters", "respondents", "adults", "americans", "residents", "democrats", "republicans"}:
+            return (j - 1, j + 1)  # "those surveyed said"
         if not (token.text[:1].isalnum() or token.text.startswith("@")):
             return None
         if token.tag.startswith(("VB", "MD", "RB", "IN", "TO", "CC", "W")) and not is_capitalised(token) \
@@ -349,6 +358,8 @@ class SentenceCues:
         if phrase.names and any(n.kind in {"person", "name", "organisation", "outlet", "country", "platform", "title"}
                                 for n in phrase.names[:1]):
             name = phrase.names[0]
+            if name.kind == "country" and phrase.end - phrase.start == 1 and cls == "say" and name.text.endswith(("an", "ese", "ish")):
+                return True  # "Cuban said": a demonym alone before a verb of saying is a surname (Mark Cuban)
             if name.kind == "country" and head not in {n.text.lower().split()[-1] for n in phrase.names} and head not in PERSON_NOUNS \
                     and head not in lex.roles() and head not in ORGANISATION_DESCRIPTIONS:
                 return False  # "the Chinese economy"
@@ -384,9 +395,11 @@ class SentenceCues:
         # Auxiliaries and adverbs between the subject and the verb: "has previously said", "on Monday said".
         while j >= 0:
             lowered = tokens[j].lower
-            if lowered in AUXILIARIES or tokens[j].tag in {"RB"} and lowered.endswith("ly"):
+            if lowered in AUXILIARIES or tokens[j].tag in {"RB"} and lowered.endswith("ly") or lowered in {"here", "there"} and j > 0:
                 j -= 1
                 continue
+            if lowered in TIME_WORDS and j in self.name_at:
+                break  # "Day said": a name, not a time
             if lowered in TIME_WORDS and (lowered not in {"in", "at", "this", "on", "last", "next", "early", "late"} or
                                           j + 1 < i and tokens[j + 1].lower in TIME_WORDS | {"monday", "tuesday"}):
                 # "on Monday", "last week", "Tuesday night" - but "in" and "at" only before a time word.
@@ -401,6 +414,19 @@ class SentenceCues:
                     tokens[j - 1].tag.startswith("NN") or is_capitalised(tokens[j - 1])):
                 j -= 1
                 continue
+            # An aside between dashes: "The Supreme Court justice -- who has been in a scuffle -- said".
+            if tokens[j].text in {"-", "—", "–"} and j > 0:
+                k = j - 1
+                while k >= 0 and tokens[k].text == "-":
+                    k -= 1
+                m = k
+                while m >= 0 and tokens[m].text not in {"-", "—", "–"} and k - m < 30:
+                    m -= 1
+                if m > 0 and tokens[m].text in {"-", "—", "–"}:
+                    while m > 0 and tokens[m - 1].text == "-":
+                        m -= 1
+                    j = m - 1
+                    continue
             # A parenthesis ("Sen. Marco Rubio (R-Fla.) said") or a short aside (", in fact,", ", however,").
             if tokens[j].text == ")":
                 k = j - 1
@@ -476,8 +502,9 @@ class SentenceCues:
                     r = q
                     while r >= 0 and tokens[r].text != "," and q - r <= 4:
                         r -= 1
-                    if r > 0 and tokens[r].text == "," and " ".join(t.lower for t in tokens[r + 1:q + 1]) in ASIDES:
-                        q = r - 1
+                    if r > 0 and tokens[r].text == "," and (" ".join(t.lower for t in tokens[r + 1:q + 1]) in ASIDES
+                                                            or q == r + 1 and tokens[q].tag == "CD"):
+                        q = r - 1  # ", meanwhile," or an age: "Lance Beebe, 49, a Navy veteran ..., said"
                     else:
                         break
                 before_span = self._np_left(q)
@@ -591,7 +618,7 @@ class SentenceCues:
             if verb.cls == "call":
                 if _CALL_NOT.match(after) or not _CALL_OBJECT.match(after) or prev in {"so", "so-"}:
                     continue
-            if verb.cls == "ask" and not _ASK_OBJECT.match(after) and not (i > 0 and tokens[i - 1].text in {'"', "”", ",", "?", "'", "’"}
+            if verb.cls == "ask" and not _ASK_OBJECT.match(after) and not re.match(r"\s+(?:[\w’'.-]+\s+){0,4}[\w’'.-]+\s*[.:]\s*$", after) and not (i > 0 and tokens[i - 1].text in {'"', "”", ",", "?", "'", "’"}
                                                                             or i > 1 and tokens[i - 2].text in {'"', "”", "'", "’"}):
                 continue
             if verb.lemma in {"decline", "refuse"}:
@@ -648,6 +675,10 @@ class SentenceCues:
                     "the", "a", "an", "me", "him", "her", "them", "us", "you", "reporters", "journalists", "his", "their"} \
                     and not is_capitalised(tokens[i + 2]) or lowered == "said" and nxt == "to" and self.headline:
                 continue  # "Tesla said to plan a second factory": a wire headline's unnamed sources (see patterns)
+            if verb.lemma == "read" and not (lowered == "reads" or prev in {",", '"', "”"}):
+                continue  # "the statement reads", '"...," the sign reads' - not "he read a book"
+            if verb.lemma == "request" and not re.match(r"\s+(?:that|a|an|the|more|information|comment|permission)\b", after):
+                continue
             if verb.lemma == "thank" and nxt == "to":
                 continue  # "thanks to"
             if verb.lemma == "push" and not re.match(r"\s+back\b", after):
@@ -753,6 +784,26 @@ class SentenceCues:
             kind = {"relative": "relative", "participle": "participle"}.get(how, "verb")
             words = " ".join(match.group(0).lower().split())  # the words as written: "were quick to", "took aim at"
             cues.append(Cue(kind, cls, match.start(), match.end(), words, phrase, i))
+        return cues
+
+    def noun_cues(self) -> list[Cue]:
+        """A statement named by a noun, with its source as possessor: "Trump's criticism of Curiel",
+        "the White House's assertion that", "Clinton's call for a no-fly zone"."""
+        cues = []
+        tokens = self.tokens
+        for k in range(2, len(tokens)):
+            word = tokens[k].lower
+            if word not in NOUN_CUES or tokens[k - 1].tag != "POS" or self.in_quote[k]:
+                continue
+            nxt = tokens[k + 1].lower if k + 1 < len(tokens) else ""
+            if nxt not in {"of", "that", "for", "to", "on", "against", "about", "with", ","} and word not in {"view", "views", "position"}:
+                continue
+            span = self._np_left(k - 2)
+            if not span:
+                continue
+            phrase = self.phrase(*span)
+            if phrase.names and phrase.names[0].kind in {"person", "name", "organisation", "outlet", "country"} or phrase.pronoun in {"his", "her"}:
+                cues.append(Cue("noun", "say", tokens[k].start, tokens[k].end, word, phrase, k))
         return cues
 
     def _told_outlet(self, i: int) -> Phrase | None:
@@ -874,7 +925,7 @@ class SentenceCues:
 
     def all(self) -> list[Cue]:
         cues = (self.verb_cues() + self.phrase_cues() + self.according_cues() + self.citing_cues() + self.agent_cues()
-                + self.interview_cues() + self.colon_cue())
+                + self.interview_cues() + self.colon_cue() + self.noun_cues())
         return self._without_nested(self._without_reported_content(cues))
 
     def _without_nested(self, cues: list[Cue]) -> list[Cue]:

@@ -182,6 +182,8 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
         entity = head_name.entity
         if entity is None:
             return None
+        if head_name.kind == "country" and phrase.end - phrase.start == 1 and head_name.text.endswith(("an", "ese", "ish")):
+            entity.kind = "person"  # "Cuban said": Mark Cuban, not Cuba
         if head_name.kind == "country" and head not in {w.lower() for w in head_name.text.split()}:
             pass
         # The name modifies a description: "the Clinton campaign", "Trump supporters", "a Quinnipiac poll".
@@ -214,6 +216,11 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
             pass
         else:
             return "anonymous", "", f"unnamed '{text}'", "high", None
+    role = lex.roles().get(head) or lex.roles().get(head.rstrip("s"))
+    if body_entity is not None and role is not None and role.source_type == "inherit" and head not in ANONYMOUS_HEADS:
+        return _typed(body_entity, "description", index, evidence_words=text)  # "Cameron's spokesman": Cameron's side
+    if head.isdigit() or head in {"percent", "%", "majority", "plurality"}:
+        return "other", "poll respondents", f"'{text}' (a share of those asked)", "medium", None
     reading = role_of(text, body_type(body_entity.name) if body_entity is not None else "", body_entity.name if body_entity else "")
     if body_entity is not None and (reading is None or reading.source_type == (registry.type_of(body_entity))):
         kind = registry.type_of(body_entity)

@@ -341,3 +341,41 @@ def test_development_and_held_out_sets_are_well_formed(name):
 ])
 def test_titles_and_platform_users_only_change_type_where_they_should(sentence, expected):
     assert extract_sentence(sentence)[0].source_type == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A sitting senator shown campaigning speaks as a candidate (the guidelines' political type).
+    ("Sen. Ted Cruz told supporters in Des Moines that the caucuses were a victory.", ("political", "Ted Cruz")),
+    ("Former Arkansas Gov. Mike Huckabee announced that he was suspending his campaign.", ("political", "Mike Huckabee")),
+    # Someone who serves a person takes that person's side.
+    ("Republican presidential candidate Marco Rubio spoke in Iowa. Alex Conant, a spokesman for Mr. Rubio, said "
+     "the campaign was confident.", ("political", "Alex Conant")),
+    # A poll is the pollster's, whoever runs it.
+    ("A CNN/ORC poll of debate watchers found that 62 percent thought Mrs. Clinton had won.", ("expert", "CNN/ORC poll")),
+    # An outlet's journalist is media.
+    ("As RealClearPolitics' David Byler pointed out in December, the rules can change.", ("media", "David Byler")),
+])
+def test_roles_read_from_campaign_acts_people_served_polls_and_outlets(text, expected):
+    rows = rows_of(text)
+    assert rows and (rows[-1][0], rows[-1][1]) == expected, rows
+
+
+@pytest.mark.parametrize("sentence", [
+    "Trump's criticism of the judge drew rebukes from both parties.",
+    "Rubio seemed to suggest that the plan would fail.",
+    "Chris Christie Says He Would Issue A Quarantine Over Zika Virus",
+    "Clinton spoke about the economy in Ohio.",
+    "Sanders laid out his plan for free college on Tuesday.",
+    "Those surveyed said Trump was best able to handle the issue.",
+    "About four in 10 said they were angry with the government.",
+    "Netizens on Weibo were quick to mock the new logo.",
+    "Volkswagen did not respond to a request for comment.",
+])
+def test_more_cues_reporters_write(sentence):
+    assert extract_sentence(sentence), sentence
+
+
+def test_a_description_of_the_person_the_passage_is_about_resolves_to_them():
+    rows = rows_of("Ben Carson spoke at length about his childhood in Detroit. Carson said the reports were false. "
+                   "The retired neurosurgeon acknowledged that he expected scrutiny.")
+    assert {name for _t, name, _v in rows} == {"Ben Carson"}

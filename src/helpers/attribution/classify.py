@@ -29,8 +29,21 @@ from .records import Entity
 PRECEDENCE = ("political", "official", "expert", "media", "company", "social_media", "anonymous", "other")
 
 
-def type_entity(entity: Entity) -> None:
-    """Set ``source_type``, ``type_evidence`` and the evidence part of ``confidence`` on an entity."""
+def type_entity(entity: Entity, depth: int = 0) -> None:
+    """Set ``source_type``, ``type_evidence`` and the evidence part of ``confidence`` on an entity.
+
+    A person who serves another ("a senior adviser to Mr. Sanders", "Rubio spokesman Alex Conant") takes
+    the type of the person served, unless their own evidence is as strong.
+    """
+    if entity.serves and depth < 3 and not any(e.strength >= 3 for e in entity.evidence):
+        served, words = entity.serves[0]
+        if not served.source_type:
+            type_entity(served, depth + 1)
+        if served.source_type and served.source_type != "other":
+            entity.source_type = served.source_type
+            entity.type_evidence = f"{words} ({served.name}: {served.type_evidence or served.source_type})"
+            entity.confidence = "high" if served.confidence == "high" else "medium"
+            return
     if not entity.evidence:
         entity.source_type, entity.type_evidence, entity.confidence = "other", "", "low"
         return

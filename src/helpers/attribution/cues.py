@@ -257,7 +257,7 @@ class SentenceCues:
             lowered = prev.lower
             if self.in_quote[k - 1]:
                 break
-            if prev.tag == "POS" or lowered in {"-", "&"} or (prev.text == "." and False):
+            if prev.tag == "POS" or lowered in {"-", "&"} or prev.text == "/" and self._inside_name(k - 1):
                 k -= 1
                 continue
             if is_capitalised(prev) and prev.text[:1].isalnum():
@@ -371,7 +371,8 @@ class SentenceCues:
         if head in DATA_WORDS and cls in {"say"}:
             return head not in {"plan", "decision", "count", "index", "numbers", "results", "tape", "footage", "model",
                                 "models", "tally", "book", "speech", "interview", "opinion", "paper"}
-        if cls in {"say", "think"} and head.isdigit() or head in {"those", "respondents"} and cls in {"say", "think", "stance", "want"}:
+        if cls in {"say", "think"} and head.isdigit() or head in {"those", "respondents", "surveyed", "polled", "questioned",
+                                                                   "interviewed"} and cls in {"say", "think", "stance", "want"}:
             return True  # "Six in 10 say", "those surveyed say"
         if head in {"percent", "%", "majority", "plurality", "third", "half", "quarter"} and cls in {"say", "think", "stance", "want", "call"}:
             return True  # "47% say", "a majority of Republicans believe"

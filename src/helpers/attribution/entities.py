@@ -46,6 +46,12 @@ HEADLINE_BREAKS = {"to", "and", "on", "in", "with", "of", "for", "the", "a", "an
                    "is", "are", "was", "were", "will", "would", "has", "have", "had", "be", "as", "at", "by", "but", "or",
                    "about", "after", "over", "from", "into", "not", "no", "just", "why", "how", "what", "who", "this",
                    "that", "can", "could", "may", "should", "than", "up", "out", "its", "their", "new", "more", "all"}
+BODY_PRIORITY = {"official": 5, "expert": 4, "political": 3, "media": 2, "company": 1, "other": 0}
+PERSON_DESCRIPTIONS = {"billionaire", "businessman", "businesswoman", "mogul", "magnate", "tycoon", "veteran", "neurosurgeon",
+                       "surgeon", "doctor", "lawyer", "senator", "governor", "congressman", "congresswoman", "candidate",
+                       "nominee", "frontrunner", "front-runner", "hopeful", "contender", "politician", "populist",
+                       "conservative", "liberal", "progressive", "democrat", "republican", "texan", "californian",
+                       "new yorker", "native", "former", "businessperson", "celebrity", "star", "host", "developer"}
 PARTY_GROUPS = {"Republicans", "Democrats", "Tories", "Conservatives", "Labour", "Libertarians", "GOP", "Dems"}
 FACILITY_WORDS = {"Gigafactory", "Factory", "Plant", "Airport", "Station", "Street", "Road", "Avenue", "Bridge", "Park",
                   "Stadium", "Arena", "Hall", "Building", "Tower", "Hotel", "Square", "Garden", "Gardens", "Mall",
@@ -193,7 +199,7 @@ def _opens_with_a_name(tokens: list[Token], start: int, j: int) -> bool:
     if lex.tagger_lexicon().get(word, "NN") != "NN" or word in lex.roles() or word in UNNAMED_TYPES \
             or word in ORGANISATION_DESCRIPTIONS or word in DATA_WORDS or word in OUTLET_DESCRIPTIONS:
         return False
-    return tokens[start + 1].lower in lex.cue_verbs()
+    return tokens[start + 1].lower in lex.cue_verbs() or tokens[start + 1].tag == "POS"  # "Trump's criticism of"
 
 
 def is_headline(tokens: list[Token]) -> bool:
@@ -317,6 +323,8 @@ def _kind(words: list[str], tokens: list[Token], start: int, end: int, before: l
             if _outlet_shaped(words):
                 return "outlet", ""
             return "organisation", ""
+    if words[-1].endswith(("-based", "-born", "-area", "-focused")):
+        return "place", ""  # "Hong Kong-based", "Shanghai-based": a modifier, not a name
     if words[0] not in lex.first_names() and (words[-1] in lex.places() or any(w in FACILITY_WORDS for w in words)):
         return "place", ""  # "Gigafactory Texas", "Madison Square Garden": a place, never a source
     honorific = before[-1].lower if before else ""
@@ -481,10 +489,10 @@ def role_of(words: str, body_type: str = "", body: str = "") -> RoleReading | No
     role = best[2]
     former = any(t in {"former", "ex", "ex-", "then", "then-"} for t in tokens[: best[0] - best[1]])
     if role.source_type == "inherit":
-        kind = body_type or role.default
+        kind = body_type or ("other" if body else role.default)  # "president of NDN, an advocacy group": not an office
         if not kind:
             return None
-        strength = 3 if body_type else 2
+        strength = 3 if body_type or body else 2
     else:
         kind = role.source_type
         strength = 3
@@ -511,11 +519,14 @@ def body_type(words: str) -> str:
     if text.lower() in lex.platforms():
         return "social_media"
     words_map = lex.organisation_words()
-    best, best_len = "", 0
+    best, best_rank = "", (-1, -1)
     for match in lex.organisation_re().finditer(text):
         word = match.group(1)
-        if len(word) > best_len:
-            best, best_len = words_map[word], len(word)
+        # A word of several words is most specific ("People's Bank of China"); then official and expert words over
+        # company words ("Massachusetts Institute of Technology").
+        rank = (len(word.split()), BODY_PRIORITY.get(words_map[word], 0))
+        if rank > best_rank:
+            best, best_rank = words_map[word], rank
     if best:
         if best == "official" and re.search(r"\bNews Agency\b", text):
             return "media"
@@ -628,7 +639,7 @@ class Registry:
     def observe(self, index: int, sentence: str, tokens: list[Token], names: list[Name]) -> None:
         """Register the names of a sentence and the roles the sentence gives them."""
         self.sentence_index = index
-        for name in names:
+        for name in names:  # every name of the sentence linked first, so a role can point at a later one
             if not name.text:
                 continue
             entity = self.entity_for_name(name)
@@ -639,6 +650,10 @@ class Registry:
             entity.last_seen = index
             if not name.in_quote and entity.kind in {"person", "name", "organisation", "outlet", "country"}:
                 self.recent.append((index, name.start, entity))
+        for name in names:
+            entity = name.entity
+            if entity is None:
+                continue
             self._read_roles(index, sentence, tokens, names, name, entity)
             if entity.kind in {"person", "name"} and not name.in_quote:
                 self._read_campaign(index, tokens, name, entity)
@@ -652,8 +667,12 @@ class Registry:
         """
         window = " ".join(t.lower for t in tokens[name.end: name.end + 14])
         match = CAMPAIGN_RE.search(window)
+        after = " ".join(t.lower for t in tokens[name.end: name.end + 3])
+        own = re.match(r"(?:['’]s )?(?:presidential )?(?:campaign|candidacy|bid|supporters|rally|rallies|delegates|running mate|camp)\b", after)
         if match:
             entity.add_evidence("political", f"campaign: '{match.group(0)}'", 3, index)
+        elif own:
+            entity.add_evidence("political", f"campaign: '{name.text}{' ' if not own.group(0).startswith(chr(39)) and not own.group(0).startswith('’') else ''}{own.group(0)}'", 3, index)
 
     def _read_roles(self, index: int, sentence: str, tokens: list[Token], names: list[Name], name: Name,
                     entity: Entity) -> None:
@@ -694,7 +713,18 @@ class Registry:
                 entity.gender = _gender_from(name.title)
         # 2. Role words just before: "campaign manager Robby Mook", "Tesla CEO Elon Musk", "analyst Wu".
         start = name.title_start if name.title_start >= 0 else name.start
+        if start >= 2 and tokens[start - 1].tag == "POS" and any(o.kind == "outlet" and o.end == start - 1 for o in names):
+            entity.add_evidence("media", f"{tokens[start - 2].text}'s", 3, index)  # "RealClearPolitics' David Byler"
         before = self._role_before(tokens, names, start)
+        if before:
+            words, body = before
+            served = self.by_name.get(body) if body else None
+            role_word = (role_of(words, "other", "-") or RoleReading("", "", 0)).words
+            if served is not None and served.kind == "person" and served is not entity and \
+                    lex.roles().get(role_word) is not None and lex.roles()[role_word].source_type == "inherit":
+                entity.serves.append((served, words))  # "Rubio spokesman Alex Conant", "Trump adviser Stephen Miller"
+                entity.source_type = ""
+                before = None
         if before:
             words, body = before
             reading = role_of(words, body_type(body) if body else "", body)
@@ -778,6 +808,11 @@ class Registry:
                 if _PARTY_TAG_RE.match(tag.replace(" ", "")):
                     entity.add_evidence("official", f"{tag} (a lawmaker's party and state)", 3, index)
                 k = close + 1
+        if k < n and tokens[k].lower in {"at", "with"} and k + 1 < n:
+            outlet = next((other for other in names if other.start in (k + 1, k + 2, k + 3) and other.kind == "outlet"), None)
+            if outlet is not None:
+                entity.add_evidence("media", f"{tokens[k].lower} {outlet.text}", 3, index)  # "Andy McCarthy at National Review"
+                return
         if k < n and tokens[k].lower == "of" and k + 1 < n:
             # "Chen Xin of the Chinese Academy of Social Sciences", "Larry Sabato of the University of Virginia".
             body = next((other for other in names if other.start in (k + 1, k + 2) and other.text), None)
@@ -810,6 +845,14 @@ class Registry:
                     end += 1
                 phrase = _join(tokens, m, end)
                 if not phrase:
+                    return
+                served = next((o for o in names if o.start >= m and o.end <= end and o.text and o is not name
+                               and o.kind == "person" and o.entity is not None and o.entity is not entity), None)
+                role_word = (role_of(phrase, "other", "-") or RoleReading("", "", 0)).words
+                if served is not None and lex.roles().get(role_word, None) is not None and lex.roles()[role_word].source_type == "inherit":
+                    # "Larry Cohen, a senior adviser to Mr. Sanders": the side of the person served.
+                    entity.serves.append((served.entity, phrase))
+                    entity.source_type = ""
                     return
                 body = next((o.text for o in names if o.start >= m and o.end <= end and o.text and o is not name
                              and o.kind in {"organisation", "outlet", "country", "name"}), "")
@@ -921,6 +964,15 @@ class Registry:
                     break
                 if entity.kind in {"person", "name"} and (head in entity.roles or any(head in e.words.lower() for e in entity.evidence)):
                     return entity
+        if head in roles or head in PERSON_DESCRIPTIONS or head.endswith(("ian", "ist", "er", "eon", "an")) and head not in DATA_WORDS:
+            # "the retired neurosurgeon", "the former three-term governor", "the Texan": in news writing, the person
+            # the passage is about - the one named most in the last sentences.
+            counts: dict = {}
+            for s_index, _t, entity in self.recent:
+                if index - 5 <= s_index <= index and entity.kind == "person" and not entity.plural:
+                    counts[id(entity)] = (counts.get(id(entity), (0, entity))[0] + 1, entity)
+            if counts:
+                return max(counts.values(), key=lambda c: c[0])[1]
         return None
 
     def type_of(self, entity: Entity) -> str:

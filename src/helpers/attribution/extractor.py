@@ -198,6 +198,9 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
         entity = registry.resolve_description(head, text, index, phrase.start)
         if entity is not None:
             return _typed(entity, "description", index)
+    if head in {"supporters", "opponents", "critics", "detractors", "backers", "skeptics", "defenders"} and \
+            not any(w in lowered.split() for w in ("his", "her", "their")):
+        return "anonymous", "", f"unnamed '{text}'", "high", None
     # The body the described source serves: "a spokesman for the ministry", "Clinton's campaign".
     body_entity = _body_entity(phrase, sentence, registry, index)
     if head in ANONYMOUS_HEADS and not (definite and head in {"official", "executive"}) and (
@@ -219,7 +222,7 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
     role = lex.roles().get(head) or lex.roles().get(head.rstrip("s"))
     if body_entity is not None and role is not None and role.source_type == "inherit" and head not in ANONYMOUS_HEADS:
         return _typed(body_entity, "description", index, evidence_words=text)  # "Cameron's spokesman": Cameron's side
-    if head.isdigit() or head in {"percent", "%", "majority", "plurality"}:
+    if head.isdigit() or head in {"percent", "%", "majority", "plurality", "surveyed", "polled", "questioned", "respondents"}:
         return "other", "poll respondents", f"'{text}' (a share of those asked)", "medium", None
     reading = role_of(text, body_type(body_entity.name) if body_entity is not None else "", body_entity.name if body_entity else "")
     if body_entity is not None and (reading is None or reading.source_type == (registry.type_of(body_entity))):
@@ -240,9 +243,6 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
         if bodies:
             return _typed(bodies[0], "description", index, evidence_words=text)
         return "other", _description_name(text), f"'{head}' (for no body the article names)", "low", None
-    if head in {"supporters", "opponents", "critics", "detractors", "backers", "skeptics", "defenders"} and \
-            not any(w in lowered.split() for w in ("his", "her", "their")):
-        return "anonymous", "", f"unnamed '{text}'", "high", None
     singular = SINGULAR_HEADS.get(head)
     key = next((k for k in (" ".join(lowered.split()[-2:]), head, singular) if k and k in UNNAMED_TYPES), None)
     if key:
@@ -255,7 +255,8 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
         return "media", _description_name(text), f"'{head}'", "medium", None
     if head in ORGANISATION_DESCRIPTIONS or head in DATA_WORDS:
         # "the commission said", "the report says": the body the article spoke of last, else the word itself.
-        kind = body_type(head.title()) if head in ORGANISATION_DESCRIPTIONS else ""
+        kind = ({"group": "other", "organization": "other", "organisation": "other", "team": "other"}.get(head)
+                or body_type(head.title())) if head in ORGANISATION_DESCRIPTIONS else ""
         if kind:
             return kind, _description_name(text), f"'{head}'", "medium", None
         bodies = registry.bodies_before(index, phrase.start, within=2)

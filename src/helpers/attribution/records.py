@@ -70,6 +70,7 @@ class Entity:
     source_type: str = ""
     type_evidence: str = ""
     confidence: str = ""
+    serves: list = field(default_factory=list)  # (entity, role words): "an adviser to Mr. Sanders" serves Sanders
 
     @property
     def name(self) -> str:

@@ -914,14 +914,12 @@ class SentenceCues:
             r"transcripts?|records)\s+(?:by|from|of|in|with|released\s+by|published\s+by|issued\s+by)\s+(.+)$",
             phrase.text, re.I)
         if match:
-            inner_start = phrase.start + len(self.sentence[self.tokens[phrase.start].start: self.tokens[phrase.start].start + match.start(1)].split())
             inner_k = self._token_at(self.tokens[phrase.start].start + match.start(1))
             if inner_k is not None and inner_k < span[1]:
                 inner = self.phrase(inner_k, span[1])
                 if inner.names or inner.head in lex.roles() or inner.head in PERSON_NOUNS or lex.anonymity_re().search(inner.text):
                     inner.apposition = phrase.text
                     return inner
-            del inner_start
         return phrase
 
     def all(self) -> list[Cue]:

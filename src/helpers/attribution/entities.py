@@ -591,8 +591,6 @@ class Registry:
                     self.by_first.setdefault(first, [])
                     if entity not in self.by_first[first]:
                         self.by_first[first].append(entity)
-                if surname == words[0] and words[-1] not in self.by_surname:
-                    pass
 
     def entity_for_name(self, name: Name, create: bool = True) -> Entity | None:
         """The entity a name refers to: same name, or a surname of a person named in full."""

@@ -65,7 +65,7 @@ def extract_article(sentences: list[str]) -> list[list[Found]]:
     for sentence in parsed:
         registry.sentence_index = sentence.index
         finder = SentenceCues(sentence.text, sentence.tokens, sentence.in_quote, sentence.names, sentence.headline)
-        found = _resolve(finder.all(), sentence, finder, registry)  # 3. cue, 4. resolve
+        found = _resolve(finder.all(), sentence, registry)  # 3. cue, 4. resolve
         found += _patterns(sentence, registry)  # 5. patterns
         found = _deduplicate(found)
         _second_hand(found, carry_via)  # 6. second_hand
@@ -88,7 +88,8 @@ def extract_sentence(sentence: str) -> list[Found]:
 # --- 4. resolve ---------------------------------------------------------------------------------
 
 
-def _resolve(cues: list[Cue], sentence: _Sentence, finder: SentenceCues, registry: Registry) -> list[Found]:
+def _resolve(cues: list[Cue], sentence: _Sentence, registry: Registry) -> list[Found]:
+    """Each cue's source phrase to a typed, named row; interviews only lend their outlet as ``via``."""
     out: list[Found] = []
     interview_outlets = [c.phrase for c in cues if c.kind == "interview" and c.phrase is not None]
     for cue in cues:
@@ -107,9 +108,9 @@ def _resolve(cues: list[Cue], sentence: _Sentence, finder: SentenceCues, registr
         tokens = sentence.tokens
         p_start = tokens[phrase.start].start if phrase.end > phrase.start else cue.start
         p_end = tokens[phrase.end - 1].end if phrase.end > phrase.start else cue.end
-        start, end = min(p_start, cue.start), max(p_end, cue.end) if cue.kind in {"inverted", "according", "citing", "agent"} else cue.end
-        if cue.kind in {"inverted", "according", "citing", "agent"}:
-            end = max(p_end, cue.end)
+        # The evidence runs from the source to the cue, or from the cue to a source that follows it.
+        start = min(p_start, cue.start)
+        end = max(p_end, cue.end) if cue.kind in {"inverted", "according", "citing", "agent"} else cue.end
         platform = find_platform(sentence.text) if source_type == "social_media" else (
             "" if source_type == "media" else find_platform(sentence.text[start: cue.end + 60]))
         if source_type == "social_media" and not name:
@@ -184,8 +185,6 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
             return None
         if head_name.kind == "country" and phrase.end - phrase.start == 1 and head_name.text.endswith(("an", "ese", "ish")):
             entity.kind = "person"  # "Cuban said": Mark Cuban, not Cuba
-        if head_name.kind == "country" and head not in {w.lower() for w in head_name.text.split()}:
-            pass
         # The name modifies a description: "the Clinton campaign", "Trump supporters", "a Quinnipiac poll".
         modifier = _modifier_head(phrase, head_name, sentence)
         if modifier:
@@ -212,12 +211,12 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
             return _typed(body_entity, "description", index, evidence_words=text)
         if head in {"democrat", "republican", "democrats", "republicans"} and not any(w in INDEFINITE for w in words_before_head[:2]):
             return "political", text[0].upper() + text[1:] if text.islower() else re.sub(r"^(?:the|The)\s+", "", text), f"'{head}'", "medium", None
-        if head in {"executive", "executives", "employee", "employees", "member", "members", "veteran", "veterans",
-                    "witness", "witnesses", "observers", "critics", "others", "someone", "lawmaker", "lawmakers",
-                    "strategist", "strategists", "operative", "operatives"} and not any(w in INDEFINITE for w in words_before_head[:1]) \
-                and head not in {"critics", "observers", "witnesses", "others", "someone"}:
-            pass
-        else:
+        # A bare plural of people with a place in a body ("executives said", "lawmakers said") is typed by its
+        # role below; an indefinite one ("two executives", "a lawmaker"), or a vague group, is anonymous.
+        typed_by_role = head in {"executive", "executives", "employee", "employees", "member", "members", "veteran",
+                                 "veterans", "lawmaker", "lawmakers", "strategist", "strategists", "operative",
+                                 "operatives"} and not any(w in INDEFINITE for w in words_before_head[:1])
+        if not typed_by_role:
             return "anonymous", "", f"unnamed '{text}'", "high", None
     role = lex.roles().get(head) or lex.roles().get(head.rstrip("s"))
     if body_entity is not None and role is not None and role.source_type == "inherit" and head not in ANONYMOUS_HEADS:
@@ -225,11 +224,9 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
     if head.isdigit() or head in {"percent", "%", "majority", "plurality", "surveyed", "polled", "questioned", "respondents"}:
         return "other", "poll respondents", f"'{text}' (a share of those asked)", "medium", None
     reading = role_of(text, body_type(body_entity.name) if body_entity is not None else "", body_entity.name if body_entity else "")
-    if body_entity is not None and (reading is None or reading.source_type == (registry.type_of(body_entity))):
-        kind = registry.type_of(body_entity)
-        if reading is not None or head in DATA_WORDS or head in ORGANISATION_DESCRIPTIONS:
-            return _typed(body_entity, "description", index, evidence_words=text)
-        del kind
+    if body_entity is not None and (reading is None or reading.source_type == registry.type_of(body_entity)) and (
+            reading is not None or head in DATA_WORDS or head in ORGANISATION_DESCRIPTIONS):
+        return _typed(body_entity, "description", index, evidence_words=text)  # "a statement from the ministry"
     if body_entity is not None and reading is not None and reading.source_type and reading.strength >= 2 and \
             lex.roles().get(head) is not None and lex.roles()[head].source_type == "inherit":
         return _typed(body_entity, "description", index, evidence_words=text)

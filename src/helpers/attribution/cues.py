@@ -103,7 +103,9 @@ NOUN_CUES = {"criticism", "criticisms", "praise", "endorsement", "opposition", "
              "threat", "threats", "vow", "prediction", "allegation", "allegations", "assessment", "account", "response",
              "rebuke", "defense", "defence", "description", "characterization", "charge", "charges", "request"}
 QUANTIFIERS = {"several", "some", "many", "most", "one", "two", "three", "four", "five", "few", "none", "all", "both",
-               "each", "any", "dozens", "hundreds", "thousands", "majority", "half", "number"}
+               "each", "any", "dozens", "hundreds", "thousands", "millions", "majority", "half", "number"}
+QUANTITY_NOUNS = {"number", "majority", "minority", "plurality", "handful", "couple", "lot", "lots", "group", "percent",
+                  "share", "third", "quarter", "half", "dozens", "hundreds", "thousands", "millions", "host", "chorus"}
 LEGISLATIVE = re.compile(
     r"\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,3}(?:bill|measure|repeal|amendment|resolution|motion|legislation|"
     r"nomination|nominee|budget|appeal|request|application|offer|deal|treaty|package|proposal|plan|settlement)s?\b", re.I)
@@ -137,6 +139,7 @@ class Phrase:
     head: str = ""  # the head noun, lower case ("spokesman", "officials", "ministry")
     pronoun: str = ""
     names: list[Name] = field(default_factory=list)  # names inside, head first
+    head_names: list[Name] = field(default_factory=list)  # the names before the first preposition
     body: str = ""  # the body a described source serves ("for the ministry", "Clinton's")
     apposition: str = ""
 
@@ -207,8 +210,9 @@ class SentenceCues:
                                    "familiar", "who", "near", "by"} and k > start and not self._inside_name(k):
                 split = k
                 break
-        # "Several of Mr. Trump's advisers", "one of the sources": the head follows the quantifier's "of".
-        if split < end and tokens[split].lower == "of" and split - start == 1 and tokens[start].lower in QUANTIFIERS:
+        # "Several of Mr. Trump's advisers", "a significant number of Democrats": the head follows the quantifier's "of".
+        if split < end and tokens[split].lower == "of" and (split - start == 1 and tokens[start].lower in QUANTIFIERS
+                                                           or tokens[split - 1].lower in QUANTITY_NOUNS):
             split = end
             for k in range(start + 2, end):
                 if tokens[k].lower in {"for", "at", "with", "from", "in", "to", "who"}:
@@ -216,7 +220,14 @@ class SentenceCues:
                     break
         head_names = [n for n in self.names if n.text and n.start >= start and n.end <= split]
         tail_names = [n for n in self.names if n.text and n.start >= split and n.end <= end]
+        last = tail_names[-1] if tail_names else None
+        if last is not None and last.end == end and last.kind in {"person", "name"} and \
+                tokens[(last.title_start if last.title_start >= 0 else last.start) - 1].lower not in {"of", "for", "at", "with", "from", "in", "to", "by", "on"}:
+            # An English noun phrase ends in its head: "... at the party convention Sen. Elizabeth Warren".
+            split = last.title_start if last.title_start >= 0 else last.start
+            head_names, tail_names = [last], [n for n in tail_names if n is not last]
         phrase.names = list(reversed(head_names)) + tail_names
+        phrase.head_names = list(reversed(head_names))
         if split < end:
             phrase.body = self.sentence[tokens[split].start: tokens[end - 1].end]
         # Possessor: "Clinton's spokesman", "the ministry's statement".
@@ -355,9 +366,9 @@ class SentenceCues:
         if phrase.pronoun:
             return phrase.pronoun in {"he", "she", "they", "it", "who"}
         head = phrase.head
-        if phrase.names and any(n.kind in {"person", "name", "organisation", "outlet", "country", "platform", "title"}
-                                for n in phrase.names[:1]):
-            name = phrase.names[0]
+        if phrase.head_names and any(n.kind in {"person", "name", "organisation", "outlet", "country", "platform", "title"}
+                                     for n in phrase.head_names[:1]):
+            name = phrase.head_names[0]
             if name.kind == "country" and phrase.end - phrase.start == 1 and cls == "say" and name.text.endswith(("an", "ese", "ish")):
                 return True  # "Cuban said": a demonym alone before a verb of saying is a surname (Mark Cuban)
             if name.kind == "country" and head not in {n.text.lower().split()[-1] for n in phrase.names} and head not in PERSON_NOUNS \
@@ -459,6 +470,10 @@ class SentenceCues:
             if k >= 0 and tokens[k].text == ",":
                 k -= 1
             span = self._np_left(k)
+            nearest = self.name_at.get(k) if k >= 0 else None
+            if span and nearest is not None and nearest.end == k + 1 and nearest.kind in {"person", "name", "organisation", "outlet"} \
+                    and nearest.start > span[0]:
+                span = (nearest.title_start if nearest.title_start >= 0 else nearest.start, k + 1)  # "the tone of Cruz, who"
             if span:
                 # "Trump is a serial liar ... who has pledged": the subject of "is", not the description.
                 start = span[0]

@@ -700,10 +700,12 @@ class Registry:
                     entity.add_evidence(reading.source_type, before[0], 3, index)
         if entity.kind not in {"person", "name"}:
             return
-        # 1. A title inside the capitalised run: "Vice Minister of Commerce", "Sen.".
+        # 1. A title inside the capitalised run: "Vice Minister of Commerce", "Sen."; "former" just before it counts.
         if name.title:
             title_body = self._body_in(name.title)
-            reading = role_of(name.title, body_type(title_body) if title_body else "", title_body)
+            start = name.title_start if name.title_start >= 0 else name.start
+            former = " ".join(t.lower for t in tokens[max(0, start - 2):start] if t.lower in {"former", "ex", "ex-", "then", "then-"})
+            reading = role_of(f"{former} {name.title}".strip(), body_type(title_body) if title_body else "", title_body)
             if reading:
                 entity.add_evidence(reading.source_type, name.title, reading.strength, index)
                 entity.roles.append(reading.words)
@@ -972,6 +974,14 @@ class Registry:
             if counts:
                 return max(counts.values(), key=lambda c: c[0])[1]
         return None
+
+    def distance(self, entity: Entity, index: int, token_index: int) -> int:
+        """Sentences between a position and the entity's latest mention before it (0: the same sentence)."""
+        best = None
+        for s_index, t_index, other in self.recent:
+            if other is entity and (s_index < index or s_index == index and t_index <= token_index):
+                best = s_index if best is None else max(best, s_index)
+        return index - best if best is not None else 0
 
     def type_of(self, entity: Entity) -> str:
         from .classify import type_entity

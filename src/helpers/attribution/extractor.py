@@ -77,7 +77,26 @@ def extract_article(sentences: list[str]) -> list[list[Found]]:
             if item.entity is not None and item.source_type != "social_media":
                 registry.last_speaker = (item.entity, sentence.index)
         results.append(found)
+    _type_rows(results)  # 7. rows: every entity typed once, from all the evidence the article gave it
     return results
+
+
+def _type_rows(results: list[list[Found]]) -> None:
+    """Type each row from its entity's final evidence: a role stated late in the article types its first rows too."""
+    for found in results:
+        for item in found:
+            entity = item.entity
+            if entity is None or entity.fixed or item.source_type == "social_media" and not entity.evidence:
+                continue
+            if not entity.source_type:
+                type_entity(entity)
+            item.source_type = entity.source_type
+            item.source_name = clean_name(entity.name) or item.source_name
+            evidence = entity.type_evidence
+            if item.mention == "pronoun":
+                evidence = f"{evidence} (resolved from a pronoun)" if evidence else "resolved from a pronoun"
+            item.type_evidence = evidence
+            item.confidence = confidence_of(entity.confidence, item.mention, item.distance)
 
 
 def extract_sentence(sentence: str) -> list[Found]:
@@ -116,6 +135,15 @@ def _resolve(cues: list[Cue], sentence: _Sentence, registry: Registry) -> list[F
         if source_type == "social_media" and not name:
             name = platform_display(sentence.text, platform) if platform else "social media"
         item = Found(source_type, name, cue.words, start, end, platform, "", phrase.text, evidence, confidence, entity)
+        if entity is not None and not entity.fixed:
+            item.mention = "pronoun" if phrase.pronoun else ("name" if _head_name(phrase, sentence) is not None else "description")
+            item.distance = registry.distance(entity, sentence.index, phrase.start)
+            if entity.kind == "person" and cue.cls in {"say", "stance", "think", "want", "call", "ask"} and not any(
+                    e.strength >= 2 and e.source_type in {"expert", "media", "company"} for e in entity.evidence):
+                match = CAMPAIGN_SENTENCE_RE.search(sentence.text)
+                if match and not re.search(r"[A-Z][\w'’-]+['’]s\s+(?:presidential\s+)?campaign", match.group(0)):
+                    # "the senator said during Saturday night's Democratic debate": speaking as a candidate
+                    entity.add_evidence("political", f"campaign: '{match.group(0)}'", 3, sentence.index)
         if cue.via_phrase is not None:
             via = _outlet_name(cue.via_phrase, registry)
             item.via = via
@@ -126,7 +154,8 @@ def _resolve(cues: list[Cue], sentence: _Sentence, registry: Registry) -> list[F
 
 
 _LEADING_JUNK = re.compile(r"^(?:(?:but|and|or|so|yet|then|now|also|even|still|the|a|an|this|that|these|those|some|"
-                           r"other|many|most|all|both|several|such)\s+)+", re.I)
+                           r"other|many|most|all|both|several|such|as\s+for|absent|unlike|like|with|without|for|"
+                           r"maybe|perhaps|only|just|even)\s+)+", re.I)
 
 
 def clean_name(name: str) -> str | None:
@@ -263,11 +292,18 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
     return "other", _description_name(text), "", "low", None
 
 
+CAMPAIGN_SENTENCE_RE = re.compile(
+    r"\b(?:(?:democratic|republican|gop|presidential|primary|vice[- ]presidential)\s+debates?|debate\s+stage|"
+    r"(?:his|her|their)\s+(?:presidential\s+)?(?:campaign|candidacy|bid)|campaign\s+(?:trail|rally|event|stop|speech|ad)|"
+    r"(?:at|during)\s+(?:a|the|his|her)\s+rally|caucus(?:es)?|(?:the|a)\s+(?:\w+\s+)?primary|nomination|"
+    r"running\s+mate|delegates|town\s+hall|on\s+the\s+stump|stumping)\b", re.I)
+
+
 def _unnamed(registry: Registry, source_type: str, name: str, evidence: str, confidence: str, phrase: Phrase) -> Entity:
     """An unnamed source as an entity of its own, so that a later 'they' or 'he' can refer to it."""
     plural = phrase.head.endswith("s") or phrase.head in {"people", "police", "media"}
     entity = Entity(kind="group" if plural else "person", names=[name] if name else [], plural=plural,
-                    source_type=source_type, type_evidence=evidence, confidence=confidence)
+                    source_type=source_type, type_evidence=evidence, confidence=confidence, fixed=True)
     entity.last_seen = registry.sentence_index
     return entity
 

@@ -43,6 +43,8 @@ class Found:
     type_evidence: str = ""  # the words that decided the type
     confidence: str = "medium"
     entity: "Entity | None" = field(default=None, repr=False, compare=False)
+    mention: str = field(default="", repr=False, compare=False)  # name, description or pronoun
+    distance: int = field(default=0, repr=False, compare=False)  # sentences back to the entity's last mention
 
 
 @dataclass
@@ -71,6 +73,7 @@ class Entity:
     type_evidence: str = ""
     confidence: str = ""
     serves: list = field(default_factory=list)  # (entity, role words): "an adviser to Mr. Sanders" serves Sanders
+    fixed: bool = False  # an unnamed source typed by its own words ("people familiar with the matter")
 
     @property
     def name(self) -> str:

@@ -284,7 +284,15 @@ def main(argv=None) -> int:
     parser.add_argument("--no-baseline", action="store_true", help="skip the baseline loop")
     parser.add_argument("--incremental", action="store_true",
                         help="also time a cached re-analysis after adding one article to the corpus")
-    args = parser.parse_args(argv)
+    parser.add_argument("--adversarial", action="store_true",
+                        help="instead: time the shapes of text that break naive rules at two sizes (benchmarks/adversarial.py)")
+    args, rest = parser.parse_known_args(argv)
+    if args.adversarial:
+        import adversarial
+
+        return adversarial.main(rest)
+    if rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
 
     from helpers.cache import AnalysisCache
 

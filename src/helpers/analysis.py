@@ -24,6 +24,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import signal
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,10 +34,11 @@ import pandas as pd
 
 from . import __version__
 from .attribution import ATTRIBUTION_COLUMNS, extract_article
+from .exports import neutralise, restore
 from .corpus import REJECTED_COLUMNS, Corpus, ledger_counts
 from .errors import SourcebookError
 from .sentiment import ENGINES, article_tone, check_engine, score_texts
-from .text import split_sentences
+from .text import MAX_SENTENCE, split_sentences_counted
 
 SENTENCE_COLUMNS = [
     "article_id",
@@ -75,7 +79,7 @@ def analyze_article(text: str, engines: tuple[str, ...] = ENGINES) -> tuple[dict
     article's own id and date); offsets are into ``text``. Columns, not rows: the
     tables of a large corpus are assembled by extending lists, which is fast.
     """
-    spans = split_sentences(text)
+    spans, cut = split_sentences_counted(text)
     sentence_texts = [span.text for span in spans]
     n_words = [len(t.split()) for t in sentence_texts]
     sentences: dict[str, list] = {column: [] for column in SENTENCE_COLUMNS[1:]}
@@ -104,7 +108,9 @@ def analyze_article(text: str, engines: tuple[str, ...] = ENGINES) -> tuple[dict
             attributions["type_evidence"].append(item.type_evidence)
             attributions["confidence"].append(item.confidence)
             attributions["corrected"].append(False)
-    return sentences, attributions
+    warnings = [f"{cut} run(s) of text without sentence punctuation cut into sentences of at most {MAX_SENTENCE} "
+                "characters"] if cut else []
+    return sentences, attributions, warnings
 
 
 def progress_reporter(total: int, label: str = "analysing", every: float = 5.0, stream=None):
@@ -142,10 +148,50 @@ CHUNK = 64  # articles sent to a worker at a time
 BATCH = 1000  # articles whose rows are assembled, written and released together (on average)
 
 
-def _safe_analyze(text: str, engines: tuple[str, ...]):
-    """One article's rows, or ('error', message): a failure is reported, never raised across processes."""
+DEFAULT_TIME_BUDGET = 120.0  # seconds one article may take before it is set aside (sourcebook --time-budget)
+
+
+def time_budget() -> float:
+    """The seconds one article may take: $SOURCEBOOK_TIME_BUDGET (set by --time-budget), else the default; 0: none."""
     try:
-        return analyze_article(text, engines)
+        return float(os.environ.get("SOURCEBOOK_TIME_BUDGET", DEFAULT_TIME_BUDGET))
+    except ValueError:
+        return DEFAULT_TIME_BUDGET
+
+
+class _TookTooLong(Exception):
+    pass
+
+
+@contextmanager
+def _deadline(seconds: float):
+    """Interrupt the work inside after ``seconds`` (a timer signal, where this thread can receive one)."""
+    usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def interrupt(_signum, _frame):
+        raise _TookTooLong
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _safe_analyze(text: str, engines: tuple[str, ...]):
+    """One article's rows, or ('error', reason): a failure or an article over the time budget is reported,
+    never raised across processes, and the run goes on."""
+    budget = time_budget()
+    try:
+        with _deadline(budget):
+            return analyze_article(text, engines)
+    except _TookTooLong:
+        return "error", f"not analysed: took longer than {budget:g} s"
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop the corpus
         return "error", f"analysis failed: {type(exc).__name__}: {exc}".splitlines()[0]
 
@@ -306,6 +352,7 @@ class _Batch:
 def _batch_tables(articles: pd.DataFrame, results: list, engines: tuple[str, ...]) -> _Batch:
     sentence_columns: dict[str, list] = {column: [] for column in SENTENCE_COLUMNS}
     attribution_columns: dict[str, list] = {column: [] for column in ATTRIBUTION_COLUMNS}
+    cut_warnings: dict[str, str] = {}
     failed: list[dict] = []
     analysed_ids: list[str] = []
     for article, result in zip(articles.itertuples(index=False), results):
@@ -313,7 +360,10 @@ def _batch_tables(articles: pd.DataFrame, results: list, engines: tuple[str, ...
             failed.append({"source_file": article.source_file, "row": None, "article_id": article.article_id,
                            "status": "rejected", "reason": result[1], "duplicate_of": ""})
             continue
-        sentences, found = result
+        sentences, found, warnings = result if len(result) == 3 else (*result, [])
+        if warnings:
+            notes = "; ".join(w for w in [article.warnings, *warnings] if w)
+            cut_warnings[article.article_id] = notes
         analysed_ids.append(article.article_id)
         for column, values in sentences.items():
             sentence_columns[column].extend(values)
@@ -324,6 +374,8 @@ def _batch_tables(articles: pd.DataFrame, results: list, engines: tuple[str, ...
         attribution_columns["date"].extend([article.date] * len(found["sentence_id"]))
     sentences, attributions = _sentence_frame(sentence_columns), _attribution_frame(attribution_columns)
     kept = articles[articles["article_id"].isin(set(analysed_ids))].copy()
+    if cut_warnings:
+        kept["warnings"] = [cut_warnings.get(i, w) for i, w in zip(kept["article_id"], kept["warnings"])]
     kept = _add_article_measures(kept, sentences, attributions, engines)
     return _Batch(kept, sentences, attributions, failed)
 
@@ -538,6 +590,7 @@ class _TableWriter:
         import pyarrow as pa
         import pyarrow.csv as pacsv
 
+        frame = neutralise(frame)  # safe to open in a spreadsheet (exports.py); read_tables restores the text
         frame = frame.copy()
         if "date" in frame.columns:
             frame["date"] = pd.to_datetime(frame["date"]).dt.strftime("%Y-%m-%d")
@@ -674,6 +727,8 @@ def read_tables(folder: str | Path) -> Analysis:
                                     dtype={"article_id": str, "source_file": str, "duplicate_of": str})
         except Exception as exc:  # noqa: BLE001 - a damaged file: name it, not a parser traceback
             raise SourcebookError(f"{path}: cannot be read ({type(exc).__name__}: {exc})".splitlines()[0]) from None
+        if path.suffix == ".csv":
+            frame = restore(frame)
         if "date" in frame.columns:
             frame["date"] = pd.to_datetime(frame["date"].replace("", None), errors="coerce")
         tables[name] = frame

@@ -12,6 +12,7 @@ on stderr, no traceback), 130 interrupted.
 from __future__ import annotations
 
 import argparse
+import os
 import logging
 import sys
 from pathlib import Path
@@ -196,6 +197,9 @@ def build_parser() -> argparse.ArgumentParser:
                               "see the same path), or here, sending the texts to them")
     analyze.add_argument("--no-cache", action="store_true", help="analyse every article again instead of reusing cached results")
     analyze.add_argument("--cache-dir", help="where cached per-article results live (default: $SOURCEBOOK_CACHE or ~/.cache/sourcebook)")
+    analyze.add_argument("--time-budget", type=float, metavar="SECONDS", default=None,
+                         help="an article whose analysis takes longer is set aside and listed as not analysed "
+                              "(default: 120; 0: no limit)")
     analyze.add_argument("--corrections", metavar="CSV", help="hand corrections of attribution rows (article_id, start, end, "
                          "source_type and/or source_name; source_type 'not an attribution' removes a row)")
     _column_options(analyze)
@@ -210,6 +214,8 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--notebooks-dir", help=argparse.SUPPRESS)
     render.add_argument("--log", metavar="FILE", help="also append progress to this log file")
     render.add_argument("--corrections", metavar="CSV", help="hand corrections of attribution rows, as for analyze")
+    render.add_argument("--time-budget", type=float, metavar="SECONDS", default=None,
+                        help="seconds one article may take before it is set aside (default: 120; 0: no limit)")
     render.set_defaults(func=cmd_render)
 
     evaluate = sub.add_parser("evaluate-attribution", help="precision and recall of attribution types on a gold set")
@@ -222,6 +228,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    budget = getattr(args, "time_budget", None)
+    if budget is not None:
+        if budget < 0:
+            print("sourcebook: error: --time-budget must be 0 (no limit) or more seconds", file=sys.stderr)
+            return 2
+        os.environ["SOURCEBOOK_TIME_BUDGET"] = str(budget)  # worker processes inherit it
     try:
         return args.func(args)
     except SourcebookError as exc:

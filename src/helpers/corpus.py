@@ -232,6 +232,28 @@ def title_from_text(text: str) -> str:
 # --- building article rows ------------------------------------------------------------------
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_characters(text: str) -> tuple[str, str]:
+    """Text any file format can hold: lone surrogates (from JSON escapes such as "\\ud800") become U+FFFD and control
+    characters other than tab and line breaks become spaces. Returns the text and a warning ('' when unchanged);
+    the length is kept, so nothing shifts."""
+    if not text or (text.isprintable() and "\x7f" not in text):
+        return text, ""
+    notes = []
+    if _SURROGATE_RE.search(text):
+        count = len(_SURROGATE_RE.findall(text))
+        text = _SURROGATE_RE.sub("\ufffd", text)
+        notes.append(f"{count} lone surrogate character(s) replaced by U+FFFD")
+    if _CONTROL_RE.search(text):
+        count = len(_CONTROL_RE.findall(text))
+        text = _CONTROL_RE.sub(" ", text)
+        notes.append(f"{count} control character(s) replaced by spaces")
+    return text, "; ".join(notes)
+
+
 def _article_row(
     article_id: str,
     source_file: str,
@@ -247,6 +269,10 @@ def _article_row(
     today: dt.date | None = None,
 ) -> dict:
     warnings = list(warnings or [])
+    text, cleaned = clean_characters(text)
+    if cleaned:
+        warnings.append(cleaned)
+    title, outlet, url, article_id = (clean_characters(v)[0] for v in (title, outlet, url, article_id))
     date, date_source, evidence = None, "missing", ""
     if date_value is not None and str(date_value).strip() not in ("", "nan", "NaT", "None"):
         try:
@@ -353,10 +379,14 @@ def _match_columns(found: list[str], named: dict[str, str | None]) -> dict[str, 
 def read_table_file(path: Path, display: str, named: dict[str, str | None], today=None) -> tuple[list, list]:
     """A CSV, TSV or JSONL file to article rows and rejected rows.
 
-    Raises ValueError for a problem with the whole file (not text, no text column).
+    A defect in one row rejects that row, with its line number and the reason: a JSONL line that is
+    not valid JSON or not an object, a CSV row with more fields than the header. Raises ValueError
+    for a problem with the whole file: not text, no text column, a CSV whose quoting breaks from some
+    line on (an unterminated quote).
     """
     encoding, warning = sniff_encoding(path)  # the file is read as a stream: an archive need not fit twice
     suffix = path.suffix.lower()
+    bad_rows: list[dict] = []
     if suffix == ".jsonl":
         records = []
         # JSON Lines are separated by \n (a raw U+2028 inside a string is not a line break).
@@ -368,25 +398,21 @@ def read_table_file(path: Path, display: str, named: dict[str, str | None], toda
                 try:
                     record = json.loads(line)
                 except json.JSONDecodeError as exc:
-                    raise ValueError(f"line {number} is not valid JSON ({exc.msg})") from None
+                    bad_rows.append(_reject(display, f"line {number} is not valid JSON ({exc.msg})", row=number))
+                    records.append(None)
+                    continue
                 if not isinstance(record, dict):
-                    raise ValueError(f"line {number} is not a JSON object")
+                    bad_rows.append(_reject(display, f"line {number} is not a JSON object", row=number))
+                    records.append(None)
+                    continue
                 records.append(record)
         found = list(dict.fromkeys(key for record in records if record for key in record))
+        if not found and bad_rows:
+            raise ValueError(f"no line is a JSON object ({bad_rows[0]['reason']})")
         rows = ((number, record) for number, record in enumerate(records, start=1) if record is not None)
     else:
         sep = "\t" if suffix == ".tsv" else ","
-        try:
-            frame = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, quoting=csv.QUOTE_MINIMAL,
-                                encoding=encoding, encoding_errors="strict")
-        except (pd.errors.ParserError, csv.Error) as exc:
-            first = str(exc).strip().splitlines()[0]
-            raise ValueError(f"cannot be read as {'TSV' if sep == chr(9) else 'CSV'}: {first}") from None
-        # An unnamed first column is the index a spreadsheet or pandas wrote: ignore it.
-        frame = frame.loc[:, [c for c in frame.columns if not str(c).startswith("Unnamed:") and str(c).strip()]]
-        found = list(frame.columns)
-        rows = ((position + 2, record) for start in range(0, len(frame), 5000)  # as a spreadsheet counts them
-                for position, record in enumerate(frame.iloc[start:start + 5000].to_dict("records"), start=start))
+        found, rows = _read_delimited(path, sep, encoding, display, bad_rows)
     mapping = _match_columns(found, named)
 
     articles, rejected = [], []
@@ -398,7 +424,9 @@ def read_table_file(path: Path, display: str, named: dict[str, str | None], toda
         body = value("text")
         article_id = given_id or f"{path.stem}-{row_number}"
         if not body.strip():
-            rejected.append(_reject(display, "empty text", row=row_number, article_id=article_id))
+            reason = "text is null" if "text" in mapping and record.get(mapping["text"]) is None and suffix == ".jsonl" \
+                and mapping["text"] in record else "empty text"
+            rejected.append(_reject(display, reason, row=row_number, article_id=article_id))
             continue
         warnings = [warning] if warning else []
         articles.append(
@@ -416,7 +444,81 @@ def read_table_file(path: Path, display: str, named: dict[str, str | None], toda
                 today=today,
             )
         )
-    return articles, rejected
+    return articles, bad_rows + rejected
+
+
+def _read_delimited(path: Path, sep: str, encoding: str, display: str, bad_rows: list) -> tuple[list, object]:
+    """The header and the ``(row number, record)`` pairs of a CSV or TSV file, read as a stream.
+
+    Rows are numbered as a spreadsheet counts them (the header is row 1). A row with more fields than
+    the header is listed in ``bad_rows``; a missing trailing field is empty. An unterminated quote
+    stops the file with the line where that row began.
+    """
+    kind = "TSV" if sep == "\t" else "CSV"
+    handle = open(path, encoding=encoding, newline="", errors="strict")
+    # Lenient about a quote inside an unquoted field (scraped text is full of them), as spreadsheets are.
+    reader = csv.reader(handle, delimiter=sep)
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        handle.close()
+        raise ValueError(f"cannot be read as {kind}: line 1: {exc}") from None
+    if header is None:
+        handle.close()
+        raise ValueError(f"cannot be read as {kind}: the file has no header row")
+    # An unnamed column is the index a spreadsheet or pandas wrote: ignore it.
+    keep = [k for k, name in enumerate(header) if name.strip() and not name.startswith("Unnamed:")]
+    names = [header[k].strip() for k in keep]
+
+    def records():
+        position = 1
+        try:
+            while True:
+                line = reader.line_num + 1
+                try:
+                    fields = next(reader)
+                except StopIteration:
+                    return
+                except csv.Error as exc:
+                    raise ValueError(f"cannot be read as {kind}: the row that begins on line {line} breaks the "
+                                     f"file from there ({exc})") from None
+                if reader.line_num > line and _at_end(handle):
+                    _check_quotes(path, sep, encoding, kind, line)  # the last row ran over several lines to the end
+                position += 1
+                if not any(f.strip() for f in fields):
+                    continue
+                if len(fields) > len(header):
+                    bad_rows.append(_reject(display, f"row {position} (line {line}) has {len(fields)} fields; the "
+                                                     f"header has {len(header)}", row=position))
+                    continue
+                fields = fields + [""] * (len(header) - len(fields))
+                yield position, {name: fields[k] for name, k in zip(names, keep)}
+        finally:
+            handle.close()
+
+    return names, records()
+
+
+def _at_end(handle) -> bool:
+    """Whether a text file has been read to its end."""
+    position = handle.tell()
+    at_end = not handle.read(1)
+    handle.seek(position)
+    return at_end
+
+
+def _check_quotes(path: Path, sep: str, encoding: str, kind: str, line: int) -> None:
+    """A last row that runs to the end of the file over several lines may be an unterminated quote: pandas' parser
+    says for sure, and where it began."""
+    try:
+        pd.read_csv(path, sep=sep, dtype=str, usecols=[0], keep_default_na=False, encoding=encoding)
+    except pd.errors.ParserError as exc:
+        first = str(exc).strip().splitlines()[0]
+        if "EOF inside string" in first:
+            raise ValueError(f"cannot be read as {kind}: an unterminated quote in the row that begins on line {line} "
+                             f"runs to the end of the file") from None
+    except (ValueError, csv.Error):
+        pass
 
 
 def _cell(value) -> str:

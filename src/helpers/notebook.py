@@ -24,6 +24,7 @@ from .analysis import Analysis, analyze, read_tables
 from .corpus import load_corpus
 from .dates import parse_date
 from .errors import SourcebookError
+from .exports import neutralise
 
 MAX_TABLE_ROWS = 200  # rows shown in a report table; the CSV beside it has them all
 
@@ -159,7 +160,7 @@ def show_table(frame: pd.DataFrame, name: str, tables_dir: str = "", max_rows: i
     if tables_dir:
         folder = Path(tables_dir)
         folder.mkdir(parents=True, exist_ok=True)
-        frame.to_csv(folder / f"{name}.csv", index=False)
+        neutralise(frame).to_csv(folder / f"{name}.csv", index=False)  # safe to open in a spreadsheet
     return Table(frame, name, bool(tables_dir), max_rows)
 
 

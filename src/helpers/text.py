@@ -28,6 +28,7 @@ The rules, in order:
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
@@ -148,8 +149,10 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     bullet = _BULLET_RE.match(block)
     if bullet:
         cuts = [start + bullet.end()]
+    quote_starts = [q[0] for q in quotes]  # sorted and not overlapping: one look-up per candidate, not a scan
     for match in _CANDIDATE_RE.finditer(block):
-        if any(q_start < match.end() < q_end for q_start, q_end in quotes):
+        k = bisect.bisect_left(quote_starts, match.end()) - 1
+        if k >= 0 and quotes[k][0] < match.end() < quotes[k][1]:
             continue
         if _is_boundary(block, match):
             cuts.append(start + match.end())
@@ -164,8 +167,58 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(cuts, cuts[1:])]
 
 
+MAX_SENTENCE = 2000  # characters: a longer "sentence" (a table, a transcript, a dump without punctuation) is cut
+
+
 def split_sentences(text: str) -> list[Span]:
     """Split an article into sentences with offsets. ``text[s.start:s.end] == s.text`` for every span."""
+    return split_sentences_counted(text)[0]
+
+
+def split_sentences_counted(text: str, max_length: int = MAX_SENTENCE) -> tuple[list[Span], int]:
+    """The sentences, and how many were cut because they ran past ``max_length`` characters.
+
+    A run of text with no sentence punctuation is cut at its line breaks, then at the last space before
+    ``max_length`` (or at ``max_length`` when there is none), so that no sentence, and no pass over one,
+    grows with the article.
+    """
+    spans, cut = [], 0
+    for span in _split_all(text):
+        if len(span.text) <= max_length:
+            spans.append(span)
+            continue
+        cut += 1
+        spans.extend(_cut_long(text, span, max_length))
+    return spans, cut
+
+
+def _cut_long(text: str, span: Span, max_length: int) -> list[Span]:
+    pieces = []
+    start = span.start
+    for match in re.finditer(r"\n|$", text[span.start:span.end]):
+        end = span.start + match.start()
+        while end - start > max_length:
+            window = text[start:start + max_length]
+            space = window.rfind(" ")
+            stop = start + (space if space > max_length // 2 else max_length)
+            pieces.append((start, stop))
+            start = stop
+        if end > start:
+            pieces.append((start, end))
+        start = span.start + match.end()
+        if match.group(0) == "":
+            break
+    out = []
+    for a, b in pieces:
+        piece = text[a:b]
+        stripped = piece.strip()
+        if stripped:
+            s = a + (len(piece) - len(piece.lstrip()))
+            out.append(Span(s, s + len(stripped), stripped))
+    return out
+
+
+def _split_all(text: str) -> list[Span]:
     spans: list[Span] = []
     for block_start, block_end in _lines(text):
         for a, b in _split_block(text, block_start, block_end):

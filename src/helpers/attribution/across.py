@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..exports import neutralise, restore
+
 WINDOW_DAYS = 730
 NEAREST = 5  # at most this many articles vote: the nearest in time,
 CLUSTER_DAYS = 90  # and only those within this many days of the nearest one
@@ -127,9 +129,10 @@ def apply_to_file(path: str | Path, chunk_rows: int = 200_000) -> int:
     temporary = path.with_suffix(".csv.tmp")
     first = True
     for chunk in pd.read_csv(path, chunksize=chunk_rows, **read):
+        chunk = restore(chunk)
         updated = apply_roles(chunk, roles)
         changed += int((updated["source_type"] != chunk["source_type"]).sum())
-        updated.to_csv(temporary, mode="w" if first else "a", header=first, index=False)
+        neutralise(updated).to_csv(temporary, mode="w" if first else "a", header=first, index=False)
         first = False
     if first:
         return 0

@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import SourcebookError
+from ..exports import neutralise, restore
 from .records import SOURCE_TYPES
 
 REMOVE = "not an attribution"
@@ -115,9 +116,10 @@ def apply_to_file(path: str | Path, corrections: pd.DataFrame, chunk_rows: int =
     temporary = path.with_suffix(".csv.tmp")
     first = True
     for chunk in pd.read_csv(path, chunksize=chunk_rows, dtype=str, keep_default_na=False):
+        chunk = restore(chunk)
         chunk["corrected"] = chunk["corrected"].str.lower().eq("true")
         updated = apply_corrections(chunk, corrections, report, matched)
-        updated.to_csv(temporary, mode="w" if first else "a", header=first, index=False)
+        neutralise(updated).to_csv(temporary, mode="w" if first else "a", header=first, index=False)
         first = False
     if not first:
         temporary.replace(path)

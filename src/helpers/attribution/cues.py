@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import lexicons as lex
 from .entities import DATA_WORDS, OUTLET_DESCRIPTIONS, ORGANISATION_DESCRIPTIONS, UNNAMED_TYPES, Name
@@ -177,6 +178,31 @@ def _agent_noun(word: str) -> bool:
     """A noun for a person by its ending ("magnate", "neurosurgeon", "narrator"), for 'the ... says'."""
     return len(word) > 4 and word.endswith(_AGENT_SUFFIXES) and word not in _NOT_AGENTS or word in {
         "magnate", "candidate", "executive", "representative", "conservative", "relative", "native"}
+
+
+@lru_cache(maxsize=1)
+def trigger_words() -> frozenset:
+    """Every word at least one cue needs: a sentence holding none of them (and no ':' or tweet credit) has no cue."""
+    words = set(lex.cue_verbs())
+    for _pattern, _cls, _label, needs in lex.cue_phrases():
+        words |= needs
+    words |= NOUN_CUES
+    words |= {"according", "citing", "quoting", "cited", "quoted", "by", "interview", "conversation", "op-ed", "podcast",
+              "speaking", "talking", "comments", "remarks", "column", "essay", "article", "appearance", "first",
+              "viral", "source", "sources", "anonymity", "anonymous", "anonymously", "named", "identified", "rumor",
+              "rumors", "rumour", "rumours", "post", "posts", "video", "videos", "photo", "photos", "picture",
+              "pictures", "image", "images", "claim", "claims", "message", "messages", "comment", "screenshot",
+              "screenshots", "speculation", "hashtag", "hashtags", "thread", "footage", "clip", "clips", "livestream",
+              "media", "press", "newspapers", "outlets", "reports", "report"}
+    return frozenset(words)
+
+
+def has_trigger(sentence: str, tokens: list[Token]) -> bool:
+    """Whether a sentence can hold a cue at all (a fast test before the cue rules run)."""
+    if ":" in sentence or "(@" in sentence:
+        return True
+    triggers = trigger_words()
+    return any(t.lower in triggers for t in tokens)
 
 
 class SentenceCues:

@@ -18,6 +18,7 @@ ministry", "the newspaper", "the spokeswoman"). This module reads every sentence
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -562,11 +563,15 @@ class Registry:
     def __init__(self) -> None:
         self.entities: list[Entity] = []
         self.by_name: dict[str, Entity] = {}
-        self.by_surname: dict[str, list[Entity]] = {}
-        self.by_first: dict[str, list[Entity]] = {}
+        self.by_surname: dict[str, dict[int, Entity]] = {}  # surname -> {id: entity}, in order of appearance
+        self.by_first: dict[str, dict[int, Entity]] = {}
         self.sentence_index = 0
         self.last_speaker: tuple[Entity, int] | None = None
-        self.recent: list[tuple[int, int, Entity]] = []  # (sentence index, token index, entity), person/org mentions
+        # Mentions outside quotes, by sentence: {sentence index: [(token index, entity), ...]} (looked up by position,
+        # so no resolution walks the whole article: an article of thousands of names stays linear).
+        self.mentions_at: dict[int, list[tuple[int, Entity]]] = {}
+        self.positions: dict[int, list[tuple[int, int]]] = {}  # id(entity) -> its mentions' (sentence, token), in order
+        self.by_first_last: dict[tuple[str, str], Entity] = {}
 
     # .. entities ..
 
@@ -581,16 +586,14 @@ class Registry:
         if entity.kind == "person":
             words = [w for w in name.split() if w not in NAME_SUFFIXES and not re.fullmatch(r"[A-Z]\.", w)]
             if len(words) >= 2:
+                self.by_first_last.setdefault((words[0], words[-1]), entity)
+            if len(words) >= 2:
                 surname = words[0] if words[0] in lex.chinese_surnames() and len(words) <= 3 and words[-1] not in lex.first_names() \
                     and words[0] not in lex.first_names() else words[-1]
-                self.by_surname.setdefault(surname, [])
-                if entity not in self.by_surname[surname]:
-                    self.by_surname[surname].append(entity)
+                self.by_surname.setdefault(surname, {}).setdefault(id(entity), entity)
                 first = words[0] if surname != words[0] else ""
                 if first:
-                    self.by_first.setdefault(first, [])
-                    if entity not in self.by_first[first]:
-                        self.by_first[first].append(entity)
+                    self.by_first.setdefault(first, {}).setdefault(id(entity), entity)
 
     def entity_for_name(self, name: Name, create: bool = True) -> Entity | None:
         """The entity a name refers to: same name, or a surname of a person named in full."""
@@ -606,11 +609,11 @@ class Registry:
         if name.kind in {"person", "name"}:
             candidates = []
             if len(words) == 1:
-                candidates = self.by_surname.get(words[0], []) or self.by_first.get(words[0], [])
+                candidates = list((self.by_surname.get(words[0]) or self.by_first.get(words[0]) or {}).values())
             elif len(words) >= 2:
                 # "Donald J. Trump" and "Donald Trump", "Hillary Rodham Clinton" and "Hillary Clinton".
-                surname = words[-1]
-                candidates = [e for e in self.by_surname.get(surname, []) if e.name.split()[0] == words[0]]
+                same = self.by_first_last.get((words[0], words[-1]))
+                candidates = [same] if same is not None else []
             if name.gender:
                 matching = [e for e in candidates if e.gender in ("", name.gender)]
                 candidates = matching or candidates
@@ -647,7 +650,8 @@ class Registry:
             entity.mentions += 1
             entity.last_seen = index
             if not name.in_quote and entity.kind in {"person", "name", "organisation", "outlet", "country"}:
-                self.recent.append((index, name.start, entity))
+                self.mentions_at.setdefault(index, []).append((name.start, entity))
+                self.positions.setdefault(id(entity), []).append((index, name.start))
         for name in names:
             entity = name.entity
             if entity is None:
@@ -869,16 +873,19 @@ class Registry:
 
     # .. resolution ..
 
+    def recent(self, index: int, token_index: int, within: int):
+        """(sentence index, token index, entity) of the mentions before a position, most recent first, back
+        ``within`` sentences."""
+        for s_index in range(index, index - within - 1, -1):
+            for t_index, entity in reversed(self.mentions_at.get(s_index, ())):
+                if s_index == index and t_index >= token_index:
+                    continue
+                yield s_index, t_index, entity
+
     def persons_before(self, index: int, token_index: int, gender: str, within: int = 3) -> list[Entity]:
         """Person-like entities mentioned before a position, most recent first, of a compatible gender."""
         out = []
-        for s_index, t_index, entity in reversed(self.recent):
-            if s_index > index:
-                continue
-            if s_index < index - within:
-                break
-            if s_index == index and t_index >= token_index:
-                continue
+        for _s_index, _t_index, entity in self.recent(index, token_index, within):
             if entity.kind != "person" and not (entity.kind == "name" and (entity.evidence or entity.gender)) or entity.plural:
                 continue
             if gender and entity.gender and entity.gender != gender:
@@ -889,13 +896,7 @@ class Registry:
 
     def bodies_before(self, index: int, token_index: int, within: int = 4, kinds=("organisation", "outlet", "country")) -> list[Entity]:
         out = []
-        for s_index, t_index, entity in reversed(self.recent):
-            if s_index > index:
-                continue
-            if s_index < index - within:
-                break
-            if s_index == index and t_index >= token_index:
-                continue
+        for _s_index, _t_index, entity in self.recent(index, token_index, within):
             if entity.kind in kinds and entity not in out:
                 out.append(entity)
         return out
@@ -957,19 +958,15 @@ class Registry:
             return None
         roles = lex.roles()
         if head in roles or head in {"candidate", "nominee", "billionaire", "businessman", "mogul", "president"}:
-            for s_index, _t, entity in reversed(self.recent):
-                if s_index > index:
-                    continue
-                if s_index < index - 8:
-                    break
+            for _s, _t, entity in self.recent(index, token_index, 8):
                 if entity.kind in {"person", "name"} and (head in entity.roles or any(head in e.words.lower() for e in entity.evidence)):
                     return entity
         if head in roles or head in PERSON_DESCRIPTIONS or head.endswith(("ian", "ist", "er", "eon", "an")) and head not in DATA_WORDS:
             # "the retired neurosurgeon", "the former three-term governor", "the Texan": in news writing, the person
             # the passage is about - the one named most in the last sentences.
             counts: dict = {}
-            for s_index, _t, entity in self.recent:
-                if index - 5 <= s_index <= index and entity.kind == "person" and not entity.plural:
+            for _s, _t, entity in self.recent(index, token_index, 5):
+                if entity.kind == "person" and not entity.plural:
                     counts[id(entity)] = (counts.get(id(entity), (0, entity))[0] + 1, entity)
             if counts:
                 return max(counts.values(), key=lambda c: c[0])[1]
@@ -977,11 +974,9 @@ class Registry:
 
     def distance(self, entity: Entity, index: int, token_index: int) -> int:
         """Sentences between a position and the entity's latest mention before it (0: the same sentence)."""
-        best = None
-        for s_index, t_index, other in self.recent:
-            if other is entity and (s_index < index or s_index == index and t_index <= token_index):
-                best = s_index if best is None else max(best, s_index)
-        return index - best if best is not None else 0
+        positions = self.positions.get(id(entity), [])
+        k = bisect.bisect_right(positions, (index, token_index)) - 1
+        return index - positions[k][0] if k >= 0 else 0
 
     def type_of(self, entity: Entity) -> str:
         from .classify import type_entity

@@ -20,7 +20,7 @@ import re
 from . import lexicons as lex
 from .classify import confidence_of, type_entity
 from .cues import (ANON_PHRASE_RE, FIRST_TO_REPORT_RE, MEDIA_RUMOR_RE, POSSESSIVE_SOURCES_RE, SAID_TO_RE,
-                   SAID_TO_TITLE_RE, SOCIAL_PHRASE_RE, TWEET_CREDIT_RE, VIRAL_RE, Cue, Phrase, SentenceCues,
+                   SAID_TO_TITLE_RE, SOCIAL_PHRASE_RE, TWEET_CREDIT_RE, VIRAL_RE, Cue, Phrase, SentenceCues, has_trigger,
                    find_platform, platform_display)
 from .entities import (DATA_WORDS, ORGANISATION_DESCRIPTIONS, OUTLET_DESCRIPTIONS, UNNAMED_TYPES, Name, Registry,
                        article_capitals, body_type, find_names, is_headline, quote_mask, role_of)
@@ -64,6 +64,10 @@ def extract_article(sentences: list[str]) -> list[list[Found]]:
     carry_via = ""
     for sentence in parsed:
         registry.sentence_index = sentence.index
+        if not has_trigger(sentence.text, sentence.tokens):
+            results.append([])  # no word any cue needs: nothing to find
+            carry_via = ""
+            continue
         finder = SentenceCues(sentence.text, sentence.tokens, sentence.in_quote, sentence.names, sentence.headline)
         found = _resolve(finder.all(), sentence, registry)  # 3. cue, 4. resolve
         found += _patterns(sentence, registry)  # 5. patterns

@@ -57,7 +57,7 @@ class Evidence:
     sentence_index: int = -1
 
 
-@dataclass
+@dataclass(eq=False)
 class Entity:
     """One person, organisation, outlet, platform or group of an article, with every name it goes by."""
 

@@ -29,7 +29,7 @@ def test_a_large_view_draws_period_means_with_the_spread_on_an_honest_axis():
     fig = charts.score_over_time(large, "polarity_textblob", "Polarity")
     means = [t for t in fig.data if t.name and t.name.startswith("mean per")]
     assert len(means) == 1 and len(means[0].x) <= 3 * 53 + 1  # per week at most, not per article
-    assert sum(means[0].customdata) == len(large)  # every article counted in some period
+    assert sum(row[-3] for row in means[0].customdata) == len(large)  # every article counted in some period
     assert any(t.fill == "tonexty" for t in fig.data)  # the middle half of the articles, shaded
     low, high = fig.layout.yaxis.range
     assert low <= -0.25 and high >= 0.25  # a 0.01 wobble must not fill the chart
@@ -50,23 +50,25 @@ def test_source_mix_caption_follows_the_chart():
     assert "each period" in charts.source_mix_caption(_articles(charts.SOURCE_MIX_MAX_BARS + 1))
 
 
-def test_the_publication_timeline_becomes_a_heatmap_of_counts_at_scale():
-    small, large = _articles(40), _articles(charts.MAX_POINTS + 1)
-    assert sum(len(t.x) for t in charts.article_timeline(small).data) == 40  # one mark per article
-    heat = charts.article_timeline(large).data[0]
-    assert heat.type == "heatmap" and int(heat.z.sum()) == len(large)  # every article counted once
-    assert "Each mark is one article" in charts.article_timeline_caption(small)
-    assert "Each cell counts" in charts.article_timeline_caption(large)
+def test_the_publication_timeline_counts_every_dated_article_once_at_any_scale():
+    for n in (40, charts.MAX_POINTS + 1):
+        frame = _articles(n)
+        fig = charts.article_timeline(frame)
+        assert all(t.type == "bar" for t in fig.data)
+        assert sum(int(sum(t.y)) for t in fig.data) == n  # every article in one bar, given or inferred
+        counts = [row[-3] for t in fig.data for row in t.customdata]
+        assert sum(counts) == n  # the click count is the bar's height
+    assert "Each bar counts the articles of one" in charts.article_timeline_caption(_articles(40))
 
 
-def test_the_timeline_heatmap_keeps_empty_periods_empty():
-    """Two busy months a year apart: the months between are columns of zeros, not stretched neighbours."""
+def test_the_timeline_keeps_empty_periods_empty():
+    """Two busy months a year apart: the periods between are bars of zero, not stretched neighbours."""
     frame = _articles(3000)
     frame["date"] = [pd.Timestamp("2023-01-10")] * 1500 + [pd.Timestamp("2024-01-10")] * 1500
-    heat = charts.article_timeline(frame).data[0]
-    columns = pd.to_datetime(list(heat.x))
+    bars = charts.article_timeline(frame).data[0]
+    columns = pd.to_datetime(list(bars.x))
     assert len(columns) >= 50 and (pd.Series(columns).diff().dropna() == pd.Timedelta(days=7)).all()
-    assert int(heat.z.sum()) == 3000 and int((heat.z.sum(axis=0) > 0).sum()) == 2
+    assert int(sum(bars.y)) == 3000 and sum(1 for y in bars.y if y > 0) == 2
 
 
 def test_captions_follow_the_charts_own_filters():

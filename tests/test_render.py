@@ -1,6 +1,7 @@
 """`sourcebook render`: reports, data, index, failures that keep the last good report, refused parameters."""
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -37,8 +38,8 @@ def test_every_table_a_report_shows_is_written_as_csv(rendered):
         assert (data / table).exists()
     for html in rendered.glob("[0-9]*.html"):
         text = html.read_text()
-        shown = text.count('class="table-scroll"') + text.count("empty-table")
-        named = [chunk.split(".csv")[0] for chunk in text.split("table: data/")[1:]]
+        shown = text.count('class="table-scroll"') + text.count('class="sourcebook-evidence"') + text.count("empty-table")
+        named = re.findall(r"(?:table: |all in )data/([\w.-]+)\.csv", text)
         assert shown >= 1 and len(named) == shown, html.name
         for name in named:
             assert (data / f"{name}.csv").exists(), name

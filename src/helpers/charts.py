@@ -34,8 +34,8 @@ SOURCE_TYPE_LABELS = {
     "political": "Political",
     "company": "Company",
     "expert": "Expert",
-    "media": "Other media",
-    "other": "Other named",
+    "media": "Media",
+    "other": "Other",
 }
 SOURCE_TYPE_COLORS = {
     "anonymous": "#d62728",
@@ -169,59 +169,50 @@ def _undated_note(n_undated: int) -> str:
 
 
 def article_timeline(articles: pd.DataFrame) -> go.Figure:
-    """One mark per article on a time line, one row per outlet; inferred dates hollow."""
+    """Articles per day, week or month (from the date span), the inferred dates stacked apart: every article counted,
+    none hidden behind another."""
     title = "When the articles were published"
     dated, n_undated = _dated(articles)
     if dated.empty:
         return _empty(title, "No article has a date, given or inferred." + _undated_note(n_undated))
-    dated = dated.assign(outlet_label=dated["outlet"].replace("", "outlet unknown").fillna("outlet unknown"))
+    freq, unit = time_bucket(dated["date"])
+    dated = dated.assign(period=period_start(dated["date"], freq))
+    every = pd.date_range(dated["period"].min(), dated["period"].max(), freq=PERIOD_RANGE_FREQ[freq])
+    keys, labels = period_key(every, freq), period_label(every, freq)
     fig = go.Figure()
-    if len(dated) > MAX_POINTS:
-        freq, unit = time_bucket(dated["date"])
-        top = dated["outlet_label"].value_counts().head(20).index
-        dated = dated.assign(period=period_start(dated["date"], freq),
-                             outlet_label=dated["outlet_label"].where(dated["outlet_label"].isin(top), "other outlets"))
-        counts = dated.groupby(["outlet_label", "period"]).size().unstack(fill_value=0)
-        # Every period between the first and the last, empty ones as 0: plotly stretches a cell to its
-        # neighbours, so a missing period would look as if it had articles.
-        every = pd.date_range(counts.columns.min(), counts.columns.max(), freq=PERIOD_RANGE_FREQ[freq])
-        order = counts.sum(axis=1).sort_values().index  # the busiest outlet on top
-        counts = counts.reindex(index=order, columns=every, fill_value=0)
-        fig.add_trace(go.Heatmap(
-            x=counts.columns, y=counts.index, z=counts.values, colorscale="Blues", name=f"articles per {unit}",
-            colorbar={"title": {"text": f"articles<br>per {unit}"}},
-            hovertemplate="%{y}<br>%{x|%Y-%m-%d}: %{z} articles<extra></extra>",
-        ))
-        fig = _layout(fig, f"{title} (articles per {unit}, top 20 outlets)" + _undated_note(n_undated), "publication date",
-                      "outlet", height=max(HEIGHT, 26 * len(counts) + 140))
-        fig.update_yaxes(type="category")
-        return fig
-    for inferred, group in dated.groupby(dated["date_source"] == "inferred"):
-        fig.add_trace(
-            go.Scatter(
-                x=group["date"],
-                y=group["outlet_label"],
-                mode="markers",
-                name="date inferred from the text" if inferred else "date given",
-                marker={"size": 13, "symbol": "diamond-open" if inferred else "circle", "line": {"width": 2}},
-                hovertext=hover_article(group),
-                hoverinfo="text",
-            )
-        )
-    fig = _layout(fig, title + _undated_note(n_undated), "publication date", "outlet")
-    fig.update_yaxes(type="category")
+    for inferred, name, colour in ((False, "date given", "#1f77b4"), (True, "date inferred from the text", "#9ecae1")):
+        group = dated[(dated["date_source"] == "inferred") == inferred]
+        if group.empty:
+            continue
+        counts = group.groupby("period").size().reindex(every, fill_value=0)
+        listed = group.groupby("period").apply(_titles).reindex(every).fillna("")
+        token = "g:inferred;" if inferred else "g:given;"
+        custom = [[h, int(c), f"{c} article(s) of {l} ({name})", f"{k} {token}"]
+                  for h, c, l, k in zip(listed, counts, labels, keys)]
+        fig.add_trace(go.Bar(
+            x=every, y=counts, name=name, marker_color=colour, width=PERIOD_MS[freq] * 0.85, customdata=custom,
+            hovertemplate="%{x|%Y-%m-%d}: %{y} article(s), " + name + "<br>%{customdata[0]}"
+                          "<br><i>click: these articles in the table</i><extra></extra>"))
+    fig = _layout(fig, f"{title} (articles per {unit})" + _undated_note(n_undated), "publication date",
+                  f"articles per {unit}")
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(tickformat="d", rangemode="tozero")
     return fig
 
 
+def _titles(group: pd.DataFrame, n: int = 5) -> str:
+    """Escaped titles of a period's articles for a hover label: the first few, and how many more."""
+    titles = [f"{_escape(t)} ({_escape(o) or 'outlet unknown'})" for t, o in zip(group["title"], group["outlet"])]
+    more = f"<br>… and {len(titles) - n} more" if len(titles) > n else ""
+    return "<br>".join(titles[:n]) + more
+
+
 def article_timeline_caption(articles: pd.DataFrame) -> str:
-    """What ``article_timeline`` shows, for the view's size."""
-    if articles["date"].notna().sum() > MAX_POINTS:
-        return ("Each cell counts an outlet's articles in one period; darker is more. Articles with an inferred date "
-                "(the earliest possible date) are counted at that date; the date-evidence table lists them. Outlets "
-                "beyond the 20 busiest are grouped as 'other outlets'.")
-    return ("Each mark is one article, on the row of its outlet. Filled circles: date given in the article or its "
-            "table. Hollow diamonds: date inferred from the text (the earliest possible date). Hover for the title "
-            "and how the date was obtained.")
+    """What ``article_timeline`` shows, for the view's span."""
+    _freq, unit = time_bucket(articles["date"])
+    return (f"Each bar counts the articles of one {unit}: the dark part those whose date was given, the light part "
+            "those whose date was inferred from the text (the earliest possible date, so the article may be later). "
+            "Hover for the titles; click a bar to list its articles in the table below.")
 
 
 def words_per_article(articles: pd.DataFrame) -> go.Figure:
@@ -298,10 +289,13 @@ def score_over_time(articles: pd.DataFrame, column: str, label: str, rolling_win
         fig.add_trace(go.Scatter(x=per.index, y=per["low"], mode="lines", line={"width": 0}, fill="tonexty",
                                  fillcolor="rgba(99, 110, 250, 0.18)", name=f"middle half of the {unit}'s articles",
                                  hoverinfo="skip"))
+        custom = [[int(c), int(c), f"articles of {l}", k]
+                  for c, l, k in zip(per["count"], period_label(per.index, freq), period_key(per.index, freq))]
         fig.add_trace(
             go.Scatter(
-                x=per.index, y=per["mean"], mode="lines+markers", name=f"mean per {unit}",
-                customdata=per["count"], hovertemplate=f"%{{x|%Y-%m-%d}}<br>mean {label.lower()}: %{{y:.3f}}<br>%{{customdata}} articles<extra></extra>",
+                x=per.index, y=per["mean"], mode="lines+markers", name=f"mean per {unit}", customdata=custom,
+                hovertemplate=f"%{{x|%Y-%m-%d}}<br>mean {label.lower()}: %{{y:.3f}}<br>%{{customdata[0]}} articles"
+                              "<br><i>click: these articles in the table</i><extra></extra>",
             )
         )
         fig.add_hline(y=0, line={"color": "#999", "width": 1, "dash": "dot"})
@@ -316,6 +310,7 @@ def score_over_time(articles: pd.DataFrame, column: str, label: str, rolling_win
                 marker={"size": 11, "symbol": "diamond-open" if inferred else "circle", "line": {"width": 2}},
                 hovertext=hover_article(group) + group[column].map(lambda v: f"<br>{label.lower()}: {v:.3f}"),
                 hoverinfo="text",
+                customdata=[[1, f"the article {a}", f"a:{_key_text(a)};"] for a in group["article_id"]],
             )
         )
     if rolling_window and len(dated) >= 2 * rolling_window:
@@ -464,6 +459,36 @@ def _article_label(articles: pd.DataFrame) -> pd.Series:
     return labels.where(repeat == 0, labels + " (" + (repeat + 1).astype(str) + ")")
 
 
+PERIOD_KEY = {"D": ("d", "%Y-%m-%d"), "W": ("w", "%Y-%m-%d"), "M": ("m", "%Y-%m")}
+
+
+def period_key(periods, freq: str) -> list[str]:
+    """The evidence-table key of each period ("m:2018-10;"), matching ``tables.mark_keys``."""
+    prefix, fmt = PERIOD_KEY[freq]
+    return [f"{prefix}:{pd.Timestamp(p).strftime(fmt)};" for p in periods]
+
+
+def period_label(periods, freq: str) -> list[str]:
+    """How a period is named in a status line: "2018-10", "week of 2018-10-01", "2018-10-01"."""
+    out = []
+    for p in periods:
+        stamp = pd.Timestamp(p)
+        out.append(stamp.strftime("%Y-%m") if freq == "M" else
+                   ("week of " + stamp.strftime("%Y-%m-%d")) if freq == "W" else stamp.strftime("%Y-%m-%d"))
+    return out
+
+
+def _key_text(value: str) -> str:
+    return "_".join(str(value).split())
+
+
+def _top_sources(rows: pd.DataFrame, n: int = 5) -> str:
+    """"12 articles · Ministry of Commerce (8), Gao Feng (5), unnamed (3)": what an aggregated mark counts."""
+    names = rows["source_name"].fillna("").replace("", "unnamed").value_counts().head(n)
+    listed = ", ".join(f"{_escape(name)} ({count})" for name, count in names.items())
+    return f"{rows['article_id'].nunique()} article(s) · {listed}"
+
+
 def source_mix_over_time(attributions: pd.DataFrame, articles: pd.DataFrame) -> go.Figure:
     """Attributions per article (or per period, when many) stacked by source type."""
     title = "Who the coverage relies on: attributions by source type"
@@ -476,10 +501,18 @@ def source_mix_over_time(attributions: pd.DataFrame, articles: pd.DataFrame) -> 
         freq, unit = time_bucket(dated["date"])
         dated = dated.assign(period=period_start(dated["date"], freq))
         table = dated.groupby(["period", "source_type"]).size().unstack(fill_value=0)
+        keys, labels = period_key(table.index, freq), period_label(table.index, freq)
         for kind in SOURCE_TYPE_ORDER:
             if kind in table:
-                fig.add_trace(go.Bar(x=table.index, y=table[kind], name=SOURCE_TYPE_LABELS[kind],
-                                     marker_color=SOURCE_TYPE_COLORS[kind]))
+                rows = dated[dated["source_type"] == kind]
+                hover = rows.groupby("period").apply(_top_sources).reindex(table.index).fillna("")
+                custom = [[h, int(c), f"{SOURCE_TYPE_LABELS[kind]}, {l}", f"{k} t:{kind};"]
+                          for h, c, l, k in zip(hover, table[kind], labels, keys)]
+                fig.add_trace(go.Bar(
+                    x=table.index, y=table[kind], name=SOURCE_TYPE_LABELS[kind], marker_color=SOURCE_TYPE_COLORS[kind],
+                    customdata=custom,
+                    hovertemplate="%{x|%Y-%m-%d}<br>" + SOURCE_TYPE_LABELS[kind] + ": %{y}<br>%{customdata[0]}"
+                                  "<br><i>click: the rows behind this bar</i><extra></extra>"))
         n_undated = int(merged["date"].isna().sum())
         fig = _layout(fig, f"{title} (per {unit})" + (f" · {n_undated} attribution(s) in undated articles not shown" if n_undated else ""),
                       unit, "attributions")
@@ -494,10 +527,14 @@ def source_mix_over_time(attributions: pd.DataFrame, articles: pd.DataFrame) -> 
         if kind in table:
             names = merged[merged["source_type"] == kind].groupby("label")["source_name"].agg(
                 lambda s: ", ".join(sorted({_escape(n) for n in s if n})) or "unnamed")
+            id_of = dict(zip(labels, order["article_id"]))
+            custom = [[h, int(c), f"{SOURCE_TYPE_LABELS[kind]} in {label}", f"a:{_key_text(id_of[label])}; t:{kind};"]
+                      for h, c, label in zip(names.reindex(table.index).fillna(""), table[kind], table.index)]
             fig.add_trace(go.Bar(
                 x=table.index, y=table[kind], name=SOURCE_TYPE_LABELS[kind], marker_color=SOURCE_TYPE_COLORS[kind],
-                customdata=names.reindex(table.index).fillna(""),
-                hovertemplate="%{x}<br>" + SOURCE_TYPE_LABELS[kind] + ": %{y}<br>%{customdata}<extra></extra>",
+                customdata=custom,
+                hovertemplate="%{x}<br>" + SOURCE_TYPE_LABELS[kind] + ": %{y}<br>%{customdata[0]}"
+                              "<br><i>click: the rows behind this bar</i><extra></extra>",
             ))
     fig = _layout(fig, title + " (one bar per article, in date order; ≈ marks an inferred date)", "", "attributions")
     fig.update_layout(barmode="stack")
@@ -528,23 +565,59 @@ def share_over_time(attributions: pd.DataFrame, articles: pd.DataFrame,
     freq, unit = time_bucket(dated["date"]) if len(articles) > 60 else ("D", "day")
     dated = dated.assign(period=period_start(dated["date"], freq))
     totals = dated.groupby("period").size()
+    keys, labels = period_key(totals.index, freq), period_label(totals.index, freq)
     fig = go.Figure()
     for kind in types:
         counts = dated[dated["source_type"] == kind].groupby("period").size().reindex(totals.index, fill_value=0)
         share = counts / totals
+        low, high = wilson_interval(counts.values, totals.values)
+        custom = [[int(c), int(t), int(c), f"{SOURCE_TYPE_LABELS[kind]}, {l}", f"{k} t:{kind};"]
+                  for c, t, l, k in zip(counts, totals, labels, keys)]
         fig.add_trace(go.Scatter(
             # With few periods a connecting line would suggest a trend between far-apart articles.
             x=totals.index, y=share, mode="lines+markers" if len(totals) > 12 else "markers",
-            name=SOURCE_TYPE_LABELS[kind], marker={"size": 10, "color": SOURCE_TYPE_COLORS[kind]},
-            line={"color": SOURCE_TYPE_COLORS[kind]},
-            customdata=np.stack([counts.values, totals.values], axis=-1),
-            hovertemplate="%{x|%Y-%m-%d}<br>" + SOURCE_TYPE_LABELS[kind] + ": %{y:.0%} (%{customdata[0]} of %{customdata[1]})<extra></extra>",
+            name=SOURCE_TYPE_LABELS[kind],
+            # Periods with few attributions are drawn faded: a share of 1 in 3 is not a share of 100 in 300.
+            marker={"size": 10, "color": SOURCE_TYPE_COLORS[kind],
+                    "opacity": [1.0 if t >= FEW_ATTRIBUTIONS else 0.35 for t in totals]},
+            line={"color": SOURCE_TYPE_COLORS[kind], "width": 1.5},
+            error_y={"type": "data", "symmetric": False, "array": high - share.values, "arrayminus": share.values - low,
+                     "thickness": 1, "width": 3, "color": SOURCE_TYPE_COLORS[kind]},
+            customdata=custom,
+            hovertemplate="%{x|%Y-%m-%d}<br>" + SOURCE_TYPE_LABELS[kind]
+                          + ": %{y:.0%} (%{customdata[0]} of %{customdata[1]} attributions)"
+                          + "<br><i>click: the rows behind this point</i><extra></extra>",
         ))
     n_undated = int(attributions["date"].isna().sum())
     note = f" · {n_undated} attribution(s) in undated articles not shown" if n_undated else ""
     fig = _layout(fig, f"{title} (per {unit}){note}", "date", "share of attributions")
     fig.update_yaxes(tickformat=".0%", range=[0, 1.05])
     return fig
+
+
+FEW_ATTRIBUTIONS = 10  # a period with fewer attributions is drawn faded in share charts
+
+
+def wilson_interval(successes, totals, z: float = 1.96) -> tuple[np.ndarray, np.ndarray]:
+    """The 95% Wilson score interval of each share successes/totals (0..1), sound for small counts."""
+    k = np.asarray(successes, dtype=float)
+    n = np.asarray(totals, dtype=float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = np.where(n > 0, k / n, 0.0)
+        denominator = 1 + z * z / n
+        centre = (p + z * z / (2 * n)) / denominator
+        half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denominator
+    low, high = np.clip(centre - half, 0, 1), np.clip(centre + half, 0, 1)
+    return np.where(n > 0, low, 0.0), np.where(n > 0, high, 1.0)
+
+
+def share_caption(attributions: pd.DataFrame) -> str:
+    """How to read the share chart, true at any scale."""
+    return (f"Each point is the share of that period's attributions of one type; the bar through it is the 95% range "
+            f"the share could have with that few attributions (Wilson interval), and periods with fewer than "
+            f"{FEW_ATTRIBUTIONS} attributions are drawn faded: 1 of 3 is not a trend. Hover for the counts; click a "
+            "point for its rows in the evidence table. A rise in the anonymous or social-media share means more of "
+            "the story rests on sources the reader cannot check.")
 
 
 def platforms_over_time(attributions: pd.DataFrame) -> go.Figure:
@@ -563,8 +636,11 @@ def platforms_over_time(attributions: pd.DataFrame) -> go.Figure:
     table = dated.groupby(["period", "platform"]).size().unstack(fill_value=0).sort_index()
     fig = go.Figure()
     width = PERIOD_MS[freq] * 0.8  # a bar as wide as its period: plotly widens lone bars to fill the axis
+    keys, labels = period_key(table.index, freq), period_label(table.index, freq)
     for platform in table.columns:
-        fig.add_trace(go.Bar(x=table.index, y=table[platform], name=str(platform), width=width,
+        custom = [[int(c), f"{platform}, {l}", f"{k} p:{_key_text(platform)};"]
+                  for c, l, k in zip(table[platform], labels, keys)]
+        fig.add_trace(go.Bar(x=table.index, y=table[platform], name=str(platform), width=width, customdata=custom,
                              hovertemplate="%{x|%Y-%m-%d}<br>" + _escape(platform) + ": %{y}<extra></extra>"))
     fig = _layout(fig, f"{title} (per {unit}){note}", unit, "attributions")
     fig.update_layout(barmode="stack")
@@ -583,10 +659,13 @@ def type_by_outlet_heatmap(attributions: pd.DataFrame, articles: pd.DataFrame, t
     table = merged[merged["outlet"].isin(keep)].groupby(["outlet", "source_type"]).size().unstack(fill_value=0)
     table = table.reindex(columns=[t for t in SOURCE_TYPE_ORDER], fill_value=0)
     share = table.div(table.sum(axis=1), axis=0)
+    custom = [[[int(table.loc[outlet, kind]), f"{SOURCE_TYPE_LABELS[kind]} in {outlet}",
+                f"o:{_key_text(outlet)}; t:{kind};"] for kind in share.columns] for outlet in share.index]
     fig = go.Figure(go.Heatmap(
-        z=share.values, x=[SOURCE_TYPE_LABELS[t] for t in share.columns], y=list(share.index),
-        colorscale="Blues", zmin=0, zmax=1, customdata=table.values,
-        hovertemplate="%{y}<br>%{x}: %{z:.0%} (%{customdata} attributions)<extra></extra>",
+        z=share.values, x=[SOURCE_TYPE_LABELS[t] for t in share.columns], y=[_escape(o) for o in share.index],
+        colorscale="Blues", zmin=0, zmax=1, customdata=custom,
+        hovertemplate="%{y}<br>%{x}: %{z:.0%} (%{customdata[0]} attributions)<br><i>click: the rows behind this cell</i>"
+                      "<extra></extra>",
         colorbar={"title": "share", "tickformat": ".0%"},
     ))
     return _layout(fig, title, "source type", "", height=max(260, 30 * len(share) + 140))

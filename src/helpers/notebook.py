@@ -29,23 +29,60 @@ from .exports import neutralise
 MAX_TABLE_ROWS = 200  # rows shown in a report table; the CSV beside it has them all
 
 
-def load(corpus: str, analysis_dir: str = "") -> Analysis:
+def load(corpus: str, analysis_dir: str = "", quiet: bool = False) -> Analysis:
     """The analysis tables: read from ``analysis_dir`` when given (a report run), else computed now.
 
-    Prints which, so a reader (and a test) can see that a report run analysed the corpus once.
+    Says which (``data.meta["origin"]``; printed unless ``quiet``), so a reader (and a test) can see that a
+    report run analysed the corpus once.
     """
     if analysis_dir:
         data = read_tables(analysis_dir)
-        print(f"Analysis of {data.counts['analysed']} articles read from the run's shared tables "
-              f"(corpus hash {data.meta.get('corpus_hash', '?')}).")
-        return data
-    from .cache import open_cache
+        data.meta["origin"] = (f"Analysis of {data.counts['analysed']} articles read from the run's shared tables "
+                               f"(corpus hash {data.meta.get('corpus_hash', '?')}).")
+    else:
+        from .cache import open_cache
 
-    cache = open_cache()  # a second notebook on the same corpus does not analyse it again
-    data = analyze(load_corpus(corpus), cache=cache)
-    print(f"Analysed {data.counts['analysed']} articles from {corpus} now"
-          + (" (articles analysed before by the same code were read from the cache)." if cache else "."))
+        cache = open_cache()  # a second notebook on the same corpus does not analyse it again
+        data = analyze(load_corpus(corpus), cache=cache)
+        data.meta["origin"] = (f"Analysed {data.counts['analysed']} articles from {corpus} now"
+                               + (" (articles analysed before by the same code were read from the cache)." if cache else "."))
+    if not quiet:
+        print(data.meta["origin"])
     return data
+
+
+def setup(corpus: str, analysis_dir: str = "", start_date: str = "", end_date: str = "", keyword: str = ""):
+    """The first cell of every notebook: charts and tables that work offline, the analysis, the view.
+
+    Shows, as a note and not a log line, where the analysis came from and what the view holds; when the
+    parameters leave no article, says so plainly, so nothing below can be read as a finding.
+    Returns ``(data, view)``.
+    """
+    from IPython.display import HTML, display
+
+    from . import charts
+
+    charts.use_offline_renderer()  # charts draw in JupyterLab and in the offline HTML report
+    init_tables()  # searchable evidence tables, offline
+    data = load(corpus, analysis_dir, quiet=True)
+    view = select(data, start_date, end_date, keyword)
+    display(HTML(f'<p class="view-note">{html.escape(view.description, quote=False)}. {html.escape(data.meta["origin"], quote=False)}</p>'))
+    if view.articles.empty:
+        display(HTML(f'<div class="nothing-to-show"><b>Nothing to show.</b> {html.escape(_why_empty(data, view, start_date, end_date, keyword), quote=False)} '
+                     "The charts and tables below are empty; they are not findings.</div>"))
+    return data, view
+
+
+def _why_empty(data: Analysis, view: "View", start_date: str, end_date: str, keyword: str) -> str:
+    if data.articles.empty:
+        return "No article of the corpus could be analysed (see the rejected files and rows)."
+    limits = []
+    if start_date or end_date:
+        limits.append(f"dated {start_date or 'any time'} to {end_date or 'any time'}")
+    if keyword:
+        limits.append(f"mentioning '{keyword}'")
+    return f"None of the {len(data.articles)} analysed articles is " + " and ".join(limits) + "." if limits else \
+        "No analysed article is in this view."
 
 
 @dataclass
@@ -164,6 +201,65 @@ def show_table(frame: pd.DataFrame, name: str, tables_dir: str = "", max_rows: i
     return Table(frame, name, bool(tables_dir), max_rows)
 
 
+EVIDENCE_BUDGET_BYTES = 2_500_000  # text in one evidence table: a report stays under 10 MB at 100,000 articles
+
+
+def init_tables() -> None:
+    """Searchable, sortable, paged tables (itables, offline: DataTables is embedded once in this cell's output)."""
+    import itables
+
+    itables.init_notebook_mode(all_interactive=False, connected=False)
+
+
+def evidence_table(frame: pd.DataFrame, name: str, tables_dir: str = "", chosen: str = "the most recent",
+                   budget_bytes: int = EVIDENCE_BUDGET_BYTES, linked: bool = True):
+    """Every row behind a section's charts, searchable, sortable and paged, up to a size budget.
+
+    Writes the whole table to ``tables_dir/name.csv``. In the report it holds every row while they fit in
+    ``budget_bytes`` of text; beyond that, the rows ``chosen`` (the table's order decides which), and says
+    "N of M shown". A ``marks`` column (hidden) lets a click on a chart show the rows behind the mark: the
+    ``linked`` table is the one the page's charts filter.
+    """
+    if tables_dir:
+        folder = Path(tables_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        neutralise(frame.drop(columns=["marks"], errors="ignore")).to_csv(folder / f"{name}.csv", index=False)
+    return EvidenceTable(frame, name, bool(tables_dir), chosen, budget_bytes, linked)
+
+
+class EvidenceTable:
+    """An evidence table for the report: DataTables through itables, every cell escaped (no HTML allowed)."""
+
+    def __init__(self, frame: pd.DataFrame, name: str, saved: bool, chosen: str, budget_bytes: int, linked: bool = True):
+        self.frame, self.name, self.saved, self.chosen, self.linked = frame, name, saved, chosen, linked
+        sizes = frame.astype(str).apply(lambda column: column.str.len()).sum(axis=1) + 12 * len(frame.columns)
+        fits = int((sizes.cumsum() <= budget_bytes).sum()) if len(frame) else 0
+        self.shown = frame.head(max(fits, min(len(frame), 1)))
+
+    def _repr_html_(self) -> str:
+        import itables
+
+        e = html.escape
+        where = f"; all in data/{e(self.name)}.csv" if self.saved else ""
+        if self.frame.empty:
+            return f'<p class="table-note empty-table">None.{(" (" + where[2:] + ")") if where else ""}</p>'
+        total, shown = len(self.frame), len(self.shown)
+        note = (f"{shown:,} of {total:,} rows shown ({e(self.chosen)} first){where}" if shown < total
+                else f"all {total:,} rows{where}")
+        hidden = [k for k, column in enumerate(self.shown.columns) if column == "marks"]
+        options = dict(maxBytes=0, showIndex=False, allow_html=False, classes="display compact",
+                       lengthMenu=[10, 25, 100, 500], pageLength=10)
+        if hidden:
+            options["columnDefs"] = [{"targets": hidden, "visible": False}]
+        table = itables.to_html_datatable(self.shown, **options)
+        return (f'<div class="sourcebook-evidence" data-table="{e(self.name)}" data-total="{total}" data-shown="{shown}" '
+                f'data-linked="{str(self.linked).lower()}">'
+                f'<p class="evidence-status" aria-live="polite"></p>{table}<p class="table-note">{note}</p></div>')
+
+    def __repr__(self) -> str:
+        return f"{len(self.frame)} rows ({len(self.shown)} shown in the report)"
+
+
 class Table:
     """An HTML table with every cell escaped, so article text can never inject markup."""
 
@@ -219,6 +315,30 @@ def confidence_caption(attributions: pd.DataFrame, min_confidence: str = "low") 
     if corrected:
         text += f" {corrected:,} rows were corrected by hand."
     return text
+
+
+def note(text: str):
+    """A short note on what the view holds (shown as text, not as a log line)."""
+    from IPython.display import HTML
+
+    return HTML(f'<p class="view-note">{html.escape(text, quote=False)}</p>')
+
+
+def key_figures(frame: pd.DataFrame):
+    """A small table of key figures, styled for reading; its plain text is what nbval compares."""
+    return KeyFigures(frame)
+
+
+class KeyFigures:
+    def __init__(self, frame: pd.DataFrame):
+        self.frame = frame
+
+    def _repr_html_(self) -> str:
+        body = self.frame.to_html(index=False, escape=True, na_rep="", border=0, classes="key-figures")
+        return f'<div class="key-figures-box">{body}</div>'
+
+    def __repr__(self) -> str:
+        return self.frame.to_string(index=False)
 
 
 def caption(text: str):

@@ -51,6 +51,26 @@ def _vader():
     return SentimentIntensityAnalyzer()
 
 
+def explain(text: str, engine: str) -> str:
+    """The lexicon words that produced a sentence's score, with their values: "greatest +1.00, base -0.80".
+
+    TextBlob's own assessments (``TextBlob(text).sentiment_assessments``: a word, or a modifier and a
+    word, with its polarity); for VADER, the words of its lexicon found in the sentence with their
+    valence (before VADER's rules for capitals, negation and "but"). A reader can see that "base" (a
+    military base) scores -0.8, and discount it.
+    """
+    if engine == "textblob":
+        from textblob import TextBlob
+
+        parts = [(" ".join(words), polarity) for words, polarity, _subjectivity, _label in
+                 TextBlob(text).sentiment_assessments.assessments]
+    else:
+        lexicon = _vader().lexicon
+        parts = [(word, lexicon[word.lower()] / 4) for word in text.split() if word.lower().strip(".,;:!?\"'()") in lexicon
+                 for word in [word.lower().strip(".,;:!?\"'()")]]
+    return ", ".join(f"{words} {value:+.2f}" for words, value in parts)
+
+
 def textblob_scores(text: str) -> tuple[float, float]:
     """(polarity, subjectivity), exactly as ``TextBlob(text).sentiment``."""
     polarity, subjectivity = _textblob_lexicon()(text)

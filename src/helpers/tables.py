@@ -15,8 +15,8 @@ def _date_text(series: pd.Series, how: pd.Series | None = None) -> pd.Series:
 
 
 def articles_overview(articles: pd.DataFrame) -> pd.DataFrame:
-    """One row per article: date and how it was obtained, outlet, title, length."""
-    ordered = articles.sort_values(["date", "article_id"], na_position="last")
+    """One row per article, newest first: date and how it was obtained, outlet, title, length."""
+    ordered = articles.sort_values(["date", "article_id"], ascending=[False, True], na_position="last")
     return pd.DataFrame({
         "article_id": ordered["article_id"],
         "date": _date_text(ordered["date"], ordered["date_source"]),
@@ -26,6 +26,7 @@ def articles_overview(articles: pd.DataFrame) -> pd.DataFrame:
         "words": ordered["n_words"],
         "sentences": ordered["n_sentences"] if "n_sentences" in ordered else None,
         "source_file": ordered["source_file"],
+        "marks": mark_keys(ordered),
     }).reset_index(drop=True)
 
 
@@ -80,10 +81,12 @@ def tone_per_article(articles: pd.DataFrame, engine: str) -> pd.DataFrame:
                f"share_positive_{engine}": "share_positive"}
     if f"subjectivity_{engine}" in articles:
         columns[f"subjectivity_{engine}"] = "subjectivity"
-    ordered = articles.sort_values(["date", "article_id"], na_position="last")
+    ordered = articles.sort_values(["date", "article_id"], ascending=[False, True], na_position="last")
     out = ordered[["article_id", "outlet", "title"] + list(columns)].rename(columns=columns)
     out.insert(1, "date", _date_text(ordered["date"], ordered["date_source"]).values)
-    return out.round(3).reset_index(drop=True)
+    out = out.round(3)
+    out["marks"] = mark_keys(ordered).values
+    return out.reset_index(drop=True)
 
 
 def tone_summary(articles: pd.DataFrame, sentences: pd.DataFrame, engine: str) -> pd.DataFrame:
@@ -104,9 +107,12 @@ def tone_summary(articles: pd.DataFrame, sentences: pd.DataFrame, engine: str) -
     return pd.DataFrame(rows, columns=["measure", "value"]).astype({"value": str})
 
 
-def extreme_sentences(sentences: pd.DataFrame, articles: pd.DataFrame, engine: str, n: int = 10,
+def extreme_sentences(sentences: pd.DataFrame, articles: pd.DataFrame, engine: str, n: int = 2000,
                       most: str = "negative") -> pd.DataFrame:
-    """The ``n`` most negative (or positive) sentences beyond the engine's clear threshold, with article and date."""
+    """The ``n`` most negative (or positive) sentences beyond the engine's clear threshold, with article and date,
+    and the lexicon words that produced each score (``sentiment.explain``)."""
+    from .sentiment import explain
+
     frame = sentences[sentences["engine"] == engine]
     threshold = CLEAR_THRESHOLD[engine]
     if most == "negative":
@@ -118,6 +124,7 @@ def extreme_sentences(sentences: pd.DataFrame, articles: pd.DataFrame, engine: s
     return pd.DataFrame({
         "polarity": frame["polarity"].round(3),
         "subjectivity": frame["subjectivity"].round(3),
+        "words that scored": [explain(text, engine) for text in frame["text"]],
         "sentence": frame["text"],
         "article_id": frame["article_id"],
         "sentence_id": frame["sentence_id"],
@@ -133,10 +140,13 @@ def source_type_counts(attributions: pd.DataFrame) -> pd.DataFrame:
     """Attributions and articles per source type, in a fixed order."""
     from .charts import SOURCE_TYPE_ORDER
 
+    from .charts import SOURCE_TYPE_LABELS
+
     rows = []
     for kind in SOURCE_TYPE_ORDER:
         part = attributions[attributions["source_type"] == kind]
-        rows.append({"source_type": kind, "attributions": len(part), "articles": part["article_id"].nunique()})
+        rows.append({"source type": SOURCE_TYPE_LABELS[kind], "attributions": len(part),
+                     "articles": part["article_id"].nunique()})
     return pd.DataFrame(rows)
 
 
@@ -147,9 +157,11 @@ def confidence_counts(attributions: pd.DataFrame) -> pd.DataFrame:
 
     rows = []
     corrected = attributions["corrected"].astype(bool) if "corrected" in attributions else pd.Series(False, index=attributions.index)
+    from .charts import SOURCE_TYPE_LABELS
+
     for kind in SOURCE_TYPE_ORDER:
         part = attributions[attributions["source_type"] == kind]
-        row = {"source_type": kind}
+        row = {"source type": SOURCE_TYPE_LABELS[kind]}
         for level in CONFIDENCE_LEVELS:
             row[level] = int((part["confidence"] == level).sum())
         row["corrected by hand"] = int(corrected[part.index].sum())
@@ -164,7 +176,11 @@ def top_sources(attributions: pd.DataFrame, n: int = 25) -> pd.DataFrame:
         return pd.DataFrame(columns=["source_name", "source_type", "attributions", "articles"])
     grouped = named.groupby(["source_name", "source_type"]).agg(
         attributions=("article_id", "size"), articles=("article_id", "nunique")).reset_index()
-    return grouped.sort_values(["attributions", "articles", "source_name"], ascending=[False, False, True]).head(n).reset_index(drop=True)
+    grouped = grouped.sort_values(["attributions", "articles", "source_name"], ascending=[False, False, True]).head(n)
+    grouped["source_type"] = grouped["source_type"].map(_type_label)
+    # The command that renders the source's own report (notebook 05).
+    grouped["profile"] = grouped["source_name"].map(lambda name: f'sourcebook render CORPUS --notebooks 05 -p source "{name}"')
+    return grouped.rename(columns={"source_type": "source type"}).reset_index(drop=True)
 
 
 def second_hand(attributions: pd.DataFrame) -> pd.DataFrame:
@@ -174,13 +190,52 @@ def second_hand(attributions: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=["via", "source_type", "source_name", "attributions", "articles"])
     grouped = via.assign(source_name=via["source_name"].replace("", "(unnamed)")).groupby(
         ["via", "source_type", "source_name"]).agg(attributions=("article_id", "size"), articles=("article_id", "nunique"))
-    return grouped.reset_index().sort_values(["via", "attributions", "source_name"], ascending=[True, False, True]).reset_index(drop=True)
+    grouped = grouped.reset_index().sort_values(["via", "attributions", "source_name"], ascending=[True, False, True])
+    grouped["source_type"] = grouped["source_type"].map(_type_label)
+    return grouped.rename(columns={"source_type": "source type"}).reset_index(drop=True)
+
+
+def _type_label(kind: str) -> str:
+    from .charts import SOURCE_TYPE_LABELS
+
+    return SOURCE_TYPE_LABELS.get(kind, kind)
+
+
+def mark_keys(frame: pd.DataFrame) -> pd.Series:
+    """For each row, the keys of every chart mark it is counted in: "a:<article> d:<day> w:<week> m:<month> t:<type>
+    o:<outlet> p:<platform>", each ending in ';' (a click on a mark searches the evidence table for its keys)."""
+    from .charts import period_start
+
+    def key(prefix: str, values) -> pd.Series:
+        text = pd.Series(values, index=frame.index).fillna("").astype(str).str.replace(r"\s+", "_", regex=True)
+        return (prefix + ":" + text + ";").where(text != "", "")
+
+    dates = pd.to_datetime(frame["date"]) if "date" in frame else pd.Series(pd.NaT, index=frame.index)
+    parts = [key("a", frame["article_id"])]
+    if dates.notna().any():
+        parts += [key("d", period_start(dates, "D").dt.strftime("%Y-%m-%d")),
+                  key("w", period_start(dates, "W").dt.strftime("%Y-%m-%d")),
+                  key("m", period_start(dates, "M").dt.strftime("%Y-%m"))]
+    if "date_source" in frame:
+        how = frame["date_source"].fillna("missing")
+        parts.append(key("g", how.map(lambda v: "" if v == "missing" else ("inferred" if v == "inferred" else "given"))))
+    for prefix, column in (("t", "source_type"), ("o", "outlet"), ("p", "platform")):
+        if column in frame:
+            values = frame[column].fillna("")
+            if column == "outlet":
+                values = values.replace("", "outlet unknown")
+            parts.append(key(prefix, values))
+    out = parts[0]
+    for part in parts[1:]:
+        out = out + " " + part
+    return out.str.replace(r"\s+", " ", regex=True).str.strip()
 
 
 def evidence(attributions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Every attribution with its sentence: the evidence behind each bar."""
+    """Every attribution with its sentence, newest first: the evidence behind each bar."""
     merged = attributions.merge(articles[["article_id", "date_source", "outlet"]], on="article_id", how="left")
-    merged = merged.sort_values(["date", "article_id", "sentence_id", "start"], na_position="last")
+    merged = merged.sort_values(["date", "article_id", "sentence_id", "start"], ascending=[False, True, True, True],
+                                na_position="last")
     return pd.DataFrame({
         "date": _date_text(merged["date"], merged["date_source"]).values,
         "outlet": merged["outlet"].values,
@@ -195,4 +250,5 @@ def evidence(attributions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame
         "confidence": merged["confidence"].values,
         "corrected": merged["corrected"].values,
         "sentence": merged["sentence"].values,
+        "marks": mark_keys(merged).values,
     })

@@ -89,6 +89,8 @@ def test_every_report_draws_its_charts_offline(browser, rendered):
 
 def test_hostile_article_text_shows_as_text_and_runs_nothing(browser, rendered):
     context, page, record = open_offline(browser, rendered / "03-sourcing-over-time.html")
+    page.fill(".sourcebook-evidence input[type=search]", "alert")  # the searchable evidence table
+    page.wait_for_timeout(300)
     body = page.inner_text("body")
     assert "<script>alert(1)</script>" in body
     assert "<img src=x onerror=alert(1)>" in body
@@ -103,12 +105,63 @@ def test_hover_labels_show_article_titles_as_text(browser, rendered):
     timeline = page.query_selector_all(".js-plotly-plot")[0]
     timeline.scroll_into_view_if_needed()
     labels = []
-    for point in timeline.query_selector_all(".scatterlayer .point"):
+    for point in timeline.query_selector_all(".barlayer .point path"):
         point.hover(timeout=3000, force=True)
         page.wait_for_timeout(150)
         labels.append(" ".join(page.eval_on_selector_all(".hoverlayer .hovertext", "nodes => nodes.map(n => n.textContent)")))
     assert any("<script>alert(1)</script>" in label for label in labels), labels
     assert record["dialogs"] == [] and record["errors"] == []
+    context.close()
+
+
+EVIDENCE_JS = """
+() => {
+  const evidence = document.querySelector('.sourcebook-evidence');
+  const info = evidence.querySelector('.dt-info').textContent;
+  const match = /of ([\\d,]+) entr/.exec(info);
+  const status = evidence.querySelector('.evidence-status');
+  return {held: match ? Number(match[1].replace(/,/g, '')) : null, status: status.textContent,
+          count: status.dataset.count, keys: status.dataset.keys, total: Number(evidence.dataset.total)};
+}
+"""
+
+
+def _click_and_read(page, element, position=None):
+    element.click(force=True, position=position)
+    page.wait_for_timeout(400)
+    return page.evaluate(EVIDENCE_JS)
+
+
+def test_a_click_on_a_bar_a_point_or_a_cell_shows_exactly_the_rows_behind_it(browser, rendered):
+    """From a chart mark to its evidence, offline: the evidence table holds the rows the mark counts, no more."""
+    context, page, record = open_offline(browser, rendered / "03-sourcing-over-time.html")
+    before = page.evaluate(EVIDENCE_JS)
+    assert before["held"] == before["total"] > 0 and before["keys"] in (None, "")
+    seen = {}
+    for kind, selector in (("bar", ".barlayer .point path"), ("point", ".scatterlayer .point")):
+        marks = page.query_selector_all(selector)
+        assert marks, kind
+        for mark in marks:  # the first mark that counts something
+            state = _click_and_read(page, mark)
+            if state["count"] and int(state["count"]) > 0:
+                seen[kind] = state
+                break
+    heat = page.query_selector(".heatmaplayer image")
+    box = heat.bounding_box()
+    for fx in (0.06, 0.2, 0.35, 0.5, 0.65, 0.8, 0.94):  # a cell that counts something
+        state = _click_and_read(page, heat, {"x": box["width"] * fx, "y": 5})
+        if state["count"] and int(state["count"]) > 0:
+            seen["heat-map cell"] = state
+            break
+    assert set(seen) == {"bar", "point", "heat-map cell"}, seen
+    for kind, state in seen.items():
+        assert state["held"] == int(state["count"]), (kind, state)  # exactly the rows it counts
+        assert state["held"] < state["total"] and f"showing the {state['held']} rows behind" in state["status"], state
+        assert "t:" in state["keys"], state
+    page.click(".evidence-show-all")
+    page.wait_for_timeout(300)
+    assert page.evaluate(EVIDENCE_JS)["held"] == before["total"]
+    assert record["errors"] == [] and record["requests"] == []
     context.close()
 
 

@@ -207,3 +207,33 @@ def test_parameters_from_yaml_must_be_single_values():
         check_parameters({"keyword": ["a", "b"]}, declared)
     with pytest.raises(SourcebookError, match="whole number"):
         check_parameters({"rolling_window": 2.9}, declared)
+
+
+def test_a_folder_with_no_analysable_article_keeps_the_last_good_report(tmp_path):
+    """Under cron, an emptied or broken corpus folder must not replace the reports with empty ones."""
+    out = tmp_path / "reports"
+    assert main(["render", str(SEEDS), "--out", str(out), "--notebooks", "01"]) == 0
+    before = (out / "index.html").read_text()
+    empty, broken = tmp_path / "empty", tmp_path / "broken"
+    empty.mkdir(), broken.mkdir()
+    (broken / "blank.txt").write_text("   \n")
+    (broken / "binary.txt").write_bytes(b"\x00\x01\x02")
+    for corpus, why in ((empty, "no .txt, .csv, .tsv or .jsonl file"), (broken, "2 input(s) rejected")):
+        result = subprocess.run([sys.executable, "-m", "helpers.cli", "render", str(corpus), "--out", str(out)],
+                                capture_output=True, text=True)
+        assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1, result.stderr
+        assert "no article to analyse" in result.stderr and why in result.stderr and str(corpus) in result.stderr
+        assert (out / "index.html").read_text() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")) == ["broken", "empty", "reports"]
+
+
+def test_a_keyword_that_matches_nothing_says_so_at_the_top_and_claims_nothing(tmp_path):
+    out = tmp_path / "reports"
+    assert main(["render", str(SEEDS), "--out", str(out), "-p", "keyword", "zzqxv"]) == 0
+    for html in sorted(out.glob("[0-9]*.html")):
+        text = html.read_text()
+        banner = text.index("Nothing to show.")
+        assert banner < text.index("Key figures"), html.name  # before the first finding
+        assert "None of the 3 analysed articles mentions &#x27;zzqxv&#x27;" in text or \
+            "None of the 3 analysed articles mentions 'zzqxv'" in text
+        assert "Only one engine was run" not in text

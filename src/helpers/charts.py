@@ -423,6 +423,8 @@ def tone_by_outlet(articles: pd.DataFrame, column: str, label: str, top: int = 2
 def engines_side_by_side(articles: pd.DataFrame) -> go.Figure:
     """Each article's polarity under TextBlob (x) and VADER (y): agreement lies on the diagonal."""
     title = "Do the two instruments agree? Article polarity, TextBlob vs VADER"
+    if articles.empty:
+        return _empty(title, "No article in this view.")
     if "polarity_vader" not in articles or articles["polarity_vader"].isna().all():
         return _empty(title, "Only one engine was run.")
     frame = articles.dropna(subset=["polarity_textblob", "polarity_vader"])

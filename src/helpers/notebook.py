@@ -80,8 +80,10 @@ def _why_empty(data: Analysis, view: "View", start_date: str, end_date: str, key
     if start_date or end_date:
         limits.append(f"dated {start_date or 'any time'} to {end_date or 'any time'}")
     if keyword:
-        limits.append(f"mentioning '{keyword}'")
-    return f"None of the {len(data.articles)} analysed articles is " + " and ".join(limits) + "." if limits else \
+        limits.append(f"mentions '{keyword}'")
+    if start_date or end_date:
+        limits[0] = "is " + limits[0]
+    return f"None of the {len(data.articles)} analysed articles " + " and ".join(limits) + "." if limits else \
         "No analysed article is in this view."
 
 
@@ -232,9 +234,13 @@ class EvidenceTable:
 
     def __init__(self, frame: pd.DataFrame, name: str, saved: bool, chosen: str, budget_bytes: int, linked: bool = True):
         self.frame, self.name, self.saved, self.chosen, self.linked = frame, name, saved, chosen, linked
-        sizes = frame.astype(str).apply(lambda column: column.str.len()).sum(axis=1) + 12 * len(frame.columns)
-        fits = int((sizes.cumsum() <= budget_bytes).sum()) if len(frame) else 0
-        self.shown = frame.head(max(fits, min(len(frame), 1)))
+        if frame.empty:
+            self.shown = frame
+            return
+        # Rows in order until the report's share of the size budget is spent (at least one row).
+        lengths = sum(frame[column].astype(str).str.len().to_numpy() for column in frame.columns)
+        fits = int(((lengths + 12 * len(frame.columns)).cumsum() <= budget_bytes).sum())
+        self.shown = frame.head(max(fits, 1))
 
     def _repr_html_(self) -> str:
         import itables

@@ -281,6 +281,10 @@ def render(
     out_dir = Path(out).resolve()
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     loaded = load_corpus(corpus_path)  # bad input is refused here, before any folder is made
+    if loaded.articles.empty:
+        # Under cron, an emptied folder must not replace last night's reports with empty ones.
+        raise SourcebookError(f"{corpus}: no article to analyse ({_nothing_loaded(loaded)}); "
+                              f"the reports in {out} are left as they were")
     with Lock(out_dir.parent / f".{out_dir.name}.lock"):
         work = out_dir.parent / f".{out_dir.name}.tmp-{stamp}-{os.getpid()}"
         if work.exists():
@@ -371,6 +375,17 @@ def render(
         work.rename(failed_dir)
         say(f"some notebooks failed: the previous report in {out_dir} is untouched; this run is in {failed_dir}")
         return RunResult(out_dir, False, results, failed_dir, meta)
+
+
+def _nothing_loaded(loaded) -> str:
+    """Why a corpus gave no article, in a few words: its files and their first rejection reasons."""
+    rejected = loaded.rejected
+    if rejected.empty:
+        return "no .txt, .csv, .tsv or .jsonl file in it"
+    reasons = rejected["reason"].astype(str).value_counts()
+    listed = "; ".join(f"{n} × {reason[:80]}" for reason, n in reasons.head(3).items())
+    more = f"; and {len(reasons) - 3} other reasons" if len(reasons) > 3 else ""
+    return f"{len(rejected)} input(s) rejected: {listed}{more}"
 
 
 def _local_kernel_manager():

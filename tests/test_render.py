@@ -237,3 +237,18 @@ def test_a_keyword_that_matches_nothing_says_so_at_the_top_and_claims_nothing(tm
         assert "None of the 3 analysed articles mentions &#x27;zzqxv&#x27;" in text or \
             "None of the 3 analysed articles mentions 'zzqxv'" in text
         assert "Only one engine was run" not in text
+
+
+def test_a_source_profile_renders_from_the_command_the_sourcing_report_gives(rendered, tmp_path):
+    sourcing = (rendered / "03-sourcing-over-time.html").read_text()
+    assert "--notebooks 05 -p source" in sourcing and "Bloomberg News" in sourcing
+    out = tmp_path / "profile"
+    assert main(["render", str(SEEDS), "--out", str(out), "--notebooks", "05", "-p", "source", "bloomberg news"]) == 0
+    text = (out / "05-source-profile.html").read_text()
+    assert "Bloomberg News" in text and "Nothing to show" not in text
+    rows = pd.read_csv(out / "data" / "05-source-attributions.csv", keep_default_na=False)
+    assert set(rows["source_name"]) == {"Bloomberg News"} and len(rows) >= 1
+    passed = pd.read_csv(out / "data" / "05-source-passed-on.csv", keep_default_na=False)
+    assert passed["attributions"].sum() == 2  # the anonymous sources Bloomberg reported
+    run = json.loads((out / "run.json").read_text())
+    assert run["parameters"] == {"source": "bloomberg news"}

@@ -491,9 +491,9 @@ def _top_sources(rows: pd.DataFrame, n: int = 5) -> str:
     return f"{rows['article_id'].nunique()} article(s) · {listed}"
 
 
-def source_mix_over_time(attributions: pd.DataFrame, articles: pd.DataFrame) -> go.Figure:
+def source_mix_over_time(attributions: pd.DataFrame, articles: pd.DataFrame, title: str = "") -> go.Figure:
     """Attributions per article (or per period, when many) stacked by source type."""
-    title = "Who the coverage relies on: attributions by source type"
+    title = title or "Who the coverage relies on: attributions by source type"
     if attributions.empty:
         return _empty(title, "No attributions found in these articles.")
     merged = attributions.merge(articles[["article_id", "date_source", "outlet", "title"]], on="article_id", how="left")

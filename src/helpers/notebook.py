@@ -330,6 +330,16 @@ def note(text: str):
     return HTML(f'<p class="view-note">{html.escape(text, quote=False)}</p>')
 
 
+def profile_note(profile):
+    """Under the setup note of notebook 05: which source the profile is of, or plainly that none matched."""
+    from IPython.display import HTML
+
+    if profile.found:
+        return HTML(f'<p class="view-note">{html.escape(profile.note, quote=False)}</p>') if profile.note else None
+    return HTML(f'<div class="nothing-to-show"><b>Nothing to show.</b> {html.escape(profile.note, quote=False)} '
+                "The charts and tables below are empty; they are not findings.</div>")
+
+
 def key_figures(frame: pd.DataFrame):
     """A small table of key figures, styled for reading; its plain text is what nbval compares."""
     return KeyFigures(frame)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shlex
+
 import pandas as pd
 
 from .sentiment import CLEAR_THRESHOLD
@@ -169,17 +171,18 @@ def confidence_counts(attributions: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def top_sources(attributions: pd.DataFrame, n: int = 25) -> pd.DataFrame:
-    """Named sources cited most, and by how many articles."""
+def top_sources(attributions: pd.DataFrame, n: int = 25, corpus: str = "CORPUS") -> pd.DataFrame:
+    """Named sources cited most, by how many articles, and the command that renders each one's profile."""
     named = attributions[attributions["source_name"].fillna("") != ""]
     if named.empty:
-        return pd.DataFrame(columns=["source_name", "source_type", "attributions", "articles"])
+        return pd.DataFrame(columns=["source_name", "source type", "attributions", "articles", "profile"])
     grouped = named.groupby(["source_name", "source_type"]).agg(
         attributions=("article_id", "size"), articles=("article_id", "nunique")).reset_index()
     grouped = grouped.sort_values(["attributions", "articles", "source_name"], ascending=[False, False, True]).head(n)
     grouped["source_type"] = grouped["source_type"].map(_type_label)
     # The command that renders the source's own report (notebook 05).
-    grouped["profile"] = grouped["source_name"].map(lambda name: f'sourcebook render CORPUS --notebooks 05 -p source "{name}"')
+    grouped["profile"] = grouped["source_name"].map(
+        lambda name: f"sourcebook render {shlex.quote(str(corpus))} --notebooks 05 -p source {shlex.quote(name)}")
     return grouped.rename(columns={"source_type": "source type"}).reset_index(drop=True)
 
 
@@ -239,16 +242,16 @@ def evidence(attributions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame
     return pd.DataFrame({
         "date": _date_text(merged["date"], merged["date_source"]).values,
         "outlet": merged["outlet"].values,
-        "article_id": merged["article_id"].values,
-        "sentence_id": merged["sentence_id"].values,
-        "source_type": merged["source_type"].values,
         "source_name": merged["source_name"].values,
+        "source_type": merged["source_type"].values,
+        "cue": merged["cue"].values,
+        "sentence": merged["sentence"].values,
         "via": merged["via"].values,
         "platform": merged["platform"].values,
-        "cue": merged["cue"].values,
         "type_evidence": merged["type_evidence"].values,
         "confidence": merged["confidence"].values,
         "corrected": merged["corrected"].values,
-        "sentence": merged["sentence"].values,
+        "article_id": merged["article_id"].values,
+        "sentence_id": merged["sentence_id"].values,
         "marks": mark_keys(merged).values,
     })

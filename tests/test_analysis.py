@@ -90,11 +90,12 @@ def test_batch_by_batch_writing_gives_the_tables_of_the_in_memory_analysis(monke
     assert written.counts == whole.counts
     assert written.rows["sentences"] == len(whole.sentences) and written.rows["attributions"] == len(whole.attributions)
     a, b = read_tables(tmp_path / "whole"), read_tables(tmp_path / "batches")
-    for name in ("articles", "sentences", "attributions", "rejected"):
+    for name in ("articles", "sentences", "attributions", "claims", "claim_threads", "rejected"):
         pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name), check_dtype=False)
     assert "RuntimeError: boom" in " ".join(b.rejected["reason"])
     assert sorted(p.name for p in (tmp_path / "batches").iterdir()) == [
-        "analysis.json", "articles.csv", "attributions.csv", "rejected.csv", "sentences.parquet"]
+        "analysis.json", "articles.csv", "attributions.csv", "claim_threads.csv", "claims.csv", "rejected.csv",
+        "sentences.parquet"]
 
 
 def test_an_empty_corpus_writes_empty_tables_with_their_columns(tmp_path):

@@ -61,7 +61,7 @@ def test_plotly_js_is_embedded_once_per_report(rendered):
     for html in rendered.glob("[0-9]*.html"):
         text = html.read_text()
         assert text.count("window.Plotly = Plotly") == 1, html.name
-        assert text.count("Plotly.newPlot(") >= 3, html.name
+        assert text.count("Plotly.newPlot(") >= (1 if html.name.startswith("05") else 3), html.name
 
 
 def test_hostile_markup_is_escaped_in_the_html(rendered):

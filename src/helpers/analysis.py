@@ -34,6 +34,9 @@ import pandas as pd
 
 from . import __version__
 from .attribution import ATTRIBUTION_COLUMNS, extract_article
+from .certainty import classify as classify_certainty
+from .claims.ledger import ARTICLE_CLAIM_COLUMNS
+from .claims.ledger import rows_for_article as claim_rows
 from .exports import neutralise, restore
 from .corpus import REJECTED_COLUMNS, Corpus, ledger_counts
 from .errors import SourcebookError
@@ -50,10 +53,13 @@ SENTENCE_COLUMNS = [
     "engine",
     "polarity",
     "subjectivity",
+    "certainty",  # asserted, hedged or rumour (helpers.certainty)
+    "certainty_cues",  # the words that decided it, with offsets into the sentence
+    "denial",  # the sentence reports a denial or a refusal to confirm
 ]
 SENTENCE_TYPES = {"sentence_id": "int64", "start": "int64", "end": "int64", "n_words": "int64",
-                  "polarity": "float64", "subjectivity": "float64"}
-TABLES = ("articles", "sentences", "attributions", "rejected")
+                  "polarity": "float64", "subjectivity": "float64", "denial": "bool"}
+TABLES = ("articles", "sentences", "attributions", "claims", "claim_threads", "rejected")
 
 
 @dataclass
@@ -65,6 +71,8 @@ class Analysis:
     attributions: pd.DataFrame
     rejected: pd.DataFrame
     meta: dict
+    claims: pd.DataFrame | None = None  # the claims ledger (helpers.claims), with sources and threads
+    claim_threads: pd.DataFrame | None = None  # one row per thread of retold claims
 
     @property
     def counts(self) -> dict:
@@ -74,14 +82,15 @@ class Analysis:
 def analyze_article(text: str, engines: tuple[str, ...] = ENGINES) -> tuple[dict, dict]:
     """Sentences (with scores per engine) and attributions of one article text.
 
-    Returns ``(sentences, attributions)``, each a dict of equal-length column lists
-    (the columns of ``SENTENCE_COLUMNS`` and ``ATTRIBUTION_COLUMNS`` without the
-    article's own id and date); offsets are into ``text``. Columns, not rows: the
+    Returns ``(sentences, attributions, warnings, claims)``: the tables as dicts of equal-length column
+    lists (the columns of ``SENTENCE_COLUMNS``, ``ATTRIBUTION_COLUMNS`` and ``ARTICLE_CLAIM_COLUMNS``
+    without the article's own id and date), and the article's warnings; offsets are into ``text``. Columns, not rows: the
     tables of a large corpus are assembled by extending lists, which is fast.
     """
     spans, cut = split_sentences_counted(text)
     sentence_texts = [span.text for span in spans]
     n_words = [len(t.split()) for t in sentence_texts]
+    certainties = [classify_certainty(t) for t in sentence_texts]
     sentences: dict[str, list] = {column: [] for column in SENTENCE_COLUMNS[1:]}
     for engine in engines:
         polarity, subjectivity = score_texts(sentence_texts, engine)
@@ -93,6 +102,9 @@ def analyze_article(text: str, engines: tuple[str, ...] = ENGINES) -> tuple[dict
         sentences["engine"].extend([engine] * len(spans))
         sentences["polarity"].extend(polarity.tolist())
         sentences["subjectivity"].extend(subjectivity.tolist())
+        sentences["certainty"].extend(c.level for c in certainties)
+        sentences["certainty_cues"].extend(c.cue_text for c in certainties)
+        sentences["denial"].extend(c.denial for c in certainties)
     attributions: dict[str, list] = {column: [] for column in ATTRIBUTION_COLUMNS[2:]}
     for index, (span, found) in enumerate(zip(spans, extract_article(sentence_texts))):
         for item in found:
@@ -108,9 +120,11 @@ def analyze_article(text: str, engines: tuple[str, ...] = ENGINES) -> tuple[dict
             attributions["type_evidence"].append(item.type_evidence)
             attributions["confidence"].append(item.confidence)
             attributions["corrected"].append(False)
+            attributions["certainty"].append(certainties[index].level)
     warnings = [f"{cut} run(s) of text without sentence punctuation cut into sentences of at most {MAX_SENTENCE} "
                 "characters"] if cut else []
-    return sentences, attributions, warnings
+    claims = claim_rows(spans, [c.level for c in certainties])
+    return sentences, attributions, warnings, claims
 
 
 def progress_reporter(total: int, label: str = "analysing", every: float = 5.0, stream=None):
@@ -346,12 +360,14 @@ class _Batch:
     articles: pd.DataFrame  # the analysed articles of the batch, with their measures
     sentences: pd.DataFrame
     attributions: pd.DataFrame
+    claims: pd.DataFrame  # as each article gives them: sources and threads come in the corpus pass
     failed: list[dict]
 
 
 def _batch_tables(articles: pd.DataFrame, results: list, engines: tuple[str, ...]) -> _Batch:
     sentence_columns: dict[str, list] = {column: [] for column in SENTENCE_COLUMNS}
     attribution_columns: dict[str, list] = {column: [] for column in ATTRIBUTION_COLUMNS}
+    claim_columns: dict[str, list] = {column: [] for column in ["article_id", "date", *ARTICLE_CLAIM_COLUMNS]}
     cut_warnings: dict[str, str] = {}
     failed: list[dict] = []
     analysed_ids: list[str] = []
@@ -360,7 +376,7 @@ def _batch_tables(articles: pd.DataFrame, results: list, engines: tuple[str, ...
             failed.append({"source_file": article.source_file, "row": None, "article_id": article.article_id,
                            "status": "rejected", "reason": result[1], "duplicate_of": ""})
             continue
-        sentences, found, warnings = result if len(result) == 3 else (*result, [])
+        sentences, found, warnings, claims = result
         if warnings:
             notes = "; ".join(w for w in [article.warnings, *warnings] if w)
             cut_warnings[article.article_id] = notes
@@ -372,12 +388,17 @@ def _batch_tables(articles: pd.DataFrame, results: list, engines: tuple[str, ...
             attribution_columns[column].extend(values)
         attribution_columns["article_id"].extend([article.article_id] * len(found["sentence_id"]))
         attribution_columns["date"].extend([article.date] * len(found["sentence_id"]))
+        for column, values in claims.items():
+            claim_columns[column].extend(values)
+        claim_columns["article_id"].extend([article.article_id] * len(claims["sentence_id"]))
+        claim_columns["date"].extend([article.date] * len(claims["sentence_id"]))
     sentences, attributions = _sentence_frame(sentence_columns), _attribution_frame(attribution_columns)
+    claims = _claim_frame(claim_columns)
     kept = articles[articles["article_id"].isin(set(analysed_ids))].copy()
     if cut_warnings:
         kept["warnings"] = [cut_warnings.get(i, w) for i, w in zip(kept["article_id"], kept["warnings"])]
     kept = _add_article_measures(kept, sentences, attributions, engines)
-    return _Batch(kept, sentences, attributions, failed)
+    return _Batch(kept, sentences, attributions, claims, failed)
 
 
 def batch_bounds(articles: pd.DataFrame, size: int = BATCH) -> list[tuple[int, int]]:
@@ -418,7 +439,7 @@ def _analyze_batches(corpus: Corpus, engines, progress, workers, cache, engine, 
             results = _batch_results(list(batch["text"]), runner, cache, progress)
             tables = _batch_tables(batch, results, engines)
             if cache is not None and not tables.failed:
-                cache.put_batch(key, (tables.articles, tables.sentences, tables.attributions))
+                cache.put_batch(key, (tables.articles, tables.sentences, tables.attributions, tables.claims))
             yield tables
 
 
@@ -447,8 +468,10 @@ def analyze(
     sentences = _concat([b.sentences for b in batches], _empty_sentences())
     attributions = _concat([b.attributions for b in batches], _empty_attributions())
     attributions, corrected = finish_attributions(attributions, corrections)
+    claims = _concat([b.claims for b in batches], _empty_claims())
     failed = [row for b in batches for row in b.failed]
     analysis = _finish(corpus, articles, sentences, attributions, failed, engines)
+    analysis.claims, analysis.claim_threads = finish_claims(claims, attributions, articles)
     if corrected is not None:
         analysis.meta["corrections"] = corrected.as_dict()
     return analysis
@@ -470,6 +493,13 @@ def finish_attributions(attributions: pd.DataFrame, corrections=None):
     return attributions, report
 
 
+def finish_claims(claims: pd.DataFrame, attributions: pd.DataFrame, articles: pd.DataFrame):
+    """The corpus pass over the claims, once the attributions are final: sources, threads, the threads table."""
+    from .claims.ledger import finish
+
+    return finish(claims, attributions, articles)
+
+
 def _concat(frames: list[pd.DataFrame], empty: pd.DataFrame) -> pd.DataFrame:
     frames = [f for f in frames if len(f)]
     return pd.concat(frames, ignore_index=True) if frames else empty
@@ -485,6 +515,17 @@ def _attribution_frame(columns: dict) -> pd.DataFrame:
     frame = pd.DataFrame(columns, columns=ATTRIBUTION_COLUMNS)
     frame["date"] = pd.to_datetime(frame["date"])
     return frame.astype({"sentence_id": "int64", "start": "int64", "end": "int64", "corrected": "bool"})
+
+
+def _claim_frame(columns: dict) -> pd.DataFrame:
+    """The ``claims`` table as the articles give it (before the corpus pass), typed."""
+    frame = pd.DataFrame(columns, columns=["article_id", "date", *ARTICLE_CLAIM_COLUMNS])
+    frame["date"] = pd.to_datetime(frame["date"])
+    return frame.astype({"sentence_id": "int64", "start": "int64", "end": "int64", "value": "float64"})
+
+
+def _empty_claims() -> pd.DataFrame:
+    return _claim_frame({c: [] for c in ["article_id", "date", *ARTICLE_CLAIM_COLUMNS]})
 
 
 def _empty_sentences() -> pd.DataFrame:
@@ -546,14 +587,14 @@ def _add_article_measures(articles, sentences, attributions, engines) -> pd.Data
 # compressed), and analysis.json describing the run.
 
 TABLE_FILES = {"articles": "articles.csv", "sentences": "sentences.parquet", "attributions": "attributions.csv",
-               "rejected": "rejected.csv"}
+               "claims": "claims.csv", "claim_threads": "claim_threads.csv", "rejected": "rejected.csv"}
 
 
 def _sentence_schema():
     """The Parquet schema of ``sentences``, fixed so that an empty first batch cannot decide it."""
     import pyarrow as pa
 
-    types = {"polarity": pa.float64(), "subjectivity": pa.float64()}
+    types = {"polarity": pa.float64(), "subjectivity": pa.float64(), "denial": pa.bool_()}
     types.update({column: pa.int64() for column in ("sentence_id", "start", "end", "n_words")})
     return pa.schema([(column, types.get(column, pa.large_string())) for column in SENTENCE_COLUMNS])
 
@@ -561,13 +602,14 @@ def _sentence_schema():
 class _TableWriter:
     """Writes tables into a folder batch by batch, so no table has to be held whole in memory."""
 
-    def __init__(self, folder: str | Path):
+    def __init__(self, folder: str | Path, remove: bool = True):
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
         self.parquet: dict = {}
         self.started: set = set()
         self.rows: dict[str, int] = {name: 0 for name in TABLES}
-        self._remove_tables()  # a re-run into the same folder starts afresh
+        if remove:
+            self._remove_tables()  # a re-run into the same folder starts afresh
 
     def _remove_tables(self) -> None:
         # analysis.json goes first: a folder without it is never read as a finished analysis.
@@ -592,8 +634,9 @@ class _TableWriter:
 
         frame = neutralise(frame)  # safe to open in a spreadsheet (exports.py); read_tables restores the text
         frame = frame.copy()
-        if "date" in frame.columns:
-            frame["date"] = pd.to_datetime(frame["date"]).dt.strftime("%Y-%m-%d")
+        for column in ("date", "first_date", "last_date"):
+            if column in frame.columns:
+                frame[column] = pd.to_datetime(frame[column]).dt.strftime("%Y-%m-%d")
         table = pa.Table.from_pandas(frame, preserve_index=False)
         with open(path, "ab" if name in self.started else "wb") as handle:
             pacsv.write_csv(table, handle, write_options=pacsv.WriteOptions(include_header=name not in self.started))
@@ -622,9 +665,14 @@ def write_tables(analysis: Analysis, folder: str | Path) -> Path:
     """Write an analysis held in memory into ``folder`` (see ``TABLE_FILES``), with ``analysis.json``."""
     folder = Path(folder)
     writer = _TableWriter(folder)
+    from .claims.ledger import empty as empty_claims
+    from .claims.threads import THREAD_COLUMNS
+
+    defaults = {"claims": empty_claims(), "claim_threads": pd.DataFrame(columns=THREAD_COLUMNS)}
     try:
         for name in TABLES:
-            writer.add(name, getattr(analysis, name))
+            frame = getattr(analysis, name)
+            writer.add(name, defaults[name] if frame is None else frame)
     except BaseException:
         writer.abandon()
         raise
@@ -675,13 +723,14 @@ def analyze_to_folder(
             writer.add("articles", batch.articles)
             writer.add("sentences", batch.sentences)
             writer.add("attributions", batch.attributions)
+            writer.add("claims", batch.claims)
             failed.extend(batch.failed)
             analysed += len(batch.articles)
             dates += [batch.articles["date"].min(), batch.articles["date"].max()]
         rejected = _rejected(corpus, failed)
         writer.add("rejected", rejected)
         writer.close({"articles": _empty_articles(corpus, engines), "sentences": _empty_sentences(),
-                      "attributions": _empty_attributions()})
+                      "attributions": _empty_attributions(), "claims": _empty_claims()})
         # The corpus-level passes, over the written table: roles across articles, corrections by hand.
         from .attribution import across
         from .attribution import corrections as hand
@@ -691,6 +740,7 @@ def analyze_to_folder(
         report = hand.apply_to_file(path, corrections) if corrections is not None else None
         if report is not None:
             writer.rows["attributions"] -= report.removed
+        writer.rows["claim_threads"] = _finish_claims_file(folder)
     except BaseException:
         writer.abandon()
         raise
@@ -706,8 +756,35 @@ def analyze_to_folder(
     return Written(folder, meta, dict(writer.rows))
 
 
-def read_tables(folder: str | Path) -> Analysis:
-    """Read tables written by ``write_tables`` or ``analyze_to_folder``. A missing or broken file gets a one-line error."""
+def _read_csv(path: Path, **options) -> pd.DataFrame:
+    return restore(pd.read_csv(path, keep_default_na=False, dtype={"article_id": str}, **options))
+
+
+def _finish_claims_file(folder: Path) -> int:
+    """The corpus pass over the claims written batch by batch: each claim's source (from the final
+    attributions), its thread, and the threads table. Returns the number of threads."""
+    from .claims.ledger import finish
+
+    claims = _read_csv(folder / TABLE_FILES["claims"], na_values={"date": [""], "value": [""]})
+    claims["date"] = pd.to_datetime(claims["date"], errors="coerce")
+    claims = claims.astype({"sentence_id": "int64", "start": "int64", "end": "int64", "value": "float64"})
+    attributions = _read_csv(folder / TABLE_FILES["attributions"],
+                             usecols=["article_id", "sentence_id", "start", "end", "source_type", "source_name", "via"])
+    articles = _read_csv(folder / TABLE_FILES["articles"], usecols=["article_id", "outlet"])
+    claims, threads = finish(claims, attributions, articles)
+    writer = _TableWriter(folder, remove=False)
+    for name, frame in (("claims", claims), ("claim_threads", threads)):
+        (folder / TABLE_FILES[name]).unlink(missing_ok=True)
+        writer.add(name, frame)
+    return len(threads)
+
+
+def read_tables(folder: str | Path, skip: tuple[str, ...] = ()) -> Analysis:
+    """Read tables written by ``write_tables`` or ``analyze_to_folder``. A missing or broken file gets a one-line error.
+
+    ``skip``: tables not to read (``("sentences",)`` for a notebook that never looks at sentences: the biggest
+    table, seconds to read at scale); each is ``None`` in the result, so a use of it fails loudly.
+    """
     folder = Path(folder)
     meta_path = folder / "analysis.json"
     if not meta_path.exists():
@@ -716,6 +793,9 @@ def read_tables(folder: str | Path) -> Analysis:
     tables = {}
     for name in TABLES:
         path = folder / TABLE_FILES[name]
+        if name in skip:
+            tables[name] = None
+            continue
         if not path.exists():
             raise SourcebookError(f"{path}: missing from the analysis folder")
         try:
@@ -723,14 +803,17 @@ def read_tables(folder: str | Path) -> Analysis:
                 frame = pd.read_parquet(path)
             else:
                 frame = pd.read_csv(path, keep_default_na=False,
-                                    na_values={"date": [""], "polarity": [""], "subjectivity": [""]},
-                                    dtype={"article_id": str, "source_file": str, "duplicate_of": str})
+                                    na_values={"date": [""], "polarity": [""], "subjectivity": [""], "value": [""],
+                                               "first_date": [""], "last_date": [""]},
+                                    dtype={"article_id": str, "source_file": str, "duplicate_of": str,
+                                           "first_article_id": str, "thread_id": str})
         except Exception as exc:  # noqa: BLE001 - a damaged file: name it, not a parser traceback
             raise SourcebookError(f"{path}: cannot be read ({type(exc).__name__}: {exc})".splitlines()[0]) from None
         if path.suffix == ".csv":
             frame = restore(frame)
-        if "date" in frame.columns:
-            frame["date"] = pd.to_datetime(frame["date"].replace("", None), errors="coerce")
+        for column in ("date", "first_date", "last_date"):
+            if column in frame.columns:
+                frame[column] = pd.to_datetime(frame[column].replace("", None), errors="coerce")
         tables[name] = frame
     if "corrected" in tables["attributions"].columns:
         tables["attributions"]["corrected"] = tables["attributions"]["corrected"].astype(str).str.lower().eq("true")

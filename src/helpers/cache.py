@@ -37,17 +37,17 @@ from pathlib import Path
 @lru_cache(maxsize=1)
 def analyzer_version() -> str:
     """Changes whenever the code or the libraries behind an article's analysis change."""
-    from . import analysis, attribution, sentiment, text
+    from . import analysis, attribution, certainty, claims, sentiment, text
 
     digest = hashlib.sha256()
     for module in (text, sentiment, analysis):
         digest.update(Path(module.__file__).read_bytes())
-    # The whole sourcing package: its code and its lexicons.
-    package = Path(attribution.__file__).parent
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".txt", ".tsv"}:
-            digest.update(str(path.relative_to(package)).encode())
-            digest.update(path.read_bytes())
+    # The packages that decide rows, whole: sourcing, certainty, claims; their code and their lexicons.
+    for package in (Path(p.__file__).parent for p in (attribution, certainty, claims)):
+        for path in sorted(package.rglob("*")):
+            if path.is_file() and path.suffix in {".py", ".txt", ".tsv"}:
+                digest.update(f"{package.name}/{path.relative_to(package)}".encode())
+                digest.update(path.read_bytes())
     for library in ("textblob", "vaderSentiment"):
         try:
             digest.update(f"{library}={metadata.version(library)}".encode())

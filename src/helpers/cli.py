@@ -4,6 +4,7 @@
     sourcebook analyze PATH --out DIR         write articles, sentences, attributions, rejected as CSV
     sourcebook render [PATH] --out DIR        run the notebooks into offline HTML reports
     sourcebook evaluate-attribution GOLD      precision and recall of the attribution rules
+    sourcebook evaluate-certainty GOLD        precision and recall of the certainty rules
 
 Exit status: 0 success, 1 a notebook failed, 2 bad input or parameters (one line
 on stderr, no traceback), 130 interrupted.
@@ -173,6 +174,23 @@ def cmd_evaluate(args) -> int:
     return 0
 
 
+def cmd_evaluate_certainty(args) -> int:
+    from .certainty.evaluate import errors, evaluate, read_gold
+
+    gold = read_gold(args.gold)
+    scores, detail = evaluate(gold)
+    print(f"{len(gold)} sentences in {args.gold}; accuracy of the three levels "
+          f"{scores['accuracy of the three levels'].iloc[0]:.3f}\n")
+    print(scores.drop(columns=["accuracy of the three levels"]).to_string(index=False))
+    if args.errors:
+        wrong = errors(detail)
+        print(f"\n{len(wrong)} sentences where the level or the denial differs:")
+        for row in wrong.itertuples():
+            print(f"- {row.id}: expected {row.gold}{' +denial' if row.gold_denial else ''}, found {row.predicted}"
+                  f"{' +denial' if row.predicted_denial else ''} [{row.cues}]\n    {row.sentence}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sourcebook", description="How is a story told over time, and on whose word?")
     parser.add_argument("--version", action="version", version=f"sourcebook {__version__}")
@@ -222,6 +240,11 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("gold", help="passages (.jsonl, see tests/data/gold/GUIDELINES.md) or sentences (.csv with id, style, context, sentence, expected)")
     evaluate.add_argument("--errors", action="store_true", help="also list the sentences where the types differ")
     evaluate.set_defaults(func=cmd_evaluate)
+
+    certainty = sub.add_parser("evaluate-certainty", help="precision and recall of the certainty rules on a gold set")
+    certainty.add_argument("gold", help="sentences (.jsonl with id, sentence, certainty, denial; see tests/data/gold/CERTAINTY.md)")
+    certainty.add_argument("--errors", action="store_true", help="also list the sentences where the rules differ from the gold")
+    certainty.set_defaults(func=cmd_evaluate_certainty)
     return parser
 
 

@@ -44,6 +44,12 @@ def _text_columns(frame: pd.DataFrame) -> list:
     return [c for c in frame.columns if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c].dtype)]
 
 
+def _starts(values: pd.Series, prefixes) -> pd.Series:
+    """Which cells are text beginning with one of ``prefixes`` (vectorised: most cells are checked at C speed)."""
+    text = values.where(values.map(type) == str, "") if values.dtype == object else values.fillna("")
+    return text.astype(str).str.startswith(prefixes)
+
+
 def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` whose text cells are safe in a spreadsheet (numbers, dates and booleans untouched)."""
     columns = _text_columns(frame)
@@ -51,14 +57,32 @@ def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
         return frame
     out = frame.copy()
     for column in columns:
-        out[column] = out[column].map(neutralise_cell)
+        risky = _starts(out[column], FORMULA_STARTS + ("'",))
+        if risky.any():  # only the few cells that could need it go through the rule
+            out[column] = out[column].astype(object)
+            out.loc[risky, column] = out.loc[risky, column].map(neutralise_cell)
     return out
 
 
 def restore(frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` read from a CSV Sourcebook wrote, with its text cells as they were before ``neutralise``."""
     for column in _text_columns(frame):
-        values = frame[column]
-        if values.map(lambda v: isinstance(v, str) and v.startswith("'")).any():
-            frame[column] = values.map(restore_cell)
+        marked = _starts(frame[column], ("'",))
+        if marked.any():
+            frame[column] = frame[column].astype(object)
+            frame.loc[marked, column] = frame.loc[marked, column].map(restore_cell)
     return frame
+
+
+def write_csv(frame: pd.DataFrame, path) -> None:
+    """Write ``frame`` as a CSV safe to open in a spreadsheet, fast (pyarrow's writer; pandas for odd columns)."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    safe = neutralise(frame)
+    try:
+        table = pa.Table.from_pandas(safe, preserve_index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):  # a column of mixed types: pandas writes it as text
+        safe.to_csv(path, index=False)
+        return
+    pacsv.write_csv(table, str(path))

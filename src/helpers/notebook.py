@@ -24,19 +24,20 @@ from .analysis import Analysis, analyze, read_tables
 from .corpus import load_corpus
 from .dates import parse_date
 from .errors import SourcebookError
-from .exports import neutralise
+from .exports import write_csv
+from .tables import MARKED_ROWS
 
 MAX_TABLE_ROWS = 200  # rows shown in a report table; the CSV beside it has them all
 
 
-def load(corpus: str, analysis_dir: str = "", quiet: bool = False) -> Analysis:
+def load(corpus: str, analysis_dir: str = "", quiet: bool = False, sentences: bool = True) -> Analysis:
     """The analysis tables: read from ``analysis_dir`` when given (a report run), else computed now.
 
     Says which (``data.meta["origin"]``; printed unless ``quiet``), so a reader (and a test) can see that a
     report run analysed the corpus once.
     """
     if analysis_dir:
-        data = read_tables(analysis_dir)
+        data = read_tables(analysis_dir, skip=() if sentences else ("sentences",))
         data.meta["origin"] = (f"Analysis of {data.counts['analysed']} articles read from the run's shared tables "
                                f"(corpus hash {data.meta.get('corpus_hash', '?')}).")
     else:
@@ -51,8 +52,12 @@ def load(corpus: str, analysis_dir: str = "", quiet: bool = False) -> Analysis:
     return data
 
 
-def setup(corpus: str, analysis_dir: str = "", start_date: str = "", end_date: str = "", keyword: str = ""):
+def setup(corpus: str, analysis_dir: str = "", start_date: str = "", end_date: str = "", keyword: str = "",
+          sentences: bool = True):
     """The first cell of every notebook: charts and tables that work offline, the analysis, the view.
+
+    ``sentences=False``: a notebook that never reads the sentence table (the biggest) does not load it from
+    a report run's tables; ``view.sentences`` is then ``None``.
 
     Shows, as a note and not a log line, where the analysis came from and what the view holds; when the
     parameters leave no article, says so plainly, so nothing below can be read as a finding.
@@ -64,7 +69,7 @@ def setup(corpus: str, analysis_dir: str = "", start_date: str = "", end_date: s
 
     charts.use_offline_renderer()  # charts draw in JupyterLab and in the offline HTML report
     init_tables()  # searchable evidence tables, offline
-    data = load(corpus, analysis_dir, quiet=True)
+    data = load(corpus, analysis_dir, quiet=True, sentences=sentences)
     view = select(data, start_date, end_date, keyword)
     display(HTML(f'<p class="view-note">{html.escape(view.description, quote=False)}. {html.escape(data.meta["origin"], quote=False)}</p>'))
     if view.articles.empty:
@@ -149,7 +154,8 @@ def select(data: Analysis, start_date: str = "", end_date: str = "", keyword: st
     description = f"{len(kept_ids)} of {len(articles)} analysed articles" + (f", {' and '.join(parts)}" if parts else "")
     return View(
         articles=articles[keep].reset_index(drop=True),
-        sentences=data.sentences[data.sentences["article_id"].isin(kept_ids)].reset_index(drop=True),
+        sentences=None if data.sentences is None else
+        data.sentences[data.sentences["article_id"].isin(kept_ids)].reset_index(drop=True),
         attributions=data.attributions[data.attributions["article_id"].isin(kept_ids)].reset_index(drop=True),
         rejected=data.rejected,
         excluded=excluded.reset_index(drop=True),
@@ -199,7 +205,7 @@ def show_table(frame: pd.DataFrame, name: str, tables_dir: str = "", max_rows: i
     if tables_dir:
         folder = Path(tables_dir)
         folder.mkdir(parents=True, exist_ok=True)
-        neutralise(frame).to_csv(folder / f"{name}.csv", index=False)  # safe to open in a spreadsheet
+        write_csv(frame, folder / f"{name}.csv")  # safe to open in a spreadsheet
     return Table(frame, name, bool(tables_dir), max_rows)
 
 
@@ -225,7 +231,7 @@ def evidence_table(frame: pd.DataFrame, name: str, tables_dir: str = "", chosen:
     if tables_dir:
         folder = Path(tables_dir)
         folder.mkdir(parents=True, exist_ok=True)
-        neutralise(frame.drop(columns=["marks"], errors="ignore")).to_csv(folder / f"{name}.csv", index=False)
+        write_csv(frame.drop(columns=["marks"], errors="ignore"), folder / f"{name}.csv")
     return EvidenceTable(frame, name, bool(tables_dir), chosen, budget_bytes, linked)
 
 
@@ -240,7 +246,7 @@ class EvidenceTable:
         # Rows in order until the report's share of the size budget is spent (at least one row).
         lengths = sum(frame[column].astype(str).str.len().to_numpy() for column in frame.columns)
         fits = int(((lengths + 12 * len(frame.columns)).cumsum() <= budget_bytes).sum())
-        self.shown = frame.head(max(fits, 1))
+        self.shown = frame.head(min(max(fits, 1), MARKED_ROWS))  # rows past MARKED_ROWS carry no click keys
 
     def _repr_html_(self) -> str:
         import itables

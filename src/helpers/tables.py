@@ -28,7 +28,7 @@ def articles_overview(articles: pd.DataFrame) -> pd.DataFrame:
         "words": ordered["n_words"],
         "sentences": ordered["n_sentences"] if "n_sentences" in ordered else None,
         "source_file": ordered["source_file"],
-        "marks": mark_keys(ordered),
+        "marks": mark_keys(ordered, MARKED_ROWS),
     }).reset_index(drop=True)
 
 
@@ -87,7 +87,7 @@ def tone_per_article(articles: pd.DataFrame, engine: str) -> pd.DataFrame:
     out = ordered[["article_id", "outlet", "title"] + list(columns)].rename(columns=columns)
     out.insert(1, "date", _date_text(ordered["date"], ordered["date_source"]).values)
     out = out.round(3)
-    out["marks"] = mark_keys(ordered).values
+    out["marks"] = mark_keys(ordered, MARKED_ROWS).values
     return out.reset_index(drop=True)
 
 
@@ -204,10 +204,19 @@ def _type_label(kind: str) -> str:
     return SOURCE_TYPE_LABELS.get(kind, kind)
 
 
-def mark_keys(frame: pd.DataFrame) -> pd.Series:
+# Only the first rows of a table (newest first) can be in a report (its size budget holds far fewer), so
+# only they get the keys a chart click searches for; computing them for a million rows costs seconds.
+MARKED_ROWS = 50_000
+
+
+def mark_keys(frame: pd.DataFrame, limit: int | None = None) -> pd.Series:
     """For each row, the keys of every chart mark it is counted in: "a:<article> d:<day> w:<week> m:<month> t:<type>
     o:<outlet> p:<platform>", each ending in ';' (a click on a mark searches the evidence table for its keys)."""
     from .charts import period_start
+
+    if limit is not None and len(frame) > limit:
+        head = mark_keys(frame.iloc[:limit])
+        return pd.concat([head, pd.Series("", index=frame.index[limit:])])
 
     def key(prefix: str, values) -> pd.Series:
         text = pd.Series(values, index=frame.index).fillna("").astype(str).str.replace(r"\s+", "_", regex=True)
@@ -253,5 +262,5 @@ def evidence(attributions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame
         "corrected": merged["corrected"].values,
         "article_id": merged["article_id"].values,
         "sentence_id": merged["sentence_id"].values,
-        "marks": mark_keys(merged).values,
+        "marks": mark_keys(merged, MARKED_ROWS).values,
     })

@@ -25,6 +25,7 @@ ATTRIBUTION_COLUMNS = [
     "type_evidence",
     "confidence",
     "corrected",
+    "certainty",  # of the claim attributed: asserted, hedged or rumour (helpers.certainty), set by the analysis
 ]
 
 

@@ -1,0 +1,80 @@
+"""The claims ledger: each claim with the attribution it rests on, its certainty and its thread.
+
+``rows_for_article`` runs in the per-article analysis (with the sentence's certainty); ``finish`` runs
+once over the corpus, after roles across articles have given the attributions their final types: it
+links each claim to the attribution of its sentence nearest to it (or marks it ``unattributed``) and
+groups the claims into threads (``threads``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from . import threads
+from .detect import find
+
+# Columns each article's analysis gives (the corpus pass adds the source, the outlet and the thread).
+ARTICLE_CLAIM_COLUMNS = ["sentence_id", "start", "end", "claim", "kind", "value", "unit", "when", "certainty", "sentence"]
+CLAIM_COLUMNS = ["claim_id", "article_id", "date", "sentence_id", "start", "end", "claim", "kind", "value", "unit",
+                 "when", "certainty", "source_type", "source_name", "via", "thread_id", "sentence"]
+
+
+def rows_for_article(spans, certainties) -> dict[str, list]:
+    """The claims of one article's sentences, as column lists; offsets are into the article."""
+    out: dict[str, list] = {column: [] for column in ARTICLE_CLAIM_COLUMNS}
+    for index, (span, certainty) in enumerate(zip(spans, certainties)):
+        for claim in find(span.text, uncertain=certainty != "asserted"):
+            out["sentence_id"].append(index)
+            out["start"].append(span.start + claim.start)
+            out["end"].append(span.start + claim.end)
+            out["claim"].append(claim.text)
+            out["kind"].append(claim.kind)
+            out["value"].append(claim.value)
+            out["unit"].append(claim.unit)
+            out["when"].append(claim.when)
+            out["certainty"].append(certainty)
+            out["sentence"].append(span.text)
+    return out
+
+
+def empty() -> pd.DataFrame:
+    frame = pd.DataFrame({column: [] for column in CLAIM_COLUMNS})
+    frame["date"] = pd.to_datetime(frame["date"])
+    return frame.astype({"sentence_id": "int64", "start": "int64", "end": "int64", "value": "float64"})
+
+
+def attach_sources(claims: pd.DataFrame, attributions: pd.DataFrame) -> pd.DataFrame:
+    """Each claim's source: the attribution of the same sentence nearest to the claim, else ``unattributed``."""
+    claims = claims.copy()
+    claims["source_type"], claims["source_name"], claims["via"] = "unattributed", "", ""
+    if claims.empty or attributions.empty:
+        return claims
+    cited = attributions[["article_id", "sentence_id", "start", "end", "source_type", "source_name", "via"]]
+    merged = claims.reset_index().merge(cited, on=["article_id", "sentence_id"], how="inner", suffixes=("", "_a"))
+    if merged.empty:
+        return claims
+    # Distance between the claim's span and the attribution's evidence: 0 when they overlap.
+    gap = np.maximum(0, np.maximum(merged["start"] - merged["end_a"], merged["start_a"] - merged["end"]))
+    nearest = merged.assign(_gap=gap).sort_values(["index", "_gap", "start_a"]).drop_duplicates("index")
+    nearest = nearest.set_index("index")
+    for column in ("source_type", "source_name", "via"):
+        claims.loc[nearest.index, column] = nearest[column + "_a"].fillna("").values
+    return claims
+
+
+def finish(claims: pd.DataFrame, attributions: pd.DataFrame, articles: pd.DataFrame,
+           similarity: float = threads.SIMILARITY, window_days: int = threads.WINDOW_DAYS
+           ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(claims, claim_threads): the ledger with sources and threads, and one row per thread."""
+    if claims.empty:
+        return empty(), pd.DataFrame(columns=threads.THREAD_COLUMNS)
+    claims = claims.sort_values(["article_id", "sentence_id", "start"], kind="stable").reset_index(drop=True)
+    rank = claims.groupby(["article_id", "sentence_id"]).cumcount()
+    claims["claim_id"] = claims["article_id"].astype(str) + ":" + claims["sentence_id"].astype(str) + ":" + rank.astype(str)
+    claims = attach_sources(claims, attributions)
+    outlets = articles.set_index("article_id")["outlet"] if "outlet" in articles else pd.Series(dtype=object)
+    claims["outlet"] = claims["article_id"].map(outlets).fillna("")
+    claims["thread_id"] = threads.assign(claims, similarity, window_days)
+    summary = threads.summarise(claims)
+    return claims[CLAIM_COLUMNS], summary

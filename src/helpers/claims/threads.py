@@ -1,0 +1,228 @@
+"""How does a claim travel? The same claim told in several sentences, grouped into threads, and its drift.
+
+Two claims are linked when their clauses (the part of the sentence the claim is in, ``clause``) are
+near-duplicates in content: TF-IDF over stemmed content words and figures (scikit-learn's ``TfidfVectorizer``; NLTK's Porter stemmer, which needs no download),
+cosine similarity at or above ``similarity`` (default 0.35), and they must name something in common (a
+capitalised name inside the sentence, or a figure: "Voltara", "Monterrey", "1,200"), and two figures
+more than 15% apart are never linked (11% is not 18%). Claims of one sentence are never linked to
+each other by that sentence alone. Threads are the connected groups of linked claims, so a claim retold
+with new words joins through the retellings in between. Only claims dated within ``window_days`` of each
+other are compared (an undated claim is compared with every claim), which keeps the work linear in the
+corpus for a steady news flow.
+
+A thread's **drift**: its first telling (earliest date, then article and sentence order) was hedged or
+rumour and a later one is asserted (*lost its hedge*), or the first rested on a source and a later one
+on none (*lost its source*). A claim first hedged and anonymous, later asserted and unattributed, is
+the pattern a reporter is looking for.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+SIMILARITY = 0.35
+WINDOW_DAYS = 120
+
+THREAD_COLUMNS = ["thread_id", "n_claims", "articles", "outlets", "first_date", "first_outlet", "first_article_id",
+                  "first_source_type", "first_source_name", "first_certainty", "first_claim", "last_date",
+                  "certainties", "drift", "drift_claim_ids", "claim_ids"]
+
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]+|\d[\d,.]*|%")
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    from nltk.stem.porter import PorterStemmer
+
+    return PorterStemmer()
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    # Days and months say when a claim was told, not what it is about.
+    calendar = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+                "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+                "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "today",
+                "yesterday", "week", "weekend", "month"}
+    return frozenset(ENGLISH_STOP_WORDS) | calendar | {"said", "says", "according", "reported", "reportedly", "told",
+                                                       "year", "percent", "also", "just", "like", "will", "would"}
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> dict:
+    path = Path(__file__).parent / "data" / "synonyms.tsv"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    return {word: term for word, term in rows}
+
+
+def content_terms(text: str) -> list[str]:
+    """The words two tellings of a claim share: stems of content words (synonyms as one term,
+    ``data/synonyms.tsv``), and figures without their commas."""
+    stem, stop, same = _stemmer().stem, _stop_words(), _synonyms()
+    out = []
+    for word in _WORD_RE.findall(text.replace("-", " ")):
+        if word[0].isdigit():
+            number = word.rstrip(".,").replace(",", "")
+            if number and not re.fullmatch(r"(?:19|20)\d\d", number):
+                out.append("#" + number)
+            continue
+        lowered = word.lower().replace("’", "'").split("'")[0]
+        lowered = same.get(lowered, lowered)
+        if lowered == "%" or (len(lowered) > 2 and lowered not in stop):
+            out.append(stem(lowered) if lowered != "%" else "%")
+    return out
+
+
+_NAME_RE = re.compile(r"(?<=[\w,;:'’\")] )[A-Z][\w'’-]+|\d[\d,.]*\d|\d")
+
+
+def anchors(text: str) -> list[str]:
+    """What a claim is about, by name or number: capitalised words inside the sentence (not its first
+    word) and figures. Two tellings of one claim name the same company, place or figure."""
+    stem = _stemmer().stem
+    out = []
+    for word in _NAME_RE.findall(text):
+        if word[0].isdigit():
+            number = word.replace(",", "")
+            if not re.fullmatch(r"(?:19|20)\d\d", number):
+                out.append("#" + number)
+        else:
+            lowered = word.lower().split("'")[0].split("’")[0]
+            if lowered not in _stop_words():
+                out.append(stem(lowered))
+    return out
+
+
+_CLAUSE_START_RE = re.compile(r"\bthat\s+|;\s*|:\s*|\bwhile\s+|\bbut\s+|\bwhereas\s+", re.IGNORECASE)
+
+
+def clause(sentence: str, claim: str) -> str:
+    """The part of the sentence a claim is in: from the start of its clause ("… sources said that | Tesla
+    will ship …") to the end of the sentence. Two tellings share the claim, not the framing around it."""
+    at = sentence.find(claim) if claim else -1
+    if at < 0:
+        return sentence
+    starts = [m.end() for m in _CLAUSE_START_RE.finditer(sentence[:at])]
+    return sentence[starts[-1] if starts else 0:]
+
+
+def _vectors(texts: list[str]):
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+
+    similar = TfidfVectorizer(analyzer=content_terms, sublinear_tf=True, norm="l2").fit_transform(texts)
+    named = CountVectorizer(analyzer=anchors, binary=True).fit_transform(texts)
+    return similar, named
+
+
+FIGURE_TOLERANCE = 0.15  # two figures further apart than this (relative) are different claims: 11% is not 18%
+
+
+def _edges(matrix, days: np.ndarray, sentence_keys: np.ndarray, similarity: float, window_days: int,
+           values: np.ndarray | None = None):
+    """Pairs (i, j) of linked claims, i < j, compared block by block in date order."""
+    order = np.argsort(np.where(np.isnan(days), np.inf, days), kind="stable")
+    rows, cols = [], []
+    n = matrix[0].shape[0]
+    dated = order[~np.isnan(days[order])]
+    undated = order[np.isnan(days[order])]
+    block = 2000
+    for start in range(0, len(dated), block):
+        part = dated[start:start + block]
+        low, high = days[part].min() - window_days, days[part].max() + window_days
+        lo, hi = np.searchsorted(days[dated], [low, high], side="left")[0], np.searchsorted(days[dated], high, side="right")
+        candidates = dated[lo:hi]
+        _collect(matrix, part, candidates, days, sentence_keys, similarity, window_days, rows, cols, values)
+    everyone = np.arange(n)
+    for start in range(0, len(undated), block):
+        _collect(matrix, undated[start:start + block], everyone, days, sentence_keys, similarity, None, rows, cols, values)
+    return np.asarray(rows, dtype=int), np.asarray(cols, dtype=int)
+
+
+def _collect(matrices, part, candidates, days, sentence_keys, similarity, window_days, rows, cols, values=None):
+    matrix, named = matrices
+    scores = matrix[part] @ matrix[candidates].T
+    scores = scores.multiply((named[part] @ named[candidates].T) > 0).tocoo()  # and they name something in common
+    keep = scores.data >= similarity
+    i, j = part[scores.row[keep]], candidates[scores.col[keep]]
+    distinct = (i < j) & (sentence_keys[i] != sentence_keys[j])
+    if window_days is not None:
+        distinct &= np.abs(days[i] - days[j]) <= window_days
+    if values is not None:
+        a, b = values[i], values[j]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            apart = np.abs(a - b) / np.maximum(np.abs(a), np.abs(b)) > FIGURE_TOLERANCE
+        distinct &= ~(apart & ~np.isnan(a) & ~np.isnan(b))
+    rows.extend(i[distinct].tolist())
+    cols.extend(j[distinct].tolist())
+
+
+def assign(claims: pd.DataFrame, similarity: float = SIMILARITY, window_days: int = WINDOW_DAYS) -> pd.Series:
+    """The thread of each claim ("t0001", ...), or "" for a claim no other claim retells."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    out = pd.Series("", index=claims.index, dtype=object)
+    if len(claims) < 2:
+        return out
+    texts = [clause(sentence, claim) for sentence, claim in zip(claims["sentence"].fillna(""), claims["claim"].fillna(""))]
+    matrix = _vectors(texts)
+    days = (pd.to_datetime(claims["date"]) - pd.Timestamp("1970-01-01")).dt.days.to_numpy(dtype=float)
+    keys = (claims["article_id"].astype(str) + "#" + claims["sentence_id"].astype(str)).to_numpy()
+    values = pd.to_numeric(claims["value"], errors="coerce").to_numpy(dtype=float) if "value" in claims else None
+    i, j = _edges(matrix, days, keys, similarity, window_days, values)
+    if not len(i):
+        return out
+    graph = coo_matrix((np.ones(len(i)), (i, j)), shape=(len(claims), len(claims)))
+    _n, labels = connected_components(graph, directed=False)
+    sizes = np.bincount(labels)
+    # Number threads in order of first sighting, so ids read the same on every run.
+    ordered = claims.assign(_label=labels, _size=sizes[labels]).sort_values(["date", "article_id", "sentence_id"],
+                                                                         na_position="last", kind="stable")
+    names, ids = {}, []
+    for label, size in zip(ordered["_label"], ordered["_size"]):
+        if size < 2:
+            ids.append("")
+            continue
+        if label not in names:
+            names[label] = f"t{len(names) + 1:04d}"
+        ids.append(names[label])
+    out.loc[ordered.index] = ids
+    return out
+
+
+def summarise(claims: pd.DataFrame) -> pd.DataFrame:
+    """One row per thread: first sighting, reach, the certainties it was told with, and its drift."""
+    threaded = claims[claims["thread_id"] != ""]
+    if threaded.empty:
+        return pd.DataFrame(columns=THREAD_COLUMNS)
+    rows = []
+    for thread_id, group in threaded.sort_values(["date", "article_id", "sentence_id"], na_position="last",
+                                                  kind="stable").groupby("thread_id", sort=True):
+        first, later = group.iloc[0], group.iloc[1:]
+        hedged_first = first["certainty"] in ("hedged", "rumour")
+        sourced_first = first["source_type"] != "unattributed"
+        lost_hedge = later[later["certainty"] == "asserted"] if hedged_first else later.iloc[0:0]
+        lost_source = later[later["source_type"] == "unattributed"] if sourced_first else later.iloc[0:0]
+        drift = [label for label, frame in (("lost its hedge", lost_hedge), ("lost its source", lost_source)) if len(frame)]
+        drifted = pd.concat([lost_hedge, lost_source])["claim_id"].drop_duplicates()
+        outlets = group["outlet"].fillna("").replace("", "outlet unknown")
+        rows.append({
+            "thread_id": thread_id, "n_claims": len(group), "articles": group["article_id"].nunique(),
+            "outlets": outlets.nunique(), "first_date": first["date"], "first_outlet": outlets.iloc[0],
+            "first_article_id": first["article_id"], "first_source_type": first["source_type"],
+            "first_source_name": first["source_name"], "first_certainty": first["certainty"],
+            "first_claim": first["sentence"], "last_date": group["date"].max(),
+            "certainties": "; ".join(f"{k} {v}" for k, v in group["certainty"].value_counts().items()),
+            "drift": " and ".join(drift), "drift_claim_ids": "; ".join(drifted),
+            "claim_ids": "; ".join(group["claim_id"]),
+        })
+    frame = pd.DataFrame(rows, columns=THREAD_COLUMNS)
+    return frame.sort_values(["articles", "n_claims", "thread_id"], ascending=[False, False, True]).reset_index(drop=True)

@@ -671,3 +671,132 @@ def type_by_outlet_heatmap(attributions: pd.DataFrame, articles: pd.DataFrame, t
         colorbar={"title": "share", "tickformat": ".0%"},
     ))
     return _layout(fig, title, "source type", "", height=max(260, 30 * len(share) + 140))
+
+
+# --- certainty and claims (notebook 04) -------------------------------------------------------------
+
+CERTAINTY_LABELS = {"asserted": "Asserted", "hedged": "Hedged", "rumour": "Rumour"}
+CERTAINTY_COLORS = {"asserted": "#9ecae1", "hedged": "#fd8d3c", "rumour": "#d62728"}
+FEW_SENTENCES = 30  # a period with fewer sentences is drawn faded in the certainty chart
+
+
+def _linked(fig: go.Figure, table: str) -> go.Figure:
+    """Clicks on this chart's marks search the evidence table named ``table`` (see the report template)."""
+    fig.update_layout(meta={"evidence": table})
+    return fig
+
+
+def certainty_over_time(sentences: pd.DataFrame, articles: pd.DataFrame, table: str = "") -> go.Figure:
+    """Share of sentences that are hedged, and that are rumour, per period, with Wilson intervals."""
+    title = "How much of the coverage is hedged or rumour? Share of sentences"
+    if sentences is None or sentences.empty:
+        return _empty(title, "No sentences in this view.")
+    one = sentences[sentences["engine"] == sentences["engine"].iloc[0]]  # one row per sentence
+    merged = one.merge(articles[["article_id", "date"]], on="article_id", how="left")
+    dated = merged[merged["date"].notna()]
+    if dated.empty:
+        return _empty(title, "No sentence is in a dated article.")
+    freq, unit = time_bucket(dated["date"])
+    dated = dated.assign(period=period_start(dated["date"], freq))
+    totals = dated.groupby("period").size()
+    keys, labels = period_key(totals.index, freq), period_label(totals.index, freq)
+    fig = go.Figure()
+    for level in ("hedged", "rumour"):
+        counts = dated[dated["certainty"] == level].groupby("period").size().reindex(totals.index, fill_value=0)
+        share = counts / totals
+        low, high = wilson_interval(counts.values, totals.values)
+        custom = [[int(c), int(t), int(c), f"{CERTAINTY_LABELS[level]} sentences, {l}", f"{k} c:{level};"]
+                  for c, t, l, k in zip(counts, totals, labels, keys)]
+        fig.add_trace(go.Scatter(
+            x=totals.index, y=share, mode="lines+markers" if len(totals) > 12 else "markers",
+            name=CERTAINTY_LABELS[level],
+            marker={"size": 9, "color": CERTAINTY_COLORS[level],
+                    "opacity": [1.0 if t >= FEW_SENTENCES else 0.35 for t in totals]},
+            line={"color": CERTAINTY_COLORS[level], "width": 1.5},
+            error_y={"type": "data", "symmetric": False, "array": high - share.values, "arrayminus": share.values - low,
+                     "thickness": 1, "width": 3, "color": CERTAINTY_COLORS[level]},
+            customdata=custom,
+            hovertemplate="%{x|%Y-%m-%d}<br>" + CERTAINTY_LABELS[level]
+                          + ": %{y:.0%} (%{customdata[0]} of %{customdata[1]} sentences)"
+                          + "<br><i>click: these sentences in the table</i><extra></extra>"))
+    n_undated = int(merged["date"].isna().sum())
+    note = f" · {n_undated} sentence(s) in undated articles not shown" if n_undated else ""
+    fig = _layout(fig, f"{title} (per {unit}){note}", "date", "share of sentences")
+    fig.update_yaxes(tickformat=".0%", rangemode="tozero")
+    return _linked(fig, table) if table else fig
+
+
+def certainty_caption() -> str:
+    return (f"Each point is the share of that period's sentences that hedge (may, reportedly, is expected to, believed "
+            f"to) or talk of rumour (rumours, speculation, unconfirmed, is said to); the bar through it is its 95% "
+            f"Wilson interval, and periods with fewer than {FEW_SENTENCES} sentences are faded. Click a point for its "
+            "sentences, with the words that decided them, in the table below.")
+
+
+def claims_by_source_type(claims: pd.DataFrame, table: str = "") -> go.Figure:
+    """How sure the claims resting on each type of source are: asserted, hedged, rumour (counts, as bars)."""
+    title = "How sure are the claims, by the source they rest on?"
+    if claims is None or claims.empty:
+        return _empty(title, "No claims in this view.")
+    order = [t for t in SOURCE_TYPE_ORDER if t in set(claims["source_type"])] + \
+        (["unattributed"] if (claims["source_type"] == "unattributed").any() else [])
+    label = {**SOURCE_TYPE_LABELS, "unattributed": "No source given"}
+    table_counts = claims.groupby(["source_type", "certainty"]).size().unstack(fill_value=0).reindex(order, fill_value=0)
+    fig = go.Figure()
+    for level in ("asserted", "hedged", "rumour"):
+        if level not in table_counts:
+            continue
+        counts = table_counts[level]
+        totals = table_counts.sum(axis=1)
+        custom = [[int(c), int(t), int(c), f"{CERTAINTY_LABELS[level]} claims resting on: {label[k]}", f"t:{k}; c:{level};"]
+                  for k, c, t in zip(counts.index, counts, totals)]
+        fig.add_trace(go.Bar(
+            y=[label[k] for k in counts.index], x=counts, orientation="h", name=CERTAINTY_LABELS[level],
+            marker_color=CERTAINTY_COLORS[level], customdata=custom,
+            hovertemplate="%{y}: %{x} " + level + " claim(s) of %{customdata[1]}<br><i>click: these claims</i><extra></extra>"))
+    fig = _layout(fig, title, "claims", "", height=max(260, 34 * len(order) + 140))
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(autorange="reversed")
+    return _linked(fig, table) if table else fig
+
+
+def thread_timelines(claims: pd.DataFrame, threads: pd.DataFrame, top: int = 12, table: str = "") -> go.Figure:
+    """The biggest threads: each point one telling (an article), coloured by certainty, shaped by source type."""
+    title = "How the biggest claims travelled: each row a thread, each point a telling"
+    if threads is None or threads.empty:
+        return _empty(title, "No claim is retold in another sentence of this view.")
+    chosen = threads.head(top)
+    rows = claims[claims["thread_id"].isin(set(chosen["thread_id"]))].dropna(subset=["date"])
+    if rows.empty:
+        return _empty(title, "The threads are all in undated articles.")
+    names = {t: f"{t}: {_escape(str(c))[:60]}…" for t, c in zip(chosen["thread_id"], chosen["first_claim"])}
+    symbols = {"anonymous": "x", "social_media": "diamond", "unattributed": "circle-open"}
+    fig = go.Figure()
+    for level in ("asserted", "hedged", "rumour"):
+        part = rows[rows["certainty"] == level]
+        if part.empty:
+            continue
+        custom = [[_escape(s), _escape(n or k), 1, f"{t} in {a}", f"a:{_key_text(a)}; h:{t};"]
+                  for s, n, k, t, a in zip(part["sentence"], part["source_name"], part["source_type"], part["thread_id"],
+                                           part["article_id"])]
+        fig.add_trace(go.Scatter(
+            x=part["date"], y=part["thread_id"].map(names), mode="markers", name=CERTAINTY_LABELS[level],
+            marker={"size": 12, "color": CERTAINTY_COLORS[level], "line": {"width": 1, "color": "#333"},
+                    "symbol": [symbols.get(k, "circle") for k in part["source_type"]]},
+            customdata=custom,
+            hovertemplate="%{x|%Y-%m-%d} · source: %{customdata[1]}<br>%{customdata[0]}"
+                          "<br><i>click: this telling in the table</i><extra></extra>"))
+    fig = _layout(fig, title, "date", "", height=max(300, 40 * len(chosen) + 160))
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=[names[t] for t in chosen["thread_id"]][::-1])
+    first, last = rows["date"].min(), rows["date"].max()
+    pad = max((last - first) * 0.05, pd.Timedelta(days=7))  # a thread told on one day still gets an axis of days
+    fig.update_xaxes(type="date", tickformat="%Y-%m-%d", range=[first - pad, last + pad])
+    return _linked(fig, table) if table else fig
+
+
+def thread_caption() -> str:
+    return ("Each row is one claim retold in several sentences (a thread); each point one telling, on its article's date, "
+            "coloured by how sure it is and shaped by its source (× anonymous, ◆ social media, ○ no source given, ● a "
+            "named source). A thread whose later points turn from orange or red to blue lost its hedge; from × or ◆ to ○ "
+            "lost its source. Threads are grouped by similar wording and shared names: read the tellings before you "
+            "say two of them are the same claim.")

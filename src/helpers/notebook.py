@@ -102,6 +102,8 @@ class View:
     rejected: pd.DataFrame
     excluded: pd.DataFrame  # analysed articles outside the date range or without the keyword, with the reason
     description: str
+    claims: pd.DataFrame | None = None  # the claims of the view's articles
+    claim_threads: pd.DataFrame | None = None  # the threads as told within the view (first sighting in the view)
 
 
 def _parse_optional_date(value, name: str):
@@ -160,7 +162,38 @@ def select(data: Analysis, start_date: str = "", end_date: str = "", keyword: st
         rejected=data.rejected,
         excluded=excluded.reset_index(drop=True),
         description=description,
+        **_view_claims(data, kept_ids),
     )
+
+
+def _view_claims(data: Analysis, kept_ids: set) -> dict:
+    """The view's claims, and its threads summarised again from them: a thread's first sighting is the
+    first in the view, and a thread retold only outside it is not shown."""
+    if data.claims is None:
+        return {}
+    from .claims.threads import summarise
+
+    claims = data.claims[data.claims["article_id"].isin(kept_ids)].reset_index(drop=True)
+    if len(claims) == len(data.claims) and data.claim_threads is not None:
+        return {"claims": claims, "claim_threads": data.claim_threads}
+    counts = claims["thread_id"].replace("", pd.NA).value_counts()
+    claims.loc[claims["thread_id"].map(counts).fillna(0) < 2, "thread_id"] = ""  # a thread needs two tellings
+    with_outlets = claims.merge(data.articles[["article_id", "outlet"]], on="article_id", how="left")
+    return {"claims": claims, "claim_threads": summarise(with_outlets)}
+
+
+def rethread(view: View, similarity: float) -> View:
+    """The view's claims grouped into threads at another similarity than the analysis used (0 to 1; higher
+    links only closer retellings). At the analysis's own value, the threads are those of the analysis."""
+    from .claims import threads
+
+    if not 0 < similarity <= 1:
+        raise SourcebookError(f"parameter thread_similarity must be above 0 and at most 1, not {similarity}")
+    if view.claims is None or similarity == threads.SIMILARITY:
+        return view
+    claims = view.claims.merge(view.articles[["article_id", "outlet"]], on="article_id", how="left")
+    claims["thread_id"] = threads.assign(claims, similarity)
+    return replace(view, claims=claims.drop(columns=["outlet"]), claim_threads=threads.summarise(claims))
 
 
 def keyword_sentences(view: View, keyword: str) -> View:
@@ -244,7 +277,7 @@ class EvidenceTable:
             self.shown = frame
             return
         # Rows in order until the report's share of the size budget is spent (at least one row).
-        lengths = sum(frame[column].astype(str).str.len().to_numpy() for column in frame.columns)
+        lengths = sum(frame[column].astype(str).str.len().fillna(0).to_numpy() for column in frame.columns)
         fits = int(((lengths + 12 * len(frame.columns)).cumsum() <= budget_bytes).sum())
         self.shown = frame.head(min(max(fits, 1), MARKED_ROWS))  # rows past MARKED_ROWS carry no click keys
 
@@ -260,9 +293,12 @@ class EvidenceTable:
                 else f"all {total:,} rows{where}")
         hidden = [k for k, column in enumerate(self.shown.columns) if column == "marks"]
         options = dict(maxBytes=0, showIndex=False, allow_html=False, classes="display compact",
-                       lengthMenu=[10, 25, 100, 500], pageLength=10)
-        if hidden:
-            options["columnDefs"] = [{"targets": hidden, "visible": False}]
+                       lengthMenu=[10, 25, 100, 500], pageLength=10, scrollX=True)
+        # Long text (sentences, claims) gets room to be read; the rest stays narrow.
+        long = [k for k, column in enumerate(self.shown.columns) if column != "marks" and
+                self.shown[column].astype(str).str.len().fillna(0).mean() > 60]
+        options["columnDefs"] = ([{"targets": hidden, "visible": False}] if hidden else []) + \
+            ([{"targets": long, "className": "sb-long"}] if long else [])
         table = itables.to_html_datatable(self.shown, **options)
         return (f'<div class="sourcebook-evidence" data-table="{e(self.name)}" data-total="{total}" data-shown="{shown}" '
                 f'data-linked="{str(self.linked).lower()}">'

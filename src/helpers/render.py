@@ -137,14 +137,21 @@ def check_parameters(given: dict, declared: dict) -> dict:
             known = ", ".join(sorted(set(declared) - RUN_PARAMETERS))
             raise SourcebookError(f"unknown parameter '{name}'; the notebooks take: {known}")
         kind = declared[name]["type"]
-        if kind == "int":
+        if kind == "float":
+            try:
+                value = float(value)
+            except (TypeError, ValueError):
+                raise SourcebookError(f"parameter {name} must be a number, not '{value}'") from None
+            if name == "thread_similarity" and not 0 < value <= 1:
+                raise SourcebookError(f"parameter thread_similarity must be above 0 and at most 1, not {value}")
+        elif kind == "int":
             try:
                 if isinstance(value, float) and not value.is_integer():
                     raise ValueError
                 value = int(value)
             except (TypeError, ValueError):
                 raise SourcebookError(f"parameter {name} must be a whole number, not '{value}'") from None
-        else:
+        if kind not in ("int", "float"):
             if isinstance(value, (list, dict, tuple, set)):
                 raise SourcebookError(f"parameter {name} must be a single value, not {type(value).__name__} {value!r}")
             value = "" if value is None else str(value)

@@ -211,7 +211,8 @@ MARKED_ROWS = 50_000
 
 def mark_keys(frame: pd.DataFrame, limit: int | None = None) -> pd.Series:
     """For each row, the keys of every chart mark it is counted in: "a:<article> d:<day> w:<week> m:<month> t:<type>
-    o:<outlet> p:<platform>", each ending in ';' (a click on a mark searches the evidence table for its keys)."""
+    o:<outlet> p:<platform> c:<certainty> h:<thread>", each ending in ';' (a click on a mark searches the evidence
+    table for its keys)."""
     from .charts import period_start
 
     if limit is not None and len(frame) > limit:
@@ -231,7 +232,8 @@ def mark_keys(frame: pd.DataFrame, limit: int | None = None) -> pd.Series:
     if "date_source" in frame:
         how = frame["date_source"].fillna("missing")
         parts.append(key("g", how.map(lambda v: "" if v == "missing" else ("inferred" if v == "inferred" else "given"))))
-    for prefix, column in (("t", "source_type"), ("o", "outlet"), ("p", "platform")):
+    for prefix, column in (("t", "source_type"), ("o", "outlet"), ("p", "platform"), ("c", "certainty"),
+                           ("h", "thread_id")):
         if column in frame:
             values = frame[column].fillna("")
             if column == "outlet":
@@ -264,3 +266,94 @@ def evidence(attributions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame
         "sentence_id": merged["sentence_id"].values,
         "marks": mark_keys(merged, MARKED_ROWS).values,
     })
+
+
+# --- certainty and claims (notebook 04) ------------------------------------------------------------------
+
+
+def certainty_figures(sentences: pd.DataFrame, claims: pd.DataFrame, threads: pd.DataFrame) -> pd.DataFrame:
+    """Key figures of notebook 04: how much is hedged or rumour, the claims, the threads and their drift."""
+    one = sentences[sentences["engine"] == sentences["engine"].iloc[0]] if len(sentences) else sentences
+    total = len(one)
+    levels = one["certainty"].value_counts() if total else pd.Series(dtype=int)
+    share = lambda n: f"{n:,} ({n / total:.1%})" if total else "0"  # noqa: E731
+    kinds = claims["kind"].value_counts() if len(claims) else pd.Series(dtype=int)
+    drifted = threads[threads["drift"] != ""] if len(threads) else threads
+    values = [
+        ("sentences", f"{total:,}"),
+        ("hedged", share(int(levels.get("hedged", 0)))),
+        ("rumour", share(int(levels.get("rumour", 0)))),
+        ("reporting a denial", share(int(one["denial"].astype(bool).sum()) if total else 0)),
+        ("claims (figures, forecasts, events)", f"{len(claims):,} ({int(kinds.get('figure', 0)):,} figures, "
+                                               f"{int(kinds.get('forecast', 0)):,} forecasts, {int(kinds.get('event', 0)):,} events)"),
+        ("claims with no source given", f"{int((claims['source_type'] == 'unattributed').sum()):,}" if len(claims) else "0"),
+        ("threads (claims retold)", f"{len(threads):,}"),
+        ("threads that lost their hedge or source", f"{len(drifted):,}"),
+    ]
+    return pd.DataFrame(values, columns=["measure", "value"])
+
+
+def uncertain_sentences(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Hedged and rumour sentences, newest first, with the words that decided them and any denial."""
+    columns = ["date", "outlet", "certainty", "cues", "denial", "sentence", "article_id", "sentence_id", "marks"]
+    if sentences is None or sentences.empty:
+        return pd.DataFrame(columns=columns)
+    one = sentences[(sentences["engine"] == sentences["engine"].iloc[0]) & (sentences["certainty"] != "asserted")]
+    merged = one.merge(articles[["article_id", "date", "date_source", "outlet"]], on="article_id", how="left")
+    merged = merged.sort_values(["date", "article_id", "sentence_id"], ascending=[False, True, True], na_position="last")
+    return pd.DataFrame({
+        "date": _date_text(merged["date"], merged["date_source"]).values, "outlet": merged["outlet"].values,
+        "certainty": merged["certainty"].values, "cues": merged["certainty_cues"].values,
+        "denial": merged["denial"].values, "sentence": merged["text"].values, "article_id": merged["article_id"].values,
+        "sentence_id": merged["sentence_id"].values, "marks": mark_keys(merged, MARKED_ROWS).values,
+    }, columns=columns)
+
+
+def claims_ledger(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Every claim, newest first: what can be checked, who it rests on, how sure, its thread, its sentence."""
+    columns = ["date", "outlet", "claim", "kind", "certainty", "source_type", "source_name", "via", "sentence",
+               "value", "unit", "when", "thread_id", "article_id", "claim_id", "marks"]
+    if claims is None or claims.empty:
+        return pd.DataFrame(columns=columns)
+    merged = claims.merge(articles[["article_id", "date_source", "outlet"]], on="article_id", how="left")
+    merged = merged.sort_values(["date", "article_id", "sentence_id", "start"], ascending=[False, True, True, True],
+                                na_position="last")
+    out = merged.assign(date=_date_text(merged["date"], merged["date_source"]))
+    # A figure's value as a reader writes it (3000, 7, 2.5); empty for forecasts and events.
+    out["value"] = [("" if pd.isna(v) else int(v) if float(v).is_integer() else v) for v in merged["value"]]
+    out["marks"] = mark_keys(merged, MARKED_ROWS).values
+    return out[columns].reset_index(drop=True)
+
+
+def drifted_claims(claims: pd.DataFrame, threads: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Each retelling that dropped its thread's hedge or source, beside the first telling it came from."""
+    columns = ["thread_id", "drift", "first told", "first source", "first certainty", "first sentence",
+               "retold", "retold by", "retold source", "retold certainty", "retold sentence"]
+    if threads is None or threads.empty or not (threads["drift"] != "").any():
+        return pd.DataFrame(columns=columns)
+    by_id = claims.merge(articles[["article_id", "outlet", "date_source"]], on="article_id", how="left").set_index("claim_id")
+    source = lambda row: row["source_name"] or row["source_type"]  # noqa: E731
+    rows = []
+    for thread in threads[threads["drift"] != ""].itertuples():
+        first = by_id.loc[thread.claim_ids.split("; ")[0]]
+        for claim_id in thread.drift_claim_ids.split("; "):
+            later = by_id.loc[claim_id]
+            rows.append({
+                "thread_id": thread.thread_id, "drift": thread.drift,
+                "first told": _date_text(pd.Series([first["date"]]), pd.Series([first["date_source"]])).iloc[0],
+                "first source": source(first), "first certainty": first["certainty"], "first sentence": first["sentence"],
+                "retold": _date_text(pd.Series([later["date"]]), pd.Series([later["date_source"]])).iloc[0],
+                "retold by": later["outlet"] or "outlet unknown", "retold source": source(later),
+                "retold certainty": later["certainty"], "retold sentence": later["sentence"]})
+    return pd.DataFrame(rows, columns=columns)
+
+
+def threads_table(threads: pd.DataFrame) -> pd.DataFrame:
+    """The threads, widest first: where each was first seen, how far it went, how it was told."""
+    columns = ["thread_id", "first_date", "first_outlet", "first_source_type", "first_source_name", "first_certainty",
+               "articles", "outlets", "n_claims", "certainties", "drift", "first_claim"]
+    if threads is None or threads.empty:
+        return pd.DataFrame(columns=columns)
+    out = threads[columns].copy()
+    out["first_date"] = pd.to_datetime(out["first_date"]).dt.strftime("%Y-%m-%d").fillna("no date")
+    return out.reset_index(drop=True)

@@ -121,7 +121,7 @@ _REFUSED_RE = re.compile(r"^(?:\s+(?:the|a|an|his|her|their|its|[\w'’]+['’]s
                          re.IGNORECASE)
 # Refusing to comment on a report or speculation is a refusal to confirm it.
 _NO_COMMENT_RE = re.compile(r"\b(?:declined|refused|declines|refuses)\s+to\s+comment\s+on\s+(?:[\w'’-]+\s+){0,3}?"
-                            r"(?:speculation|rumou?rs?|reports?|claims?)\b", re.IGNORECASE)
+                            r"(?:speculation|rumou?rs?|reports?|claims?|news)\b", re.IGNORECASE)
 
 
 def classify(sentence: str) -> Certainty:

@@ -212,8 +212,8 @@ def forward_event(sentence: str, uncertain: bool = False) -> tuple[int, int] | N
     """A concrete event said to be happening, planned or possible: an event word right after a marker
     (a look-ahead word, a modal, "to", a form of "be" or "have", "in" before a noun), with at most a few
     adverbs or auxiliaries between, never across punctuation: "will export", "is building", "could be
-    built", "in merger talks". In a hedged or rumour sentence an event noun is enough ("rumours of a
-    takeover")."""
+    built", "in merger talks". In a hedged or rumour sentence any event word is enough ("rumours of a
+    takeover", "rumours started that the meeting was about Tesla establishing a factory")."""
     forms = _event_forms()
     found = []
     for kind, marker in _markers(sentence):
@@ -224,10 +224,10 @@ def forward_event(sentence: str, uncertain: bool = False) -> tuple[int, int] | N
             if word and _BETWEEN_RE.match(rest[:word.start()] or " "):
                 found.append((marker.start(), marker.end() + word.end()))
                 break
-    if not found and uncertain:
-        noun = forms["noun"].search(sentence)
-        if noun:
-            found.append(noun.span())
+    if not found and uncertain:  # a hedged or rumour sentence about an event is a claim, however it is worded
+        words = [m.span() for form in ("noun", "base", "s", "participle", "ing") for m in [forms[form].search(sentence)] if m]
+        if words:
+            found.append(min(words))
     return min(found) if found else None
 
 

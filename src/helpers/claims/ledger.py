@@ -45,7 +45,8 @@ def empty() -> pd.DataFrame:
 
 
 def attach_sources(claims: pd.DataFrame, attributions: pd.DataFrame) -> pd.DataFrame:
-    """Each claim's source: the attribution of the same sentence nearest to the claim, else ``unattributed``."""
+    """Each claim's source: the attribution of the same sentence nearest to the claim (the source rather than
+    the outlet it came through, which stays as ``via``), else ``unattributed``."""
     claims = claims.copy()
     claims["source_type"], claims["source_name"], claims["via"] = "unattributed", "", ""
     if claims.empty or attributions.empty:
@@ -56,7 +57,13 @@ def attach_sources(claims: pd.DataFrame, attributions: pd.DataFrame) -> pd.DataF
         return claims
     # Distance between the claim's span and the attribution's evidence: 0 when they overlap.
     gap = np.maximum(0, np.maximum(merged["start"] - merged["end_a"], merged["start_a"] - merged["end"]))
-    nearest = merged.assign(_gap=gap).sort_values(["index", "_gap", "start_a"]).drop_duplicates("index")
+    # The source the words came from, not the outlet that passed them on (a source another row of the sentence
+    # names as its via), then the nearest: "the Journal, citing unidentified sources, said ..." rests on the sources.
+    vias = merged.groupby("index")["via_a"].agg(lambda v: set(v.fillna("")) - {""})
+    channel = [name in vias[i] for i, name in zip(merged["index"], merged["source_name_a"].fillna(""))]
+    nearest = merged.assign(_gap=gap, _channel=np.asarray(channel, dtype=int))
+    nearest = nearest.sort_values(["index", "_channel", "_gap", "start_a"])
+    nearest = nearest.drop_duplicates("index")
     nearest = nearest.set_index("index")
     for column in ("source_type", "source_name", "via"):
         claims.loc[nearest.index, column] = nearest[column + "_a"].fillna("").values

@@ -37,10 +37,10 @@ from pathlib import Path
 @lru_cache(maxsize=1)
 def analyzer_version() -> str:
     """Changes whenever the code or the libraries behind an article's analysis change."""
-    from . import analysis, attribution, certainty, claims, sentiment, text
+    from . import analysis, attribution, certainty, claims, sentiment, text, tone_exact
 
     digest = hashlib.sha256()
-    for module in (text, sentiment, analysis):
+    for module in (text, sentiment, tone_exact, analysis):
         digest.update(Path(module.__file__).read_bytes())
     # The packages that decide rows, whole: sourcing, certainty, claims; their code and their lexicons.
     for package in (Path(p.__file__).parent for p in (attribution, certainty, claims)):

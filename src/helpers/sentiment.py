@@ -4,8 +4,8 @@ Two instruments, kept side by side so a reader can check a trend survives a chan
 
 - ``textblob`` (the default): TextBlob's pattern-based lexicon. Polarity from -1
   (negative) to +1 (positive), subjectivity from 0 (factual) to 1 (opinion).
-  Scores are identical to ``TextBlob(sentence).sentiment``: the same lexicon
-  function is called directly, without building a TextBlob object per sentence.
+  Scores are identical to ``TextBlob(sentence).sentiment``: ``tone_exact`` computes
+  them with TextBlob's own lexicon and rules, tokenising each word once per corpus.
 - ``vader``: the VADER lexicon (``vaderSentiment``), built for short social
   text. Its ``compound`` score (-1 to +1) is the polarity; it has no subjectivity.
 
@@ -86,10 +86,19 @@ SCORERS = {"textblob": textblob_scores, "vader": vader_scores}
 
 
 def score_texts(texts: list[str], engine: str = "textblob") -> tuple[np.ndarray, np.ndarray]:
-    """Polarity and subjectivity arrays for a list of sentences."""
+    """Polarity and subjectivity arrays for a list of sentences.
+
+    TextBlob's scores come from ``tone_exact``: the same numbers, bit for bit, several times faster (it
+    hands any sentence it cannot vouch for to TextBlob itself).
+    """
     scorer = SCORERS[check_engine(engine)]
     if not texts:
         return np.array([], dtype=float), np.array([], dtype=float)
+    if engine == "textblob":
+        from .tone_exact import score_sentences
+
+        polarity, subjectivity, _fallbacks = score_sentences(texts)
+        return np.asarray(polarity, dtype=float), np.asarray(subjectivity, dtype=float)
     polarity, subjectivity = zip(*(scorer(text) for text in texts))
     return np.asarray(polarity, dtype=float), np.asarray(subjectivity, dtype=float)
 

@@ -124,8 +124,27 @@ _NO_COMMENT_RE = re.compile(r"\b(?:declined|refused|declines|refuses)\s+to\s+com
                             r"(?:speculation|rumou?rs?|reports?|claims?|news)\b", re.IGNORECASE)
 
 
+_ASSERTED = Certainty("asserted", False, ())
+_LETTERS_RE = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> frozenset:
+    """One word of every cue (its longest), and the modals: a sentence with none of them has no cue, and
+    most news sentences are settled by this set look-up without running a pattern."""
+    common = {"is", "are", "was", "were", "be", "to", "the", "a", "an", "of", "that", "said", "it", "s", "in", "on",
+              "not", "has", "have", "no", "been", "did", "would", "if", "yet", "can"}
+    words = set()
+    for phrase, _kind in _rows("cues.tsv"):
+        parts = _LETTERS_RE.findall(phrase.lower())
+        words.add(max([w for w in parts if w not in common] or parts, key=len))
+    return frozenset(words | {"may", "might", "could", "declined", "refused", "declines", "refuses"})
+
+
 def classify(sentence: str) -> Certainty:
     """The certainty of one sentence, with the cues that decided it."""
+    if _triggers().isdisjoint(_LETTERS_RE.findall(sentence.lower())):
+        return _ASSERTED
     patterns, not_cues = _lexicon()
     excluded = _spans(not_cues, sentence)
     cues: list[Cue] = []

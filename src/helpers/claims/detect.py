@@ -100,16 +100,6 @@ def _future_re() -> re.Pattern:
     return re.compile(r"(?<![\w'’])(" + _phrases(_lines("future_cues.tsv")) + r")(?![\w'’])", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _event_forms() -> dict[str, re.Pattern]:
-    """The event verbs by form (base, s, participle, ing), and the event nouns, as patterns."""
-    rows = [line.split("\t") for line in _lines("event_words.tsv")]
-    forms = {name: [row[k] for row in rows] for k, name in enumerate(("base", "s", "participle", "ing"))}
-    forms["noun"] = _lines("event_nouns.txt")
-    return {name: re.compile(r"(?<![\w'’])(" + _phrases(words) + r")(?![\w'’])", re.IGNORECASE)
-            for name, words in forms.items()}
-
-
 def _number(text: str) -> float:
     return float(text.replace(",", ""))
 
@@ -155,8 +145,13 @@ def _is_not_a_count(sentence: str, match: re.Match) -> bool:
     return False
 
 
+_DIGIT_RE = re.compile(r"\d")
+
+
 def figures(sentence: str) -> list[Claim]:
     out = []
+    if not _DIGIT_RE.search(sentence):
+        return out
     for match in _FIGURE_RE.finditer(sentence):
         if _is_not_a_count(sentence, match):
             continue
@@ -179,33 +174,78 @@ def figures(sentence: str) -> list[Claim]:
     return out
 
 
+# Words one of which every deadline holds (or a digit: a year): a cheap test before the big pattern.
+_DEADLINE_HINT_RE = re.compile(r"\d|\b(?:end|middle|start|beginning|close|quarter|half|next|early|mid|late|within|Q[1-4]|"
+                               r"H[12]|by|before|until)\b", re.IGNORECASE)
+
+
+# Where a deadline can begin: the big pattern is tried only at these words, not at every character.
+_DEADLINE_START_RE = re.compile(r"\b(?:by|before|until|from|in|at|starting|beginning|during|for|early|mid|late|next|as|"
+                                r"within)\b", re.IGNORECASE)
+
+
 def deadline(sentence: str) -> re.Match | None:
-    return _DEADLINE_RE.search(sentence)
+    if not _DEADLINE_HINT_RE.search(sentence):
+        return None
+    for start in _DEADLINE_START_RE.finditer(sentence):
+        found = _DEADLINE_RE.match(sentence, start.start())
+        if found:
+            return found
+    return None
 
 
 def looks_ahead(sentence: str) -> re.Match | None:
     return _future_re().search(sentence)
 
 
-# What may stand between a marker and its event verb: adverbs and "be" ("will likely be shipped").
-_BETWEEN_RE = re.compile(r"^(?:\s+(?:not|also|soon|likely|still|now|already|finally|reportedly|eventually|then|"
-                         r"be|been|being|have|start|begin|to|able|set|looking|planning|preparing|going|about))*\s+$",
-                         re.IGNORECASE)
-_MODALS_RE = re.compile(r"(?<![\w'’])(?:could|may|might|can|should|must)(?![\w'’])", re.IGNORECASE)
-_BE_RE = re.compile(r"(?<![\w'’])(?:is|are|was|were|been|be|being)(?![\w'’])", re.IGNORECASE)
-_HAVE_RE = re.compile(r"(?<![\w'’])(?:has|have|had)(?![\w'’])", re.IGNORECASE)
-_TO_RE = re.compile(r"(?<![\w'’])to(?![\w'’])", re.IGNORECASE)
-_IN_RE = re.compile(r"(?<![\w'’])in(?:\s+(?:advanced|secret|preliminary|early|exclusive))?(?![\w'’])", re.IGNORECASE)
-# Each marker and the forms of event words it takes: "will build", "is building", "is built", "has built".
-_MARKER_FORMS = (("future", ("base", "participle")), ("modal", ("base", "participle")), ("to", ("base",)),
-                 ("be", ("ing", "participle")), ("have", ("participle",)), ("in", ("noun",)))
+# What may stand between a marker and its event word: adverbs and auxiliaries ("will likely be shipped").
+_BETWEEN = (r"(?:\s+(?:not|also|soon|likely|still|now|already|finally|reportedly|eventually|then|be|been|being|have|"
+            r"start|begin|to|able|set|looking|planning|preparing|going|about))*\s+")
+_MARKERS = {
+    "modal": r"could|may|might|can|should|must",
+    "be": r"is|are|was|were|been|be|being",
+    "have": r"has|have|had",
+    "to": r"to",
+    "in": r"in(?:\s+(?:advanced|secret|preliminary|early|exclusive))?",
+}
+# Each form of an event word and the markers it takes: "will build", "to build", "is building", "is built",
+# "has built", "in merger talks".
+_FORM_MARKERS = {"base": ("future", "modal", "to"), "participle": ("future", "modal", "be", "have"),
+                 "ing": ("be",), "noun": ("in",), "s": ()}
 
 
-def _markers(sentence: str):
-    patterns = {"future": _future_re(), "modal": _MODALS_RE, "to": _TO_RE, "be": _BE_RE, "have": _HAVE_RE, "in": _IN_RE}
-    for kind, pattern in patterns.items():
-        for match in pattern.finditer(sentence):
-            yield kind, match
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+@lru_cache(maxsize=1)
+def _events() -> tuple[dict[str, set], dict[str, re.Pattern]]:
+    """The forms each event word or two-word phrase can be, and per form the pattern of a marker ending
+    right before it (with only adverbs and auxiliaries between, never punctuation)."""
+    rows = [line.split("\t") for line in _lines("event_words.tsv")]
+    forms: dict[str, set] = {}
+    for row in rows:
+        for word, form in zip(row, ("base", "s", "participle", "ing")):
+            forms.setdefault(word.lower(), set()).add(form)
+    for word in _lines("event_nouns.txt"):
+        forms.setdefault(word.lower(), set()).add("noun")
+    markers = {"future": _phrases(_lines("future_cues.tsv")), **_MARKERS}
+    before = {form: re.compile(r"(?<![\w'’])(?:" + "|".join(markers[k] for k in kinds) + r")" + _BETWEEN + r"$",
+                               re.IGNORECASE)
+              for form, kinds in _FORM_MARKERS.items() if kinds}
+    return forms, before
+
+
+def _event_words(sentence: str, forms: dict[str, set]):
+    """(start, end, phrase) of each event word or two-word phrase, in order (dictionary look-ups, no pattern)."""
+    tokens = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD_RE.finditer(sentence)]
+    for k, (start, end, word) in enumerate(tokens):
+        if k + 1 < len(tokens):
+            pair = f"{word} {tokens[k + 1][2]}"
+            if pair in forms and sentence[end:tokens[k + 1][0]].isspace():
+                yield start, tokens[k + 1][1], pair
+                continue
+        if word in forms:
+            yield start, end, word
 
 
 def forward_event(sentence: str, uncertain: bool = False) -> tuple[int, int] | None:
@@ -214,21 +254,19 @@ def forward_event(sentence: str, uncertain: bool = False) -> tuple[int, int] | N
     adverbs or auxiliaries between, never across punctuation: "will export", "is building", "could be
     built", "in merger talks". In a hedged or rumour sentence any event word is enough ("rumours of a
     takeover", "rumours started that the meeting was about Tesla establishing a factory")."""
-    forms = _event_forms()
-    found = []
-    for kind, marker in _markers(sentence):
-        wanted = dict(_MARKER_FORMS)[kind]
-        rest = sentence[marker.end():marker.end() + 60]
-        for form in wanted:
-            word = forms[form].search(rest)
-            if word and _BETWEEN_RE.match(rest[:word.start()] or " "):
-                found.append((marker.start(), marker.end() + word.end()))
-                break
-    if not found and uncertain:  # a hedged or rumour sentence about an event is a claim, however it is worded
-        words = [m.span() for form in ("noun", "base", "s", "participle", "ing") for m in [forms[form].search(sentence)] if m]
-        if words:
-            found.append(min(words))
-    return min(found) if found else None
+    forms, before = _events()
+    first_word = None
+    for start, end, phrase in _event_words(sentence, forms):
+        first_word = first_word or (start, end)
+        window_start = max(0, start - 60)
+        window = sentence[window_start:start]
+        for form in forms[phrase]:
+            marker = before[form].search(window) if form in before else None
+            if marker:
+                return window_start + marker.start(), end
+    if first_word and uncertain:  # a hedged or rumour sentence about an event is a claim, however it is worded
+        return first_word
+    return None
 
 
 def find(sentence: str, uncertain: bool = False) -> list[Claim]:

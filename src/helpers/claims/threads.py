@@ -2,11 +2,13 @@
 
 Two claims are linked when their clauses (the part of the sentence the claim is in, ``clause``) are
 near-duplicates in content: TF-IDF over stemmed content words and figures (scikit-learn's ``TfidfVectorizer``; NLTK's Porter stemmer, which needs no download),
-cosine similarity at or above ``similarity`` (default 0.35), and they must name something in common (a
+cosine similarity at or above ``similarity`` (default 0.3), and they must name something in common (a
 capitalised name inside the sentence, or a figure: "Voltara", "Monterrey", "1,200"), and two figures
 more than 15% apart are never linked (11% is not 18%). Claims of one sentence are never linked to
-each other by that sentence alone. Threads are the connected groups of linked claims, so a claim retold
-with new words joins through the retellings in between. Only claims dated within ``window_days`` of each
+each other by that sentence alone. Threads grow in order of first telling: a claim joins a thread when it
+is linked to the thread's first telling or to at least half of its tellings, so a claim retold with new
+words can join through the retellings in between without the thread drifting from one claim to a whole
+topic. Only claims dated within ``window_days`` of each
 other are compared (an undated claim is compared with every claim), which keeps the work linear in the
 corpus for a steady news flow.
 
@@ -25,7 +27,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-SIMILARITY = 0.35
+SIMILARITY = 0.3
 WINDOW_DAYS = 120
 
 THREAD_COLUMNS = ["thread_id", "n_claims", "articles", "outlets", "first_date", "first_outlet", "first_article_id",
@@ -63,10 +65,15 @@ def _synonyms() -> dict:
     return {word: term for word, term in rows}
 
 
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    return _stemmer().stem(word)
+
+
 def content_terms(text: str) -> list[str]:
     """The words two tellings of a claim share: stems of content words (synonyms as one term,
     ``data/synonyms.tsv``), and figures without their commas."""
-    stem, stop, same = _stemmer().stem, _stop_words(), _synonyms()
+    stem, stop, same = _stem, _stop_words(), _synonyms()
     out = []
     for word in _WORD_RE.findall(text.replace("-", " ")):
         if word[0].isdigit():
@@ -87,7 +94,7 @@ _NAME_RE = re.compile(r"(?<=[\w,;:'’\")] )[A-Z][\w'’-]+|\d[\d,.]*\d|\d")
 def anchors(text: str) -> list[str]:
     """What a claim is about, by name or number: capitalised words inside the sentence (not its first
     word) and figures. Two tellings of one claim name the same company, place or figure."""
-    stem = _stemmer().stem
+    stem = _stem
     out = []
     for word in _NAME_RE.findall(text):
         if word[0].isdigit():
@@ -117,12 +124,18 @@ def clause(sentence: str, claim: str) -> str:
 def _vectors(texts: list[str]):
     from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
-    similar = TfidfVectorizer(analyzer=content_terms, sublinear_tf=True, norm="l2").fit_transform(texts)
-    named = CountVectorizer(analyzer=anchors, binary=True).fit_transform(texts)
-    return similar, named
+    # Words in very many claims ("emissions" in a climate corpus) cannot tell two claims apart: dropped,
+    # which also keeps the products below sparse at scale.
+    common = max(COMMON_TERM_CLAIMS, int(COMMON_TERM_SHARE * len(texts)))
+    similar = TfidfVectorizer(analyzer=content_terms, sublinear_tf=True, norm="l2", max_df=common).fit_transform(texts)
+    named = CountVectorizer(analyzer=anchors, binary=True, max_df=common).fit_transform(texts)
+    return similar.tocsr(), named.tocsr()
 
 
 FIGURE_TOLERANCE = 0.15  # two figures further apart than this (relative) are different claims: 11% is not 18%
+NEIGHBOURS = 10  # each claim keeps its most similar links only: a claim is retold a few times, not thousands
+COMMON_TERM_SHARE = 0.01  # a term in more than this share of the claims (and more than COMMON_TERM_CLAIMS) is ignored
+COMMON_TERM_CLAIMS = 200
 
 
 def _edges(matrix, days: np.ndarray, sentence_keys: np.ndarray, similarity: float, window_days: int,
@@ -133,7 +146,7 @@ def _edges(matrix, days: np.ndarray, sentence_keys: np.ndarray, similarity: floa
     n = matrix[0].shape[0]
     dated = order[~np.isnan(days[order])]
     undated = order[np.isnan(days[order])]
-    block = 2000
+    block = 1000
     for start in range(0, len(dated), block):
         part = dated[start:start + block]
         low, high = days[part].min() - window_days, days[part].max() + window_days
@@ -160,15 +173,45 @@ def _collect(matrices, part, candidates, days, sentence_keys, similarity, window
         with np.errstate(invalid="ignore", divide="ignore"):
             apart = np.abs(a - b) / np.maximum(np.abs(a), np.abs(b)) > FIGURE_TOLERANCE
         distinct &= ~(apart & ~np.isnan(a) & ~np.isnan(b))
-    rows.extend(i[distinct].tolist())
-    cols.extend(j[distinct].tolist())
+    i, j, score = i[distinct], j[distinct], scores.data[keep][distinct]
+    if len(i) > NEIGHBOURS:
+        # The NEIGHBOURS best links of each claim of the block (the product is symmetric, so the other side of
+        # a link keeps it too when it is among its own best).
+        order = np.lexsort((-score, i))
+        rank = np.arange(len(order)) - np.searchsorted(i[order], i[order], side="left")
+        best = order[rank < NEIGHBOURS]
+        i, j = i[best], j[best]
+    rows.extend(i.tolist())
+    cols.extend(j.tolist())
+
+
+def _grow_threads(order: np.ndarray, linked: dict[int, set]) -> dict[int, int]:
+    """Threads grown in order of first telling: a claim joins the thread of an earlier claim it is linked to
+    when it is also linked to that thread's first telling or to at least half of the thread, so a thread
+    stays about one claim instead of chaining from topic to topic ("Paris agreement", "Trump", "emissions")."""
+    thread_of: dict[int, int] = {}
+    members: dict[int, list[int]] = {}
+    for claim in order:
+        best, best_score = None, 0.0
+        for thread in {thread_of[other] for other in linked.get(claim, ()) if other in thread_of}:
+            group = members[thread]
+            shared = sum(1 for other in group if other in linked[claim]) / len(group)
+            if group[0] in linked[claim] or shared >= 0.5:
+                if shared > best_score:
+                    best, best_score = thread, shared
+        if best is None:
+            best = claim
+            members[best] = []
+        thread_of[claim] = best
+        members[best].append(claim)
+    return thread_of
 
 
 def assign(claims: pd.DataFrame, similarity: float = SIMILARITY, window_days: int = WINDOW_DAYS) -> pd.Series:
-    """The thread of each claim ("t0001", ...), or "" for a claim no other claim retells."""
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
+    """The thread of each claim ("t0001", ...), or "" for a claim no other claim retells.
 
+    Claims of one sentence share its thread: a thread is a set of tellings, and a sentence that retells
+    "$5,500 a ton, $49 a gallon" retells both figures."""
     out = pd.Series("", index=claims.index, dtype=object)
     if len(claims) < 2:
         return out
@@ -180,21 +223,32 @@ def assign(claims: pd.DataFrame, similarity: float = SIMILARITY, window_days: in
     i, j = _edges(matrix, days, keys, similarity, window_days, values)
     if not len(i):
         return out
-    graph = coo_matrix((np.ones(len(i)), (i, j)), shape=(len(claims), len(claims)))
-    _n, labels = connected_components(graph, directed=False)
-    sizes = np.bincount(labels)
+    linked: dict[int, set] = {}
+    for a, b in zip(i.tolist(), j.tolist()):
+        linked.setdefault(a, set()).add(b)
+        linked.setdefault(b, set()).add(a)
+    positions = claims.reset_index(drop=True).assign(_pos=np.arange(len(claims)))
+    order = positions.sort_values(["date", "article_id", "sentence_id"], na_position="last", kind="stable")["_pos"].to_numpy()
+    thread_of = _grow_threads(order, linked)
+    label = np.array([thread_of.get(k, k) for k in range(len(claims))])
+    # A sentence's claims go to the thread of its first claim that has one (threads of two or more tellings).
+    sizes = pd.Series(label).map(pd.Series(label).value_counts())
+    frame = pd.DataFrame({"key": keys, "label": np.where(sizes >= 2, label, -1)})
+    first = frame[frame["label"] >= 0].groupby("key")["label"].first()
+    label = np.where(frame["key"].map(first).notna(), frame["key"].map(first).fillna(-1).astype(int), -1)
     # Number threads in order of first sighting, so ids read the same on every run.
-    ordered = claims.assign(_label=labels, _size=sizes[labels]).sort_values(["date", "article_id", "sentence_id"],
-                                                                         na_position="last", kind="stable")
     names, ids = {}, []
-    for label, size in zip(ordered["_label"], ordered["_size"]):
-        if size < 2:
+    for position in order:
+        thread = label[position]
+        if thread < 0:
             ids.append("")
             continue
-        if label not in names:
-            names[label] = f"t{len(names) + 1:04d}"
-        ids.append(names[label])
-    out.loc[ordered.index] = ids
+        if thread not in names:
+            names[thread] = f"t{len(names) + 1:04d}"
+        ids.append(names[thread])
+    out.iloc[order] = ids
+    counts = out[out != ""].value_counts()
+    out[out.map(counts).fillna(0) < 2] = ""  # a thread needs two tellings
     return out
 
 

@@ -213,3 +213,15 @@ def test_jsonl_numeric_ids_keep_their_written_form(tmp_path):
                     '{"id": 3, "text": "Three.", "date": "2020-01-04"}\n', encoding="utf-8")
     corpus = load_corpus(path)
     assert list(corpus.articles["article_id"]) == ["1", "feed-2", "3"]
+
+
+def test_a_quoted_text_that_runs_over_several_lines_is_one_article(tmp_path):
+    """Scrapes keep the article's line breaks inside a quoted cell: each row is still one article."""
+    path = tmp_path / "scrape.csv"
+    path.write_text('id,title,text\n1,"A","Line one.\n\nLine two, after a blank line."\n2,"B","Other text."\n',
+                    encoding="utf-8")
+    corpus = load_corpus(path)
+    assert corpus.counts == {"inputs": 2, "loaded": 2, "rejected": 0, "duplicates": 0}
+    assert corpus.articles.set_index("article_id").loc["1", "text"] == "Line one.\n\nLine two, after a blank line."
+    scrape = load_corpus(FIXTURES / "scrape_shapes" / "trailing_js.csv")
+    assert len(scrape.articles) == 6 and scrape.rejected.empty

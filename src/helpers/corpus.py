@@ -472,18 +472,20 @@ def _read_delimited(path: Path, sep: str, encoding: str, display: str, bad_rows:
 
     def records():
         position = 1
+        multiline = None  # the line where the last row began, when it ran over several lines
         try:
             while True:
                 line = reader.line_num + 1
                 try:
                     fields = next(reader)
                 except StopIteration:
+                    if multiline is not None:
+                        _check_quotes(path, sep, encoding, kind, multiline)  # the last row ran to the end of the file
                     return
                 except csv.Error as exc:
                     raise ValueError(f"cannot be read as {kind}: the row that begins on line {line} breaks the "
                                      f"file from there ({exc})") from None
-                if reader.line_num > line and _at_end(handle):
-                    _check_quotes(path, sep, encoding, kind, line)  # the last row ran over several lines to the end
+                multiline = line if reader.line_num > line else None
                 position += 1
                 if not any(f.strip() for f in fields):
                     continue
@@ -497,14 +499,6 @@ def _read_delimited(path: Path, sep: str, encoding: str, display: str, bad_rows:
             handle.close()
 
     return names, records()
-
-
-def _at_end(handle) -> bool:
-    """Whether a text file has been read to its end."""
-    position = handle.tell()
-    at_end = not handle.read(1)
-    handle.seek(position)
-    return at_end
 
 
 def _check_quotes(path: Path, sep: str, encoding: str, kind: str, line: int) -> None:

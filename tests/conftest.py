@@ -45,12 +45,14 @@ def seed_analysis():
 
 @pytest.fixture(scope="session")
 def hostile_corpus(tmp_path_factory) -> Path:
-    """The three seeds plus an article holding <script> and <img onerror> markup."""
+    """The three seeds, an article holding <script> and <img onerror> markup, and a saved web page holding live
+    scripts, handlers and javascript: links as well as '<script>' as text."""
     folder = tmp_path_factory.mktemp("hostile-corpus")
     for path in SEEDS.glob("*.txt"):
         shutil.copy(path, folder / path.name)
     for path in (FIXTURES / "hostile").glob("*.txt"):
         shutil.copy(path, folder / path.name)
+    shutil.copy(FIXTURES / "web_pages" / "hostile-page.html", folder / "hostile-page.html")
     return folder
 
 

@@ -40,8 +40,10 @@ def test_every_input_is_analysed_or_reported(monkeypatch):
 
 def test_select_by_date_and_keyword_lists_what_it_leaves_out(seed_analysis):
     view = select(seed_analysis, start_date="2020-01-01", keyword="Tesla")
-    assert set(view.articles["article_id"]) == {"2020-09-11-tesla-shanghai-exports", "undated-tesla-second-china-factory-rumours"}
-    assert list(view.excluded["reason"]) == ["before start_date 2020-01-01"]
+    assert set(view.articles["article_id"]) == {"2020-09-11-tesla-shanghai-exports"}
+    assert dict(zip(view.excluded["article_id"], view.excluded["reason"])) == {
+        "2019-09-19-tesla-shanghai-preproduction": "before start_date 2020-01-01",
+        "undated-tesla-second-china-factory-rumours": "no date, so outside the chosen date range"}
     assert set(view.sentences["article_id"]) <= set(view.articles["article_id"])
     view = select(seed_analysis, keyword="Weibo")
     assert list(view.articles["article_id"]) == ["2019-09-19-tesla-shanghai-preproduction"]

@@ -12,7 +12,7 @@ from helpers.errors import SourcebookError
 from .conftest import FIXTURES, SEEDS
 
 
-def test_seeds_load_with_header_dates_and_the_undated_one_inferred():
+def test_seeds_load_with_header_dates_and_the_undated_one_left_undated():
     corpus = load_corpus(SEEDS)
     articles = corpus.articles.set_index("article_id")
     assert corpus.counts == {"inputs": 3, "loaded": 3, "rejected": 0, "duplicates": 0}
@@ -21,9 +21,10 @@ def test_seeds_load_with_header_dates_and_the_undated_one_inferred():
     # The header is removed: the body starts with the first words of the article.
     assert exports["text"].startswith("It appears that Tesla")
     undated = articles.loc["undated-tesla-second-china-factory-rumours"]
-    assert undated["date_source"] == "inferred"
-    assert undated["date"] == pd.Timestamp("2020-07-01")
-    assert "second quarter" in undated["date_evidence"] and "June" in undated["date_evidence"]
+    # Its only year is an upcoming one ("expected ... in 2020"), and "June" or "the second quarter" without a year of
+    # their own do not say which year: no date is better than a guess, and the evidence says why.
+    assert undated["date_source"] == "missing" and pd.isna(undated["date"]) and pd.isna(undated["date_earliest"])
+    assert "ignored as upcoming: '2020'" in undated["date_evidence"]
 
 
 def test_seed_outlets_come_from_bylines_only_when_clear():
@@ -132,7 +133,10 @@ def test_date_parsing_and_inference_units():
     reading = infer_date("Shipments will start in 2025.", today=dt.date(2026, 1, 1))
     assert reading.date is None and reading.source == "missing"
     reading = infer_date("The company said on September 11, 2020 that it had grown.", today=dt.date(2026, 1, 1))
-    assert reading.date == dt.date(2020, 9, 11)
+    assert reading.date is None and "earliest 2020-09-11" in reading.evidence  # a lower bound, not an estimate
+    reading = infer_date("On Friday, September 11, 2020, the company said it had grown. In August 2020 it hired "
+                         "staff.", today=dt.date(2026, 1, 1))
+    assert reading.source == "inferred" and reading.date >= dt.date(2020, 9, 11)
     assert infer_date("Nothing here.").evidence.startswith("no date")
 
 

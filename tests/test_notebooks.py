@@ -87,7 +87,8 @@ def test_overview_notebook_runs_with_other_parameters(tmp_path):
     nb = nbformat.read(out, as_version=4)
     key = next(c for c in nb.cells if "nbval-check-output" in c.metadata.get("tags", []))
     figures = {k.strip(): v for k, v in (line.rsplit(None, 1) for line in _figures_text(key).strip().splitlines()[1:])}
-    assert figures["articles in"] == "3" and figures["in this view"] == "2"
+    # the 2019 seed is before start_date and the undated seed has no date to place in the range
+    assert figures["articles in"] == "3" and figures["in this view"] == "1"
 
 
 def test_a_notebook_opened_interactively_reuses_the_cached_analysis(monkeypatch, capsys):

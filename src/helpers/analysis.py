@@ -420,6 +420,16 @@ def batch_bounds(articles: pd.DataFrame, size: int = BATCH) -> list[tuple[int, i
     return bounds
 
 
+def _texts_to_score(batch: pd.DataFrame) -> list[str]:
+    """The texts the English rules and lexicons read: an article in another language is analysed as empty (no
+    sentences, no attributions, no tone) rather than scored neutral and unsourced; the loader's warning says why."""
+    texts = batch["text"].tolist()
+    if "language" not in batch:
+        return texts
+    return [text if language in ("en", "", None) or language != language else "" for text, language
+            in zip(texts, batch["language"].tolist())]
+
+
 def _analyze_batches(corpus: Corpus, engines, progress, workers, cache, engine, scheduler, batch_size=BATCH,
                      runner: _Runner | None = None):
     """Yield one ``_Batch`` after another: rows are assembled per batch, never for the whole corpus at once."""
@@ -436,7 +446,7 @@ def _analyze_batches(corpus: Corpus, engines, progress, workers, cache, engine, 
                     progress(len(batch))
                 yield _Batch(*stored, failed=[])
                 continue
-            results = _batch_results(list(batch["text"]), runner, cache, progress)
+            results = _batch_results(_texts_to_score(batch), runner, cache, progress)
             tables = _batch_tables(batch, results, engines)
             if cache is not None and not tables.failed:
                 cache.put_batch(key, (tables.articles, tables.sentences, tables.attributions, tables.claims))
@@ -634,7 +644,7 @@ class _TableWriter:
 
         frame = neutralise(frame)  # safe to open in a spreadsheet (exports.py); read_tables restores the text
         frame = frame.copy()
-        for column in ("date", "first_date", "last_date"):
+        for column in ("date", "first_date", "last_date", "date_earliest", "date_estimate"):
             if column in frame.columns:
                 frame[column] = pd.to_datetime(frame[column]).dt.strftime("%Y-%m-%d")
         table = pa.Table.from_pandas(frame, preserve_index=False)
@@ -804,14 +814,15 @@ def read_tables(folder: str | Path, skip: tuple[str, ...] = ()) -> Analysis:
             else:
                 frame = pd.read_csv(path, keep_default_na=False,
                                     na_values={"date": [""], "polarity": [""], "subjectivity": [""], "value": [""],
-                                               "first_date": [""], "last_date": [""]},
+                                               "first_date": [""], "last_date": [""], "date_earliest": [""],
+                                               "date_estimate": [""]},
                                     dtype={"article_id": str, "source_file": str, "duplicate_of": str,
                                            "first_article_id": str, "thread_id": str})
         except Exception as exc:  # noqa: BLE001 - a damaged file: name it, not a parser traceback
             raise SourcebookError(f"{path}: cannot be read ({type(exc).__name__}: {exc})".splitlines()[0]) from None
         if path.suffix == ".csv":
             frame = restore(frame)
-        for column in ("date", "first_date", "last_date"):
+        for column in ("date", "first_date", "last_date", "date_earliest", "date_estimate"):
             if column in frame.columns:
                 frame[column] = pd.to_datetime(frame[column].replace("", None), errors="coerce")
         tables[name] = frame

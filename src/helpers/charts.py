@@ -47,7 +47,8 @@ SOURCE_TYPE_COLORS = {
     "media": "#8c564b",
     "other": "#7f7f7f",
 }
-DATE_SOURCE_LABELS = {"header": "date given", "column": "date given", "inferred": "date inferred", "missing": "no date"}
+DATE_SOURCE_LABELS = {"header": "date given", "column": "date given", "page": "date given", "inferred": "date inferred",
+                      "missing": "no date"}
 HEIGHT = 420
 MAX_POINTS = 2000  # beyond this many articles, time charts aggregate instead of drawing each one
 LONG_GAP_DAYS = 120  # a rolling line is broken across gaps longer than this

@@ -57,13 +57,17 @@ def cmd_load(args) -> int:
     counts = corpus.counts
     articles = corpus.articles.assign(date=corpus.articles["date"].dt.strftime("%Y-%m-%d"))
     print(f"Loaded from {args.path}:")
-    _print_frame(articles, ["article_id", "date", "date_source", "outlet", "n_words", "title"], 50)
+    _print_frame(articles, ["article_id", "date", "date_source", "outlet", "wire", "language", "n_words", "title"], 50)
     print("\nNot loaded:")
     _print_frame(corpus.rejected, ["source_file", "status", "reason"], 90)
     warned = corpus.articles[corpus.articles["warnings"] != ""]
     if len(warned):
         print("\nLoaded with warnings:")
-        _print_frame(warned, ["article_id", "warnings"], 100)
+        _print_frame(warned, ["article_id", "warnings"], 160)
+    other = corpus.articles[~corpus.articles["language"].isin(["en", ""])]
+    if len(other):
+        languages = ", ".join(f"{code} {n}" for code, n in other["language"].value_counts().items())
+        print(f"\nNot in English ({languages}): kept and listed, but tone and sourcing are measured for English only")
     print(
         f"\narticles in: {counts['inputs']} = loaded {counts['loaded']} + rejected {counts['rejected']}"
         f" + duplicates {counts['duplicates']}"

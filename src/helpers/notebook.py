@@ -52,6 +52,20 @@ def load(corpus: str, analysis_dir: str = "", quiet: bool = False, sentences: bo
     return data
 
 
+def languages_note(articles: pd.DataFrame) -> str:
+    """' N articles not in English (zh 1, fr 1) are counted but not scored ...', or '' when every article is English."""
+    if "language" not in articles or articles.empty:
+        return ""
+    other = articles["language"].fillna("en")
+    other = other[~other.isin(["en", ""])]
+    if other.empty:
+        return ""
+    languages = ", ".join(f"{code} {n}" for code, n in other.value_counts().items())
+    return (f" {len(other)} article{'s' if len(other) != 1 else ''} not in English ({languages}) "
+            f"{'are' if len(other) != 1 else 'is'} counted but not scored: tone and sourcing are measured for English "
+            "only (listed in the corpus overview).")
+
+
 def setup(corpus: str, analysis_dir: str = "", start_date: str = "", end_date: str = "", keyword: str = "",
           sentences: bool = True):
     """The first cell of every notebook: charts and tables that work offline, the analysis, the view.
@@ -71,7 +85,8 @@ def setup(corpus: str, analysis_dir: str = "", start_date: str = "", end_date: s
     init_tables()  # searchable evidence tables, offline
     data = load(corpus, analysis_dir, quiet=True, sentences=sentences)
     view = select(data, start_date, end_date, keyword)
-    display(HTML(f'<p class="view-note">{html.escape(view.description, quote=False)}. {html.escape(data.meta["origin"], quote=False)}</p>'))
+    display(HTML(f'<p class="view-note">{html.escape(view.description, quote=False)}. {html.escape(data.meta["origin"], quote=False)}'
+                 f'{html.escape(languages_note(view.articles), quote=False)}</p>'))
     if view.articles.empty:
         display(HTML(f'<div class="nothing-to-show"><b>Nothing to show.</b> {html.escape(_why_empty(data, view, start_date, end_date, keyword), quote=False)} '
                      "The charts and tables below are empty; they are not findings.</div>"))

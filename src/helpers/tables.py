@@ -24,11 +24,28 @@ def articles_overview(articles: pd.DataFrame) -> pd.DataFrame:
         "date": _date_text(ordered["date"], ordered["date_source"]),
         "date_source": ordered["date_source"],
         "outlet": ordered["outlet"],
+        "wire": ordered["wire"] if "wire" in ordered else "",
+        "language": ordered["language"] if "language" in ordered else "en",
         "title": ordered["title"],
         "words": ordered["n_words"],
         "sentences": ordered["n_sentences"] if "n_sentences" in ordered else None,
         "source_file": ordered["source_file"],
         "marks": mark_keys(ordered, MARKED_ROWS),
+    }).reset_index(drop=True)
+
+
+def not_in_english(articles: pd.DataFrame) -> pd.DataFrame:
+    """Articles in another language than English: kept, listed, and not scored for tone or sourcing."""
+    if "language" not in articles:
+        return pd.DataFrame(columns=["article_id", "language", "date", "outlet", "title", "source_file"])
+    rows = articles[~articles["language"].fillna("en").isin(["en", ""])].sort_values(["language", "article_id"])
+    return pd.DataFrame({
+        "article_id": rows["article_id"],
+        "language": rows["language"],
+        "date": _date_text(rows["date"], rows["date_source"]),
+        "outlet": rows["outlet"],
+        "title": rows["title"],
+        "source_file": rows["source_file"],
     }).reset_index(drop=True)
 
 
@@ -39,12 +56,14 @@ def date_evidence(articles: pd.DataFrame) -> pd.DataFrame:
         "article_id": rows["article_id"],
         "date": _date_text(rows["date"]),
         "date_source": rows["date_source"],
+        "earliest possible": _date_text(rows["date_earliest"]) if "date_earliest" in rows else "",
         "evidence": rows["date_evidence"],
     }).reset_index(drop=True)
 
 
 def warnings_table(articles: pd.DataFrame) -> pd.DataFrame:
-    """Articles loaded with a warning (encoding, outlet read from the text, renamed id, date rejected)."""
+    """Articles loaded with a warning (encoding, mojibake repaired, scraper leftovers cut, outlet from the URL or the
+    text, language, renamed id, date rejected)."""
     rows = articles[articles["warnings"].fillna("") != ""].sort_values("article_id")
     return rows[["article_id", "source_file", "warnings"]].reset_index(drop=True)
 
@@ -66,10 +85,13 @@ def key_figures(data, view) -> pd.DataFrame:
         ("rejected", counts["rejected"]),
         ("duplicates", counts["duplicates"]),
         ("in this view", len(view.articles)),
-        ("dated from the article or table", int(dated.get("header", 0) + dated.get("column", 0))),
+        ("dated from the article, table or page", int(dated.get("header", 0) + dated.get("column", 0)
+                                                     + dated.get("page", 0))),
         ("date inferred from the text", int(dated.get("inferred", 0))),
         ("no date", int(dated.get("missing", 0))),
         ("outlets known", int(view.articles["outlet"].replace("", pd.NA).dropna().nunique())),
+        ("not in English (kept, not scored)", int((~view.articles["language"].fillna("en").isin(["en", ""])).sum())
+         if "language" in view.articles else 0),
     ]
     return pd.DataFrame(rows, columns=["measure", "value"])
 

@@ -92,6 +92,21 @@ def test_every_report_draws_its_charts_offline(browser, rendered):
         context.close()
 
 
+def test_a_hostile_web_page_is_an_article_whose_markup_is_text_and_runs_nothing(browser, rendered):
+    """The saved page's scripts, onerror/onload/onmouseover handlers and javascript: links are not in any report;
+    the '<script>alert(1)</script>' its text talks about is shown literally."""
+    for report in sorted(rendered.glob("[0-9]*.html")):
+        html = report.read_text(encoding="utf-8")
+        assert "alert(2)" not in html and "alert(3)" not in html and "alert(4)" not in html, report.name
+        assert "evil.example" not in html, report.name
+    context, page, record = open_offline(browser, rendered / "01-corpus-overview.html")
+    body = page.inner_text("body")  # the table of every article (small enough to show whole)
+    assert "Researchers find <script>alert(1)</script> flaw in city payments portal" in body
+    assert "Civic Byte" in body
+    assert record["dialogs"] == [] and record["errors"] == [] and record["requests"] == []
+    context.close()
+
+
 def test_hostile_article_text_shows_as_text_and_runs_nothing(browser, rendered):
     context, page, record = open_offline(browser, rendered / "03-sourcing-over-time.html")
     page.fill(".sourcebook-evidence input[type=search]", "alert")  # the searchable evidence table

@@ -212,7 +212,7 @@ def article_timeline_caption(articles: pd.DataFrame) -> str:
     """What ``article_timeline`` shows, for the view's span."""
     _freq, unit = time_bucket(articles["date"])
     return (f"Each bar counts the articles of one {unit}: the dark part those whose date was given, the light part "
-            "those whose date was inferred from the text (the earliest possible date, so the article may be later). "
+            "those whose date was inferred from the text (only where the text pins the date down: see the date evidence). "
             "Hover for the titles; click a bar to list its articles in the table below.")
 
 

@@ -354,20 +354,27 @@ def drifted_claims(claims: pd.DataFrame, threads: pd.DataFrame, articles: pd.Dat
     if threads is None or threads.empty or not (threads["drift"] != "").any():
         return pd.DataFrame(columns=columns)
     by_id = claims.merge(articles[["article_id", "outlet", "date_source"]], on="article_id", how="left").set_index("claim_id")
-    source = lambda row: row["source_name"] or row["source_type"]  # noqa: E731
-    rows = []
-    for thread in threads[threads["drift"] != ""].itertuples():
-        first = by_id.loc[thread.claim_ids.split("; ")[0]]
-        for claim_id in thread.drift_claim_ids.split("; "):
-            later = by_id.loc[claim_id]
-            rows.append({
-                "thread_id": thread.thread_id, "drift": thread.drift,
-                "first told": _date_text(pd.Series([first["date"]]), pd.Series([first["date_source"]])).iloc[0],
-                "first source": source(first), "first certainty": first["certainty"], "first sentence": first["sentence"],
-                "retold": _date_text(pd.Series([later["date"]]), pd.Series([later["date_source"]])).iloc[0],
-                "retold by": later["outlet"] or "outlet unknown", "retold source": source(later),
-                "retold certainty": later["certainty"], "retold sentence": later["sentence"]})
-    return pd.DataFrame(rows, columns=columns)
+    drifted = threads[threads["drift"] != ""]
+    pairs = [(thread_id, drift, ids.split("; ")[0], later) for thread_id, drift, ids, laters
+             in zip(drifted["thread_id"], drifted["drift"], drifted["claim_ids"], drifted["drift_claim_ids"])
+             for later in laters.split("; ")]
+    if not pairs:
+        return pd.DataFrame(columns=columns)
+    thread_ids, drifts, first_ids, later_ids = (list(part) for part in zip(*pairs))
+    first, later = by_id.reindex(first_ids), by_id.reindex(later_ids)  # one look-up for all rows, not one per row
+
+    def source(frame: pd.DataFrame) -> list:
+        return [name or kind for name, kind in zip(frame["source_name"].fillna(""), frame["source_type"])]
+
+    return pd.DataFrame({
+        "thread_id": thread_ids, "drift": drifts,
+        "first told": _date_text(first["date"], first["date_source"]).to_numpy(),
+        "first source": source(first), "first certainty": first["certainty"].to_numpy(),
+        "first sentence": first["sentence"].to_numpy(),
+        "retold": _date_text(later["date"], later["date_source"]).to_numpy(),
+        "retold by": [o if isinstance(o, str) and o else "outlet unknown" for o in later["outlet"]],
+        "retold source": source(later), "retold certainty": later["certainty"].to_numpy(),
+        "retold sentence": later["sentence"].to_numpy()}, columns=columns)
 
 
 def threads_table(threads: pd.DataFrame) -> pd.DataFrame:

@@ -166,3 +166,25 @@ def test_a_thread_that_lost_its_hedge_and_its_source_says_so(thread_corpus):
     told = {name: set().union(*(_telling_threads(analysis, x) for x in t["tellings"])) for name, t in drifting.items()}
     hits = [name for name, ids in told.items() if ids & set(found["thread_id"])]
     assert len(hits) >= 2, hits
+
+
+def test_the_share_of_hedged_claims_per_source_and_period_counts_what_it_says(thread_corpus):
+    """Each point of the by-source certainty chart is hedged-or-rumour claims of that source over all its claims in
+    that period, and its click keys select exactly those claims in the ledger."""
+    from helpers import charts, tables
+
+    analysis, _expected = thread_corpus
+    claims, articles = analysis.claims, analysis.articles
+    fig = charts.uncertain_claims_over_time(claims, articles, table="04-claims")
+    ledger = tables.claims_ledger(claims, articles)
+    assert len(fig.data) >= 2
+    checked = 0
+    for trace in fig.data:
+        for share, custom in zip(trace.y, trace.customdata):
+            uncertain, total, selected, _label, keys = custom
+            assert share == pytest.approx(uncertain / total) and selected == total
+            rows = ledger[ledger["marks"].apply(lambda marks: all(k in marks.split() for k in keys.split()))]
+            assert len(rows) == total
+            assert rows["certainty"].isin(["hedged", "rumour"]).sum() == uncertain
+            checked += 1
+    assert checked >= 5

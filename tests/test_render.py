@@ -24,7 +24,8 @@ def test_report_folder_has_every_report_its_data_and_an_index(rendered):
     run = json.loads((rendered / "run.json").read_text())
     assert run["ok"] and [n["name"] for n in run["notebooks"]] == names
     assert all(n["status"] == "ok" for n in run["notebooks"])
-    assert run["corpus"]["articles"] == {"inputs": 4, "analysed": 4, "rejected": 0, "duplicates": 0}
+    # the three seeds, the hostile article and the hostile saved page
+    assert run["corpus"]["articles"] == {"inputs": 5, "analysed": 5, "rejected": 0, "duplicates": 0}
     assert len(run["corpus"]["content_hash"]) == 16 and run["versions"]["plotly"]
     index = (rendered / "index.html").read_text()
     for name in names:

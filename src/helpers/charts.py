@@ -558,6 +558,22 @@ def source_mix_caption(articles: pd.DataFrame) -> str:
             "segment for the sources' names; the evidence table at the bottom has every sentence.")
 
 
+def _share_trace(x, counts: pd.Series, totals: pd.Series, *, name: str, color: str, fewest: int, size: int,
+                 custom: list, hover: str) -> go.Scatter:
+    """One share-over-time trace: a point per period with its Wilson interval, faded where the period has fewer
+    than ``fewest`` items (a share of 1 in 3 is not a share of 100 in 300); a line only when there are many periods
+    (with few, a line would suggest a trend between far-apart articles)."""
+    share = counts / totals
+    low, high = wilson_interval(counts.values, totals.values)
+    return go.Scatter(
+        x=x, y=share, mode="lines+markers" if len(totals) > 12 else "markers", name=name,
+        marker={"size": size, "color": color, "opacity": [1.0 if t >= fewest else 0.35 for t in totals]},
+        line={"color": color, "width": 1.5},
+        error_y={"type": "data", "symmetric": False, "array": high - share.values, "arrayminus": share.values - low,
+                 "thickness": 1, "width": 3, "color": color},
+        customdata=custom, hovertemplate=hover)
+
+
 def share_over_time(attributions: pd.DataFrame, articles: pd.DataFrame,
                     types=("anonymous", "social_media", "official")) -> go.Figure:
     """Share of attributions of the chosen types, per article or per period."""
@@ -572,25 +588,14 @@ def share_over_time(attributions: pd.DataFrame, articles: pd.DataFrame,
     fig = go.Figure()
     for kind in types:
         counts = dated[dated["source_type"] == kind].groupby("period").size().reindex(totals.index, fill_value=0)
-        share = counts / totals
-        low, high = wilson_interval(counts.values, totals.values)
         custom = [[int(c), int(t), int(c), f"{SOURCE_TYPE_LABELS[kind]}, {l}", f"{k} t:{kind};"]
                   for c, t, l, k in zip(counts, totals, labels, keys)]
-        fig.add_trace(go.Scatter(
-            # With few periods a connecting line would suggest a trend between far-apart articles.
-            x=totals.index, y=share, mode="lines+markers" if len(totals) > 12 else "markers",
-            name=SOURCE_TYPE_LABELS[kind],
-            # Periods with few attributions are drawn faded: a share of 1 in 3 is not a share of 100 in 300.
-            marker={"size": 10, "color": SOURCE_TYPE_COLORS[kind],
-                    "opacity": [1.0 if t >= FEW_ATTRIBUTIONS else 0.35 for t in totals]},
-            line={"color": SOURCE_TYPE_COLORS[kind], "width": 1.5},
-            error_y={"type": "data", "symmetric": False, "array": high - share.values, "arrayminus": share.values - low,
-                     "thickness": 1, "width": 3, "color": SOURCE_TYPE_COLORS[kind]},
-            customdata=custom,
-            hovertemplate="%{x|%Y-%m-%d}<br>" + SOURCE_TYPE_LABELS[kind]
-                          + ": %{y:.0%} (%{customdata[0]} of %{customdata[1]} attributions)"
-                          + "<br><i>click: the rows behind this point</i><extra></extra>",
-        ))
+        fig.add_trace(_share_trace(
+            totals.index, counts, totals, name=SOURCE_TYPE_LABELS[kind], color=SOURCE_TYPE_COLORS[kind],
+            fewest=FEW_ATTRIBUTIONS, size=10, custom=custom,
+            hover="%{x|%Y-%m-%d}<br>" + SOURCE_TYPE_LABELS[kind]
+                  + ": %{y:.0%} (%{customdata[0]} of %{customdata[1]} attributions)"
+                  + "<br><i>click: the rows behind this point</i><extra></extra>"))
     n_undated = int(attributions["date"].isna().sum())
     note = f" · {n_undated} attribution(s) in undated articles not shown" if n_undated else ""
     fig = _layout(fig, f"{title} (per {unit}){note}", "date", "share of attributions")
@@ -704,22 +709,14 @@ def certainty_over_time(sentences: pd.DataFrame, articles: pd.DataFrame, table: 
     fig = go.Figure()
     for level in ("hedged", "rumour"):
         counts = dated[dated["certainty"] == level].groupby("period").size().reindex(totals.index, fill_value=0)
-        share = counts / totals
-        low, high = wilson_interval(counts.values, totals.values)
         custom = [[int(c), int(t), int(c), f"{CERTAINTY_LABELS[level]} sentences, {l}", f"{k} c:{level};"]
                   for c, t, l, k in zip(counts, totals, labels, keys)]
-        fig.add_trace(go.Scatter(
-            x=totals.index, y=share, mode="lines+markers" if len(totals) > 12 else "markers",
-            name=CERTAINTY_LABELS[level],
-            marker={"size": 9, "color": CERTAINTY_COLORS[level],
-                    "opacity": [1.0 if t >= FEW_SENTENCES else 0.35 for t in totals]},
-            line={"color": CERTAINTY_COLORS[level], "width": 1.5},
-            error_y={"type": "data", "symmetric": False, "array": high - share.values, "arrayminus": share.values - low,
-                     "thickness": 1, "width": 3, "color": CERTAINTY_COLORS[level]},
-            customdata=custom,
-            hovertemplate="%{x|%Y-%m-%d}<br>" + CERTAINTY_LABELS[level]
-                          + ": %{y:.0%} (%{customdata[0]} of %{customdata[1]} sentences)"
-                          + "<br><i>click: these sentences in the table</i><extra></extra>"))
+        fig.add_trace(_share_trace(
+            totals.index, counts, totals, name=CERTAINTY_LABELS[level], color=CERTAINTY_COLORS[level],
+            fewest=FEW_SENTENCES, size=9, custom=custom,
+            hover="%{x|%Y-%m-%d}<br>" + CERTAINTY_LABELS[level]
+                  + ": %{y:.0%} (%{customdata[0]} of %{customdata[1]} sentences)"
+                  + "<br><i>click: these sentences in the table</i><extra></extra>"))
     n_undated = int(merged["date"].isna().sum())
     note = f" · {n_undated} sentence(s) in undated articles not shown" if n_undated else ""
     fig = _layout(fig, f"{title} (per {unit}){note}", "date", "share of sentences")
@@ -758,6 +755,41 @@ def claims_by_source_type(claims: pd.DataFrame, table: str = "") -> go.Figure:
     fig = _layout(fig, title, "claims", "", height=max(260, 34 * len(order) + 140))
     fig.update_layout(barmode="stack")
     fig.update_yaxes(autorange="reversed")
+    return _linked(fig, table) if table else fig
+
+
+def uncertain_claims_over_time(claims: pd.DataFrame, articles: pd.DataFrame, table: str = "",
+                               types=("anonymous", "social_media", "official", "unattributed")) -> go.Figure:
+    """Per period and per type of source a claim rests on: the share of those claims told hedged or as rumour."""
+    title = "How often are the claims of each kind of source hedged or rumour? Share per period"
+    if claims is None or claims.empty:
+        return _empty(title, "No claims in this view.")
+    dated = claims[claims["date"].notna() & claims["source_type"].isin(types)]
+    if dated.empty:
+        return _empty(title, "No claim of these sources is in a dated article.")
+    freq, unit = time_bucket(dated["date"]) if len(articles) > 60 else ("D", "day")
+    dated = dated.assign(period=period_start(dated["date"], freq))
+    label = {**SOURCE_TYPE_LABELS, "unattributed": "No source given"}
+    color = {**SOURCE_TYPE_COLORS, "unattributed": "#7f7f7f"}
+    fig = go.Figure()
+    for kind in [t for t in types if (dated["source_type"] == t).any()]:
+        part = dated[dated["source_type"] == kind]
+        totals = part.groupby("period").size()
+        counts = part[part["certainty"].isin(["hedged", "rumour"])].groupby("period").size().reindex(
+            totals.index, fill_value=0)
+        keys, labels = period_key(totals.index, freq), period_label(totals.index, freq)
+        # A click lists every claim of that source and period (the share's denominator), hedged or not.
+        custom = [[int(c), int(t), int(t), f"claims resting on: {label[kind]}, {l}", f"{k} t:{kind};"]
+                  for c, t, l, k in zip(counts, totals, labels, keys)]
+        fig.add_trace(_share_trace(
+            totals.index, counts, totals, name=label[kind], color=color.get(kind, "#444"), fewest=FEW_ATTRIBUTIONS,
+            size=9, custom=custom,
+            hover="%{x|%Y-%m-%d}<br>" + label[kind] + ": %{y:.0%} hedged or rumour (%{customdata[0]} of "
+                  "%{customdata[1]} claims)<br><i>click: these claims in the table</i><extra></extra>"))
+    n_undated = int(claims["date"].isna().sum())
+    note = f" · {n_undated} claim(s) in undated articles not shown" if n_undated else ""
+    fig = _layout(fig, f"{title} (per {unit}){note}", "date", "share of the claims hedged or rumour")
+    fig.update_yaxes(tickformat=".0%", rangemode="tozero")
     return _linked(fig, table) if table else fig
 
 
@@ -801,3 +833,12 @@ def thread_caption() -> str:
             "named source). A thread whose later points turn from orange or red to blue lost its hedge; from × or ◆ to ○ "
             "lost its source. Threads are grouped by similar wording and shared names: read the tellings before you "
             "say two of them are the same claim.")
+
+
+def uncertain_claims_caption() -> str:
+    """How to read ``uncertain_claims_over_time``."""
+    return ("Each point is the share of one period's claims resting on one kind of source (anonymous, social media, "
+            "official, or none given) that were told hedged or as rumour, with a 95% Wilson interval; faded points rest "
+            f"on fewer than {FEW_ATTRIBUTIONS} claims, so read them as a handful, not a share. A rising line means that "
+            "source's claims are printed with more doubt, not that there are more of them. Click a point to list that "
+            "period's claims of that source in the claims ledger below.")

@@ -24,14 +24,18 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
          "--disable-component-update", "--no-first-run"]
 
 
+DAYS = int(os.environ.get("SEARCH_DAYS", "30"))  # how far back the sentence searched for may be
+
+
 def newest_sentence(csv: Path) -> tuple[str, str]:
-    """A sentence of the last month in the table, and a distinctive piece of it to type in the search box."""
+    """A sentence from the middle of the table's last ``DAYS`` days (30: "the last month"; SEARCH_DAYS=7 for the
+    last week), and the text to type in the search box (all of it: the rows holding this sentence)."""
     table = pd.read_csv(csv, keep_default_na=False, usecols=["date", "sentence"])
     dates = pd.to_datetime(table["date"].str.lstrip("≈").str.split(" ").str[0], errors="coerce")
     last = dates.max()
-    recent = table[dates >= last - pd.Timedelta(days=30)]
+    recent = table[dates >= last - pd.Timedelta(days=DAYS)]
     sentence = recent["sentence"].iloc[len(recent) // 2]
-    return sentence, sentence  # every word must match: the rows holding this sentence
+    return sentence, sentence
 
 
 def check(reports: Path, report: str, table: str) -> dict:

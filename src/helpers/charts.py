@@ -559,14 +559,14 @@ def source_mix_caption(articles: pd.DataFrame) -> str:
 
 
 def _share_trace(x, counts: pd.Series, totals: pd.Series, *, name: str, color: str, fewest: int, size: int,
-                 custom: list, hover: str) -> go.Scatter:
+                 custom: list, hover: str, lines: bool = True) -> go.Scatter:
     """One share-over-time trace: a point per period with its Wilson interval, faded where the period has fewer
     than ``fewest`` items (a share of 1 in 3 is not a share of 100 in 300); a line only when there are many periods
     (with few, a line would suggest a trend between far-apart articles)."""
     share = counts / totals
     low, high = wilson_interval(counts.values, totals.values)
     return go.Scatter(
-        x=x, y=share, mode="lines+markers" if len(totals) > 12 else "markers", name=name,
+        x=x, y=share, mode="lines+markers" if lines and len(totals) > 12 else "markers", name=name,
         marker={"size": size, "color": color, "opacity": [1.0 if t >= fewest else 0.35 for t in totals]},
         line={"color": color, "width": 1.5},
         error_y={"type": "data", "symmetric": False, "array": high - share.values, "arrayminus": share.values - low,
@@ -783,7 +783,7 @@ def uncertain_claims_over_time(claims: pd.DataFrame, articles: pd.DataFrame, tab
                   for c, t, l, k in zip(counts, totals, labels, keys)]
         fig.add_trace(_share_trace(
             totals.index, counts, totals, name=label[kind], color=color.get(kind, "#444"), fewest=FEW_ATTRIBUTIONS,
-            size=9, custom=custom,
+            size=9, custom=custom, lines=False,  # few claims per source and period: lines would join noise
             hover="%{x|%Y-%m-%d}<br>" + label[kind] + ": %{y:.0%} hedged or rumour (%{customdata[0]} of "
                   "%{customdata[1]} claims)<br><i>click: these claims in the table</i><extra></extra>"))
     n_undated = int(claims["date"].isna().sum())

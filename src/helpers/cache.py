@@ -144,8 +144,6 @@ def open_cache(folder: str | Path | None = None, say=None) -> AnalysisCache | No
 
     Then everything is analysed without it; ``say`` (print, a logger) is told why.
     """
-    import sqlite3
-
     try:
         return AnalysisCache(folder)
     except (OSError, sqlite3.Error) as exc:

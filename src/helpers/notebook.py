@@ -420,14 +420,3 @@ def caption(text: str):
 
     return Markdown(f"*{text}*")
 
-
-def ledger(data: Analysis, view: View | None = None) -> str:
-    """The accounting line every notebook prints: inputs = analysed + rejected + duplicates."""
-    counts = data.counts
-    line = (
-        f"articles in: {counts['inputs']} = analysed {counts['analysed']} + rejected {counts['rejected']}"
-        f" + duplicates {counts['duplicates']}"
-    )
-    if view is not None:
-        line += f"\nin this view: {len(view.articles)} (excluded by the parameters: {len(view.excluded)})"
-    return line

@@ -152,3 +152,14 @@ def test_the_load_command_lists_languages_wires_and_repairs():
     assert result.returncode == 0, result.stderr
     assert "mojibake" in result.stdout and "Xinhua" in result.stdout
     assert "articles in: 20 = loaded 19 + rejected 1 + duplicates 0" in result.stdout  # expected.json is rejected
+
+
+def test_the_overview_charts_say_how_many_of_their_articles_are_not_in_english(languages):
+    from helpers import charts
+
+    _corpus, analysis = languages
+    for figure in (charts.article_timeline(analysis.articles), charts.words_per_article(analysis.articles),
+                   charts.outlets(analysis.articles)):
+        assert "2 not in English (counted here, not scored" in figure.layout.title.text
+    english = analysis.articles[analysis.articles["language"] == "en"]
+    assert "not in English" not in charts.outlets(english).layout.title.text

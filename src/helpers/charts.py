@@ -169,6 +169,14 @@ def _undated_note(n_undated: int) -> str:
     return f" · {n_undated} article(s) without a date are not on this axis (listed in the tables)" if n_undated else ""
 
 
+def _language_note(articles: pd.DataFrame) -> str:
+    """' · N not in English (counted here, not scored)' for a chart of articles that counts them, else ''."""
+    if "language" not in articles:
+        return ""
+    other = int((~articles["language"].fillna("en").isin(["en", ""])).sum())
+    return f" · {other} not in English (counted here, not scored for tone or sourcing)" if other else ""
+
+
 def article_timeline(articles: pd.DataFrame) -> go.Figure:
     """Articles per day, week or month (from the date span), the inferred dates stacked apart: every article counted,
     none hidden behind another."""
@@ -194,7 +202,8 @@ def article_timeline(articles: pd.DataFrame) -> go.Figure:
             x=every, y=counts, name=name, marker_color=colour, width=PERIOD_MS[freq] * 0.85, customdata=custom,
             hovertemplate="%{x|%Y-%m-%d}: %{y} article(s), " + name + "<br>%{customdata[0]}"
                           "<br><i>click: these articles in the table</i><extra></extra>"))
-    fig = _layout(fig, f"{title} (articles per {unit})" + _undated_note(n_undated), "publication date",
+    fig = _layout(fig, f"{title} (articles per {unit})" + _undated_note(n_undated) + _language_note(dated),
+                  "publication date",
                   f"articles per {unit}")
     fig.update_layout(barmode="stack")
     fig.update_yaxes(tickformat="d", rangemode="tozero")
@@ -221,6 +230,7 @@ def words_per_article(articles: pd.DataFrame) -> go.Figure:
     title = "How long the articles are"
     if articles.empty:
         return _empty(title, "No articles.")
+    title += _language_note(articles)
     if len(articles) > 40:
         counts, edges = np.histogram(articles["n_words"], bins=40)
         fig = _binned_bars(counts, edges, "articles")
@@ -246,6 +256,7 @@ def outlets(articles: pd.DataFrame, top: int = 25) -> go.Figure:
     title = "Which outlets the articles come from"
     if articles.empty:
         return _empty(title, "No articles.")
+    title += _language_note(articles)
     counts = articles["outlet"].replace("", "outlet unknown").fillna("outlet unknown").value_counts()
     counts = counts.sort_values(ascending=False).head(top).sort_values()
     fig = go.Figure(go.Bar(x=counts.values, y=counts.index, orientation="h", name="articles"))

@@ -585,6 +585,24 @@ def _share_trace(x, counts: pd.Series, totals: pd.Series, *, name: str, color: s
         customdata=custom, hovertemplate=hover)
 
 
+def _shares_per_period(dated: pd.DataFrame, freq: str, column: str, values, key: str, names: dict, colors: dict,
+                       fewest: int, size: int, noun: str, click: str, mark_suffix: str = "") -> list[go.Scatter]:
+    """One share trace per value of ``column``: its rows over all rows of each period (``dated`` has a ``period``
+    column). A point's click keys are its period and ``key:value``, so it selects the rows it counts."""
+    totals = dated.groupby("period").size()
+    keys, labels = period_key(totals.index, freq), period_label(totals.index, freq)
+    traces = []
+    for value in values:
+        counts = dated[dated[column] == value].groupby("period").size().reindex(totals.index, fill_value=0)
+        custom = [[int(c), int(t), int(c), f"{names[value]}{mark_suffix}, {l}", f"{k} {key}:{value};"]
+                  for c, t, l, k in zip(counts, totals, labels, keys)]
+        traces.append(_share_trace(
+            totals.index, counts, totals, name=names[value], color=colors[value], fewest=fewest, size=size,
+            custom=custom, hover="%{x|%Y-%m-%d}<br>" + names[value]
+            + f": %{{y:.0%}} (%{{customdata[0]}} of %{{customdata[1]}} {noun})<br><i>click: {click}</i><extra></extra>"))
+    return traces
+
+
 def share_over_time(attributions: pd.DataFrame, articles: pd.DataFrame,
                     types=("anonymous", "social_media", "official")) -> go.Figure:
     """Share of attributions of the chosen types, per article or per period."""
@@ -594,19 +612,8 @@ def share_over_time(attributions: pd.DataFrame, articles: pd.DataFrame,
         return _empty(title, "No attributions in dated articles.")
     freq, unit = time_bucket(dated["date"]) if len(articles) > 60 else ("D", "day")
     dated = dated.assign(period=period_start(dated["date"], freq))
-    totals = dated.groupby("period").size()
-    keys, labels = period_key(totals.index, freq), period_label(totals.index, freq)
-    fig = go.Figure()
-    for kind in types:
-        counts = dated[dated["source_type"] == kind].groupby("period").size().reindex(totals.index, fill_value=0)
-        custom = [[int(c), int(t), int(c), f"{SOURCE_TYPE_LABELS[kind]}, {l}", f"{k} t:{kind};"]
-                  for c, t, l, k in zip(counts, totals, labels, keys)]
-        fig.add_trace(_share_trace(
-            totals.index, counts, totals, name=SOURCE_TYPE_LABELS[kind], color=SOURCE_TYPE_COLORS[kind],
-            fewest=FEW_ATTRIBUTIONS, size=10, custom=custom,
-            hover="%{x|%Y-%m-%d}<br>" + SOURCE_TYPE_LABELS[kind]
-                  + ": %{y:.0%} (%{customdata[0]} of %{customdata[1]} attributions)"
-                  + "<br><i>click: the rows behind this point</i><extra></extra>"))
+    fig = go.Figure(_shares_per_period(dated, freq, "source_type", types, "t", SOURCE_TYPE_LABELS, SOURCE_TYPE_COLORS,
+                                       FEW_ATTRIBUTIONS, 10, "attributions", "the rows behind this point"))
     n_undated = int(attributions["date"].isna().sum())
     note = f" · {n_undated} attribution(s) in undated articles not shown" if n_undated else ""
     fig = _layout(fig, f"{title} (per {unit}){note}", "date", "share of attributions")
@@ -715,19 +722,10 @@ def certainty_over_time(sentences: pd.DataFrame, articles: pd.DataFrame, table: 
         return _empty(title, "No sentence is in a dated article.")
     freq, unit = time_bucket(dated["date"])
     dated = dated.assign(period=period_start(dated["date"], freq))
-    totals = dated.groupby("period").size()
-    keys, labels = period_key(totals.index, freq), period_label(totals.index, freq)
-    fig = go.Figure()
-    for level in ("hedged", "rumour"):
-        counts = dated[dated["certainty"] == level].groupby("period").size().reindex(totals.index, fill_value=0)
-        custom = [[int(c), int(t), int(c), f"{CERTAINTY_LABELS[level]} sentences, {l}", f"{k} c:{level};"]
-                  for c, t, l, k in zip(counts, totals, labels, keys)]
-        fig.add_trace(_share_trace(
-            totals.index, counts, totals, name=CERTAINTY_LABELS[level], color=CERTAINTY_COLORS[level],
-            fewest=FEW_SENTENCES, size=9, custom=custom,
-            hover="%{x|%Y-%m-%d}<br>" + CERTAINTY_LABELS[level]
-                  + ": %{y:.0%} (%{customdata[0]} of %{customdata[1]} sentences)"
-                  + "<br><i>click: these sentences in the table</i><extra></extra>"))
+    labels = {level: CERTAINTY_LABELS[level] for level in ("hedged", "rumour")}
+    fig = go.Figure(_shares_per_period(dated, freq, "certainty", ("hedged", "rumour"), "c", labels, CERTAINTY_COLORS,
+                                       FEW_SENTENCES, 9, "sentences", "these sentences in the table",
+                                       mark_suffix=" sentences"))
     n_undated = int(merged["date"].isna().sum())
     note = f" · {n_undated} sentence(s) in undated articles not shown" if n_undated else ""
     fig = _layout(fig, f"{title} (per {unit}){note}", "date", "share of sentences")

@@ -260,10 +260,12 @@ def forward_event(sentence: str, uncertain: bool = False) -> tuple[int, int] | N
         first_word = first_word or (start, end)
         window_start = max(0, start - 60)
         window = sentence[window_start:start]
-        for form in forms[phrase]:
-            marker = before[form].search(window) if form in before else None
-            if marker:
-                return window_start + marker.start(), end
+        # Every form the word can take, and the marker that starts earliest: the same claim whatever the
+        # order of the set (string hashes, and so set order, change from one process to the next).
+        markers = [found.start() for found in (before[form].search(window) for form in forms[phrase] if form in before)
+                   if found]
+        if markers:
+            return window_start + min(markers), end
     if first_word and uncertain:  # a hedged or rumour sentence about an event is a claim, however it is worded
         return first_word
     return None

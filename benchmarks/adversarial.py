@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from helpers.analysis import analyze_article  # noqa: E402
+from helpers.article import analyze_article  # noqa: E402
 from helpers.attribution.lexicons import warm_up  # noqa: E402
 
 

@@ -38,7 +38,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from helpers.analysis import analyze, analyze_to_folder, write_tables  # noqa: E402
+from helpers.analysis import analyze, analyze_to_folder  # noqa: E402
+from helpers.store import write_tables  # noqa: E402
 from helpers.attribution import extract_article  # noqa: E402
 from helpers.corpus import load_corpus  # noqa: E402
 from helpers.sentiment import ENGINES, score_texts  # noqa: E402

@@ -2,7 +2,8 @@
 
 import pandas as pd
 
-from helpers.analysis import analyze, read_tables, write_tables
+from helpers.analysis import analyze
+from helpers.store import read_tables, write_tables
 from helpers.corpus import load_corpus
 from helpers.notebook import select
 
@@ -21,16 +22,16 @@ def test_tables_round_trip(seed_analysis, tmp_path):
 
 def test_every_input_is_analysed_or_reported(monkeypatch):
     corpus = load_corpus(FIXTURES / "bad_inputs")
-    import helpers.analysis as analysis_module
+    import helpers.article as article_module
 
-    original = analysis_module.analyze_article
+    original = article_module.analyze_article
 
     def failing(text, engines):
         if "budget" in text:
             raise RuntimeError("boom")
         return original(text, engines)
 
-    monkeypatch.setattr(analysis_module, "analyze_article", failing)
+    monkeypatch.setattr(article_module, "analyze_article", failing)
     result = analyze(corpus)
     counts = result.counts
     assert counts["inputs"] == 11 == counts["analysed"] + counts["rejected"] + counts["duplicates"]
@@ -78,12 +79,12 @@ def test_hover_text_is_escaped_but_quotes_stay_readable():
 
 def test_batch_by_batch_writing_gives_the_tables_of_the_in_memory_analysis(monkeypatch, tmp_path):
     """analyze_to_folder (what `sourcebook analyze` and `render` use) writes what write_tables(analyze()) writes."""
-    import helpers.analysis as analysis_module
+    import helpers.article as article_module
     from helpers.analysis import analyze_to_folder
 
     corpus = load_corpus(FIXTURES / "bad_inputs")
-    original = analysis_module.analyze_article
-    monkeypatch.setattr(analysis_module, "analyze_article",
+    original = article_module.analyze_article
+    monkeypatch.setattr(article_module, "analyze_article",
                         lambda text, engines: (_ for _ in ()).throw(RuntimeError("boom")) if "budget" in text
                         else original(text, engines))
     whole = analyze(corpus, workers=1)
@@ -101,7 +102,8 @@ def test_batch_by_batch_writing_gives_the_tables_of_the_in_memory_analysis(monke
 
 
 def test_an_empty_corpus_writes_empty_tables_with_their_columns(tmp_path):
-    from helpers.analysis import SENTENCE_COLUMNS, analyze_to_folder
+    from helpers.analysis import analyze_to_folder
+    from helpers.article import SENTENCE_COLUMNS
     from helpers.corpus import Corpus
 
     corpus = load_corpus(FIXTURES / "bad_inputs")
@@ -126,14 +128,15 @@ def test_a_damaged_table_is_named_in_one_line(seed_analysis, tmp_path):
 
 def test_a_first_batch_without_sentences_does_not_decide_the_table_types(monkeypatch, tmp_path):
     """Every article of the first batch fails: the next batches are still written, as in memory."""
-    import helpers.analysis as analysis_module
-    from helpers.analysis import analyze_to_folder, batch_bounds
+    import helpers.article as article_module
+    from helpers.analysis import analyze_to_folder
+    from helpers.batch import batch_bounds
 
     corpus = load_corpus(FIXTURES / "bad_inputs")
     first_start, first_end = batch_bounds(corpus.articles, size=2)[0]
     doomed = set(corpus.articles["text"].iloc[first_start:first_end])
-    original = analysis_module.analyze_article
-    monkeypatch.setattr(analysis_module, "analyze_article",
+    original = article_module.analyze_article
+    monkeypatch.setattr(article_module, "analyze_article",
                         lambda text, engines: (_ for _ in ()).throw(RuntimeError("boom")) if text in doomed
                         else original(text, engines))
     whole = analyze(corpus, workers=1)
@@ -166,7 +169,7 @@ def test_a_failed_run_leaves_no_tables_that_look_finished(monkeypatch, tmp_path)
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(analysis_module, "_batch_tables", interrupted)
+    monkeypatch.setattr(analysis_module, "batch_tables", interrupted)
     with pytest.raises(KeyboardInterrupt):
         analyze_to_folder(corpus, tmp_path, workers=1)
     assert sorted(p.name for p in tmp_path.iterdir()) == []

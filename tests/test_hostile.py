@@ -9,7 +9,7 @@ import sys
 import pandas as pd
 import pytest
 
-from helpers.analysis import read_tables
+from helpers.store import read_tables
 from helpers.cli import main
 from helpers.corpus import load_corpus
 from helpers.errors import SourcebookError

@@ -93,7 +93,7 @@ def test_overview_notebook_runs_with_other_parameters(tmp_path):
 
 def test_a_notebook_opened_interactively_reuses_the_cached_analysis(monkeypatch, capsys):
     """In JupyterLab (no analysis_dir), the second notebook on the same corpus does not analyse it again."""
-    import helpers.analysis as analysis_module
+    import helpers.article as analysis_module
     from helpers import notebook as nb
 
     first = nb.load(str(SEEDS))

@@ -3,8 +3,9 @@
 import pandas as pd
 import pytest
 
-import helpers.analysis as analysis_module
-from helpers.analysis import PARALLEL_MIN_ARTICLES, analyze, progress_reporter
+import helpers.article as article_module
+from helpers.analysis import analyze
+from helpers.runners import PARALLEL_MIN_ARTICLES, progress_reporter
 from helpers.cache import AnalysisCache
 from helpers.corpus import load_corpus
 
@@ -37,8 +38,8 @@ def test_cache_reanalyses_only_new_articles_and_gives_the_same_tables(many_artic
     cache = AnalysisCache(tmp_path / "cache")
     cold = analyze(many_articles, workers=1, cache=cache)
     calls = []
-    original = analysis_module.analyze_article
-    monkeypatch.setattr(analysis_module, "analyze_article", lambda text, engines: calls.append(1) or original(text, engines))
+    original = article_module.analyze_article
+    monkeypatch.setattr(article_module, "analyze_article", lambda text, engines: calls.append(1) or original(text, engines))
     warm = analyze(many_articles, workers=1, cache=cache)
     assert calls == []
     pd.testing.assert_frame_equal(cold.attributions, warm.attributions)
@@ -58,8 +59,8 @@ def test_a_changed_analyser_invalidates_the_cache(many_articles, tmp_path, monke
     analyze(small, workers=1, cache=cache)
     monkeypatch.setattr(cache_module, "analyzer_version", lambda: "a-new-cue-word")
     calls = []
-    original = analysis_module.analyze_article
-    monkeypatch.setattr(analysis_module, "analyze_article", lambda text, engines: calls.append(1) or original(text, engines))
+    original = article_module.analyze_article
+    monkeypatch.setattr(article_module, "analyze_article", lambda text, engines: calls.append(1) or original(text, engines))
     analyze(small, workers=1, cache=cache)
     assert len(calls) == 5
 
@@ -79,7 +80,7 @@ def test_progress_lines_when_not_a_terminal(capsys):
 def test_dask_engine_on_a_local_cluster_of_two_workers_gives_identical_rows(many_articles):
     pytest.importorskip("distributed", reason="make test installs the dask extra")
     local = analyze(many_articles, workers=1)
-    on_dask = analyze(many_articles, workers=2, engine="dask")
+    on_dask = analyze(many_articles, workers=2, backend="dask")
     pd.testing.assert_frame_equal(local.sentences, on_dask.sentences)
     pd.testing.assert_frame_equal(local.attributions, on_dask.attributions)
     pd.testing.assert_frame_equal(local.articles, on_dask.articles)
@@ -89,16 +90,31 @@ def test_dask_engine_from_the_command_line(tmp_path):
     pytest.importorskip("distributed", reason="make test installs the dask extra")
     from helpers.cli import main
 
-    assert main(["analyze", str(SEEDS), "--out", str(tmp_path), "--engine", "dask", "--workers", "2", "--no-cache"]) == 0
+    assert main(["analyze", str(SEEDS), "--out", str(tmp_path), "--backend", "dask", "--workers", "2", "--no-cache"]) == 0
     assert len(pd.read_csv(tmp_path / "articles.csv")) == 3
-    assert main(["analyze", str(SEEDS), "--out", str(tmp_path), "--engine", "dask", "--no-cache",
+    assert main(["analyze", str(SEEDS), "--out", str(tmp_path), "--backend", "dask", "--no-cache",
                  "--scheduler", "tcp://127.0.0.1:1"]) == 2
+
+
+def test_the_old_engine_option_still_chooses_the_backend_with_a_notice(tmp_path, capsys):
+    """--engine was renamed --backend ("engine" is the sentiment instrument); it is accepted for one release."""
+    pytest.importorskip("distributed", reason="make test installs the dask extra")
+    from helpers.cli import main
+
+    # An unreachable scheduler proves dask was chosen: the local backend would not look for one.
+    assert main(["analyze", str(SEEDS), "--out", str(tmp_path), "--engine", "dask", "--no-cache",
+                 "--scheduler", "tcp://127.0.0.1:1", "--read-on", "here"]) == 2
+    err = capsys.readouterr().err
+    assert "--engine is now --backend" in err and "cannot reach the Dask scheduler" in err
+    assert main(["analyze", str(SEEDS), "--out", str(tmp_path), "--backend", "local", "--engines", "textblob",
+                 "--no-cache"]) == 0
+    assert "--engine is now" not in capsys.readouterr().err
 
 
 def test_batches_are_cut_by_content_so_an_added_article_changes_only_its_own_batch():
     import hashlib
 
-    from helpers.analysis import batch_bounds
+    from helpers.batch import batch_bounds
 
     hashes = [hashlib.sha256(str(i).encode()).hexdigest() for i in range(5000)]
     before = pd.DataFrame({"sha256": hashes})
@@ -116,7 +132,8 @@ def test_batches_are_cut_by_content_so_an_added_article_changes_only_its_own_bat
 
 
 def test_a_rerun_reads_unchanged_batches_whole_and_analyses_only_the_new_article(many_articles, tmp_path, monkeypatch):
-    from helpers.analysis import analyze_to_folder, read_tables
+    from helpers.analysis import analyze_to_folder
+    from helpers.store import read_tables
 
     cache = AnalysisCache(tmp_path / "cache")
     analyze_to_folder(many_articles, tmp_path / "cold", workers=1, cache=cache, batch_size=20)
@@ -127,14 +144,14 @@ def test_a_rerun_reads_unchanged_batches_whole_and_analyses_only_the_new_article
     grown = type(many_articles)(pd.concat([rows.iloc[:100], extra, rows.iloc[100:]], ignore_index=True),
                                 many_articles.rejected)
     calls, looked_up = [], []
-    original = analysis_module.analyze_article
-    monkeypatch.setattr(analysis_module, "analyze_article", lambda text, engines: calls.append(1) or original(text, engines))
+    original = article_module.analyze_article
+    monkeypatch.setattr(article_module, "analyze_article", lambda text, engines: calls.append(1) or original(text, engines))
     real_get_many = cache.get_many
     monkeypatch.setattr(cache, "get_many", lambda keys: looked_up.append(len(keys)) or real_get_many(keys))
     warm = analyze_to_folder(grown, tmp_path / "warm", workers=1, cache=cache, batch_size=20)
     assert len(calls) == 1  # the inserted article
     assert len(looked_up) == 1 and looked_up[0] <= 80 < len(grown.articles) / 2  # only the batch it joined
-    monkeypatch.setattr(analysis_module, "analyze_article", original)
+    monkeypatch.setattr(article_module, "analyze_article", original)
     fresh = analyze_to_folder(grown, tmp_path / "fresh", workers=1, batch_size=20)
     assert warm.counts == fresh.counts
     a, b = read_tables(tmp_path / "warm"), read_tables(tmp_path / "fresh")
@@ -147,7 +164,8 @@ def test_dask_reads_the_corpus_in_partitions_and_writes_the_tables_of_one_machin
     pytest.importorskip("distributed", reason="make test installs the dask extra")
     import shutil
 
-    from helpers.analysis import analyze_path_on_dask, analyze_to_folder, read_tables
+    from helpers.analysis import analyze_path_on_dask, analyze_to_folder
+    from helpers.store import read_tables
 
     from .conftest import FIXTURES
 
@@ -169,7 +187,7 @@ def test_dask_reads_the_corpus_in_partitions_and_writes_the_tables_of_one_machin
 
 def test_dask_reading_says_so_when_the_workers_cannot_see_the_corpus(tmp_path):
     """Workers elsewhere find none of the files: one clear error, not a ledger of 'not found' rows."""
-    from helpers.analysis import _Runner
+    from helpers.runners import DaskRunner
     from helpers.errors import SourcebookError
 
     folder = tmp_path / "corpus"
@@ -191,7 +209,7 @@ def test_dask_reading_says_so_when_the_workers_cannot_see_the_corpus(tmp_path):
         def close(self):
             pass
 
-    runner = _Runner("dask", 2, None, ("textblob",))
+    runner = DaskRunner(("textblob",), 2)
     runner.client = ElsewhereClient()
     with pytest.raises(SourcebookError, match="workers cannot see these files.*--read-on here"):
         runner.load(folder)

@@ -7,6 +7,7 @@ import pytest
 from textblob import TextBlob
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from helpers.errors import BadParameter
 from helpers.sentiment import article_tone, check_engine, score_texts, textblob_scores
 from helpers.text import split_sentences
 
@@ -49,9 +50,9 @@ def test_article_tone_is_length_weighted_with_clear_shares():
 
 
 def test_unknown_engine_is_refused():
-    with pytest.raises(ValueError, match="choose one of textblob, vader"):
+    with pytest.raises(BadParameter, match="choose one of textblob, vader"):
         check_engine("bert")
-    with pytest.raises(ValueError):
+    with pytest.raises(BadParameter):
         score_texts(["x"], "nope")
 
 

@@ -12,6 +12,8 @@ as CSV, since Parquet metadata may name library versions). The run summary
 
 --compare prints each table that differs and exits 1 if any does, so a refactor
 can be checked on the seeds, a real corpus and a development set in one command.
+Give the same corpus paths both times: the sourcing report quotes the corpus path
+in the commands it suggests, so "seeds" run from two checkouts differs there.
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ article's sentences and attributions are stored under a key made of
 - the SHA-256 of its exact text,
 - the engines asked for,
 - ``analyzer_version()``: a hash of the source of the modules that produce the
-  results (``text``, ``sentiment``, ``attribution``, ``analysis``) and of the sentiment
+  results (``text``, ``sentiment``, ``tone_exact``, ``article``, ``batch``, and the packages
+  ``attribution``, ``certainty`` and ``claims`` with their lexicons) and of the sentiment
   libraries' versions. Changing a cue word, a splitter rule or a library
   invalidates every entry by itself.
 
@@ -15,7 +16,7 @@ A second table keeps whole batches: the rows a batch of articles produced
 keyed by every column of the batch's articles and the same analyser version.
 A re-run over an unchanged batch reads its rows back in one piece instead of
 reassembling them article by article. Batches are cut where an article's own
-hash says so (see ``analysis.batch_bounds``), so adding an article changes only
+hash says so (see ``batch.batch_bounds``), so adding an article changes only
 the batch it falls into.
 
 Entries live in one SQLite file (``SOURCEBOOK_CACHE`` or ``~/.cache/sourcebook``).
@@ -37,10 +38,12 @@ from pathlib import Path
 @lru_cache(maxsize=1)
 def analyzer_version() -> str:
     """Changes whenever the code or the libraries behind an article's analysis change."""
-    from . import analysis, attribution, certainty, claims, sentiment, text, tone_exact
+    from . import article, attribution, batch, certainty, claims, sentiment, text, tone_exact
 
     digest = hashlib.sha256()
-    for module in (text, sentiment, tone_exact, analysis):
+    # Exactly the code that decides an article's rows and a batch's tables: not the runners, the storage or the
+    # corpus passes, which the cache never stores, so editing them keeps every cached result.
+    for module in (text, sentiment, tone_exact, article, batch):
         digest.update(Path(module.__file__).read_bytes())
     # The packages that decide rows, whole: sourcing, certainty, claims; their code and their lexicons.
     for package in (Path(p.__file__).parent for p in (attribution, certainty, claims)):

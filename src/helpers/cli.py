@@ -6,8 +6,9 @@
     sourcebook evaluate-attribution GOLD      precision and recall of the attribution rules
     sourcebook evaluate-certainty GOLD        precision and recall of the certainty rules
 
-Exit status: 0 success, 1 a notebook failed, 2 bad input or parameters (one line
-on stderr, no traceback), 130 interrupted.
+Exit status: 0 success; 1 no report made (a notebook failed, or no article to
+analyse); 2 bad input or parameters (one line on stderr, no traceback); 130
+interrupted. The kinds of error and their statuses are in ``helpers.errors``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import pandas as pd
 
 from . import __version__
 from .errors import SourcebookError
+from .runners import BACKENDS
 
 
 def _column_options(parser: argparse.ArgumentParser) -> None:
@@ -76,30 +78,30 @@ def cmd_load(args) -> int:
 
 
 def cmd_analyze(args) -> int:
-    from .analysis import TABLE_FILES, analyze_to_folder, progress_reporter
+    from .analysis import analyze_to_folder
     from .cache import open_cache
+    from .runners import progress_reporter
+    from .store import TABLE_FILES
 
     engines = [e.strip() for e in args.engines.split(",") if e.strip()]
     corrections = _corrections(args)
     cache = None if args.no_cache else open_cache(args.cache_dir, say=lambda note: print(note, file=sys.stderr))
-    try:
-        if args.engine == "dask" and args.read_on == "workers":
-            from .analysis import analyze_path_on_dask
+    backend = _backend(args)
+    if backend == "dask" and args.read_on == "workers":
+        from .analysis import analyze_path_on_dask
 
-            _, written = analyze_path_on_dask(args.path, args.out, engines, _named_columns(args), show_progress=True,
-                                              workers=args.workers, cache=cache, scheduler=args.scheduler,
-                                              corrections=corrections)
-        else:
-            corpus = _load(args)
-            update, close = progress_reporter(len(corpus.articles))
-            try:
-                written = analyze_to_folder(corpus, args.out, engines, progress=update, workers=args.workers,
-                                            cache=cache, engine=args.engine, scheduler=args.scheduler,
-                                            corrections=corrections)
-            finally:
-                close()
-    except ValueError as exc:
-        raise SourcebookError(str(exc)) from None
+        _, written = analyze_path_on_dask(args.path, args.out, engines, _named_columns(args), show_progress=True,
+                                          workers=args.workers, cache=cache, scheduler=args.scheduler,
+                                          corrections=corrections)
+    else:
+        corpus = _load(args)
+        update, close = progress_reporter(len(corpus.articles))
+        try:
+            written = analyze_to_folder(corpus, args.out, engines, progress=update, workers=args.workers,
+                                        cache=cache, backend=backend, scheduler=args.scheduler,
+                                        corrections=corrections)
+        finally:
+            close()
     counts = written.counts
     print(
         f"analysed {counts['analysed']} articles ({counts['rejected']} rejected, {counts['duplicates']} duplicates): "
@@ -109,6 +111,16 @@ def cmd_analyze(args) -> int:
         print(f"  {written.folder / TABLE_FILES[name]}")
     _print_corrections(written.meta.get("corrections"))
     return 0
+
+
+def _backend(args) -> str:
+    """--backend, or the old --engine with a notice (accepted for one release)."""
+    if args.old_engine is not None:
+        print("sourcebook: warning: --engine is now --backend (local or dask); --engine will be removed in the "
+              "next release", file=sys.stderr)
+        if args.backend is None:
+            return args.old_engine
+    return args.backend or "local"
 
 
 def _corrections(args):
@@ -210,12 +222,14 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--out", required=True, help="folder for articles.csv, sentences.parquet, attributions.csv, rejected.csv")
     analyze.add_argument("--engines", default="textblob,vader", help="sentiment engines, comma-separated (default: textblob,vader)")
     analyze.add_argument("--workers", type=int, default=None, help="processes to use (default: every core, for 200+ articles)")
-    analyze.add_argument("--engine", choices=["local", "dask"], default="local",
-                         help="where the per-article analysis runs: this machine (local) or a Dask cluster (dask)")
+    analyze.add_argument("--backend", choices=BACKENDS, default=None,
+                         help="where the per-article analysis runs: this machine (local, the default) or a Dask "
+                              "cluster (dask)")
+    analyze.add_argument("--engine", dest="old_engine", choices=BACKENDS, default=None, help=argparse.SUPPRESS)
     analyze.add_argument("--scheduler", metavar="tcp://host:8786",
-                         help="with --engine dask: the scheduler of an existing cluster (default: a local cluster)")
+                         help="with --backend dask: the scheduler of an existing cluster (default: a local cluster)")
     analyze.add_argument("--read-on", choices=["workers", "here"], default="workers",
-                         help="with --engine dask: read the corpus on the workers, in partitions (default; they must "
+                         help="with --backend dask: read the corpus on the workers, in partitions (default; they must "
                               "see the same path), or here, sending the texts to them")
     analyze.add_argument("--no-cache", action="store_true", help="analyse every article again instead of reusing cached results")
     analyze.add_argument("--cache-dir", help="where cached per-article results live (default: $SOURCEBOOK_CACHE or ~/.cache/sourcebook)")
@@ -265,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except SourcebookError as exc:
         print(f"sourcebook: error: {exc}", file=sys.stderr)
-        return 2
+        return exc.exit_code
     except OSError as exc:  # an output folder or log file that cannot be written
         where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
         print(f"sourcebook: error: {where}{exc.strerror or exc}", file=sys.stderr)

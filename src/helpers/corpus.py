@@ -39,7 +39,7 @@ from pathlib import Path
 import pandas as pd
 
 from .dates import HEADER_RE, check_not_future, infer_dates, parse_date
-from .errors import SourcebookError
+from .errors import BadInput
 from .language import detect_language, is_english
 from .outlets import outlet_from_url, wire_from_dateline
 from .repair import repair_text
@@ -366,15 +366,11 @@ def _count_words(text: str, language: str) -> int:
     return len(text.split())
 
 
-def _reject(source_file: str, reason: str, row=None, article_id: str = "") -> dict:
-    return {
-        "source_file": source_file,
-        "row": row,
-        "article_id": article_id,
-        "status": "rejected",
-        "reason": reason,
-        "duplicate_of": "",
-    }
+def ledger_row(source_file: str, reason: str, row=None, article_id: str = "", status: str = "rejected",
+               duplicate_of: str = "") -> dict:
+    """One row of the ``rejected`` table (``REJECTED_COLUMNS``): an input that was not analysed, and why."""
+    return {"source_file": source_file, "row": row, "article_id": article_id, "status": status, "reason": reason,
+            "duplicate_of": duplicate_of}
 
 
 def read_text_file(path: Path, display: str, today: dt.date | None = None) -> dict:
@@ -474,11 +470,11 @@ def read_table_file(path: Path, display: str, named: dict[str, str | None], toda
                 try:
                     record = json.loads(line)
                 except json.JSONDecodeError as exc:
-                    bad_rows.append(_reject(display, f"line {number} is not valid JSON ({exc.msg})", row=number))
+                    bad_rows.append(ledger_row(display, f"line {number} is not valid JSON ({exc.msg})", row=number))
                     records.append(None)
                     continue
                 if not isinstance(record, dict):
-                    bad_rows.append(_reject(display, f"line {number} is not a JSON object", row=number))
+                    bad_rows.append(ledger_row(display, f"line {number} is not a JSON object", row=number))
                     records.append(None)
                     continue
                 records.append(record)
@@ -504,7 +500,7 @@ def read_table_file(path: Path, display: str, named: dict[str, str | None], toda
         if not body.strip():
             reason = "text is null" if "text" in mapping and record.get(mapping["text"]) is None and suffix == ".jsonl" \
                 and mapping["text"] in record else "empty text"
-            rejected.append(_reject(display, reason, row=row_number, article_id=article_id))
+            rejected.append(ledger_row(display, reason, row=row_number, article_id=article_id))
             continue
         warnings = [warning] if warning else []
         articles.append(
@@ -583,7 +579,7 @@ def _read_delimited(path: Path, sep: str, encoding: str, display: str, bad_rows:
                 if not any(f.strip() for f in fields):
                     continue
                 if len(fields) > len(header):
-                    bad_rows.append(_reject(display, f"row {position} (line {line}) has {len(fields)} fields; the "
+                    bad_rows.append(ledger_row(display, f"row {position} (line {line}) has {len(fields)} fields; the "
                                                      f"header has {len(header)}", row=position))
                     continue
                 fields = fields + [""] * (len(header) - len(fields))
@@ -637,7 +633,7 @@ def load_corpus(
 ) -> Corpus:
     """Load every article under ``path`` (a folder or one file).
 
-    Raises ``SourcebookError`` (one line, naming the path) when the path does not
+    Raises ``errors.BadInput`` (one line, naming the path) when the path does not
     exist, or when a single table file given directly cannot be used at all.
     Problems with one file in a folder, or one row in a table, become rows of the
     ``rejected`` table instead, so the rest of the corpus still loads.
@@ -645,7 +641,7 @@ def load_corpus(
     """
     root = Path(path)
     if not root.exists():
-        raise SourcebookError(f"{path}: no such file or folder")
+        raise BadInput(f"{path}: no such file or folder")
     named = {"text": text_col, "date": date_col, "title": title_col, "outlet": outlet_col, "url": url_col, "id": id_col}
     articles, rejected = read_inputs(list_inputs(root), named, today)
     return finish_corpus(articles, rejected, path)
@@ -683,12 +679,12 @@ def read_inputs(inputs: list[tuple[str, str, bool]], named: dict, today: dt.date
                                  ".jsonl, .html or .htm)")
         except ValueError as exc:
             if single:
-                raise SourcebookError(f"{path}: {exc}") from None
-            rejected.append(_reject(display, str(exc)))
+                raise BadInput(f"{path}: {exc}") from None
+            rejected.append(ledger_row(display, str(exc)))
         except OSError as exc:
             if single:
-                raise SourcebookError(f"{path}: cannot be read ({exc.strerror})") from None
-            rejected.append(_reject(display, f"cannot be read ({exc.strerror})"))
+                raise BadInput(f"{path}: cannot be read ({exc.strerror})") from None
+            rejected.append(ledger_row(display, f"cannot be read ({exc.strerror})"))
     return articles, rejected
 
 
@@ -763,16 +759,8 @@ def _drop_duplicates(articles: list[dict]) -> tuple[list[dict], list[dict]]:
         row = article.get("_row")
         source_file = article["source_file"].rsplit(":", 1)[0] if row is not None else article["source_file"]
         original = articles[chosen]["article_id"]
-        duplicates.append(
-            {
-                "source_file": source_file,
-                "row": row,
-                "article_id": article["article_id"],
-                "status": "duplicate",
-                "reason": f"same text as '{original}'" + _why_kept(articles[chosen], article),
-                "duplicate_of": original,
-            }
-        )
+        duplicates.append(ledger_row(source_file, f"same text as '{original}'" + _why_kept(articles[chosen], article),
+                                     row, article["article_id"], status="duplicate", duplicate_of=original))
     return kept, duplicates
 
 

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .analysis import Analysis, analyze, read_tables
+from .analysis import analyze
+from .store import Analysis, read_tables
 from .corpus import load_corpus
 from .dates import parse_date
 from .errors import SourcebookError
@@ -224,7 +225,7 @@ def keyword_tone(view: View, keyword: str, scope: str = "sentences") -> tuple[Vi
 
     Returns the view (articles' tone columns recomputed when scoped) and a sentence saying what was done.
     """
-    from .sentiment import article_tone
+    from .sentiment import add_article_tone
 
     if scope not in ("sentences", "articles"):
         raise SourcebookError(f"parameter keyword_scope must be 'sentences' or 'articles', not '{scope}'")
@@ -233,13 +234,7 @@ def keyword_tone(view: View, keyword: str, scope: str = "sentences") -> tuple[Vi
     if scope == "articles":
         return view, f"Tone computed from every sentence of the articles that mention '{keyword}'."
     scoped = keyword_sentences(view, keyword)
-    tone = article_tone(scoped.sentences)
-    articles = scoped.articles.copy()
-    for engine in scoped.sentences["engine"].unique():
-        part = tone[tone["engine"] == engine].set_index("article_id")
-        for column in ("polarity", "subjectivity", "share_negative", "share_positive"):
-            if f"{column}_{engine}" in articles:
-                articles[f"{column}_{engine}"] = articles["article_id"].map(part[column])
+    articles = add_article_tone(scoped.articles.copy(), scoped.sentences, scoped.sentences["engine"].unique())
     n = scoped.sentences.drop_duplicates(["article_id", "sentence_id"]).shape[0]
     return replace(scoped, articles=articles), f"Tone computed from the {n} sentences that mention '{keyword}'."
 

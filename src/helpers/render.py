@@ -36,11 +36,12 @@ from pathlib import Path
 import yaml
 
 from . import __version__
-from .analysis import analyze_to_folder, progress_reporter
+from .analysis import analyze_to_folder
+from .runners import progress_reporter
 from .cache import open_cache
 from .corpus import load_corpus
 from .dates import parse_date
-from .errors import SourcebookError
+from .errors import BadInput, NothingToReport, SourcebookError
 from .sentiment import ENGINES
 
 KERNEL_NAME = "sourcebook"
@@ -279,7 +280,7 @@ def render(
 
     corpus_path = Path(corpus)
     if not corpus_path.exists():
-        raise SourcebookError(f"{corpus}: no such file or folder")
+        raise BadInput(f"{corpus}: no such file or folder")
     folder = Path(notebooks_dir) if notebooks_dir else project_notebooks_dir()
     chosen = list_notebooks(folder, notebooks)
     declared = notebook_parameters(chosen)
@@ -290,7 +291,7 @@ def render(
     loaded = load_corpus(corpus_path)  # bad input is refused here, before any folder is made
     if loaded.articles.empty:
         # Under cron, an emptied folder must not replace last night's reports with empty ones.
-        raise SourcebookError(f"{corpus}: no article to analyse ({_nothing_loaded(loaded)}); "
+        raise NothingToReport(f"{corpus}: no article to analyse ({_nothing_loaded(loaded)}); "
                               f"the reports in {out} are left as they were")
     with Lock(out_dir.parent / f".{out_dir.name}.lock"):
         work = out_dir.parent / f".{out_dir.name}.tmp-{stamp}-{os.getpid()}"

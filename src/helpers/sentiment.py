@@ -30,9 +30,11 @@ CLEAR_THRESHOLD = {"textblob": 0.1, "vader": 0.05}
 
 
 def check_engine(engine: str) -> str:
-    """Return the engine name, or raise ValueError listing the choices."""
+    """Return the engine name, or raise BadParameter listing the choices."""
+    from .errors import BadParameter
+
     if engine not in ENGINES:
-        raise ValueError(f"unknown sentiment engine '{engine}': choose one of {', '.join(ENGINES)}")
+        raise BadParameter(f"unknown sentiment engine '{engine}': choose one of {', '.join(ENGINES)}")
     return engine
 
 
@@ -140,3 +142,24 @@ def article_tone(sentences: pd.DataFrame) -> pd.DataFrame:
         }
     ).reset_index()
     return out[columns]
+
+
+TONE_MEASURES = ("polarity", "subjectivity", "share_negative", "share_positive")
+
+
+def tone_columns(engine: str) -> list[tuple[str, str]]:
+    """The ``articles`` table's tone columns for one engine: (measure of ``article_tone``, column), such as
+    ("polarity", "polarity_vader"). VADER has no subjectivity, so it has no such column."""
+    return [(measure, f"{measure}_{engine}") for measure in TONE_MEASURES
+            if not (engine == "vader" and measure == "subjectivity")]
+
+
+def add_article_tone(articles: pd.DataFrame, sentences: pd.DataFrame, engines) -> pd.DataFrame:
+    """Set the tone columns of ``articles`` for each engine from ``sentences`` (see ``article_tone``); an
+    article without sentences gets NaN. Changes ``articles`` in place and returns it."""
+    tone = article_tone(sentences)
+    for engine in engines:
+        part = tone[tone["engine"] == engine].set_index("article_id")
+        for measure, column in tone_columns(engine):
+            articles[column] = articles["article_id"].map(part[measure]).astype(float)
+    return articles

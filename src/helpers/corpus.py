@@ -124,62 +124,61 @@ def decode_bytes(raw: bytes) -> tuple[str, str, str]:
     Returns ``(text, encoding, warning)``. UTF-8 (with or without a byte order
     mark) is read silently; anything else is read as Windows-1252 (a superset of
     Latin-1 for printable characters) with a warning. Raises ValueError("not text")
-    for binary content.
+    for binary content, and for an empty or blank input.
     """
-    if b"\x00" in raw[:8192]:
-        raise ValueError("not text (binary content: it holds NUL bytes)")
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="strict"), "utf-8-sig", "UTF-8 byte order mark removed"
-    try:
-        return raw.decode("utf-8"), "utf-8", ""
-    except UnicodeDecodeError:
-        pass
-    control = sum(1 for byte in raw[:8192] if byte < 32 and byte not in (9, 10, 13, 12))
-    if control > 0.05 * min(len(raw), 8192):
-        raise ValueError("not text (binary content: mostly control bytes)")
-    try:
-        text = raw.decode("cp1252")
-        encoding = "cp1252"
-    except UnicodeDecodeError:
-        text = raw.decode("latin-1")
-        encoding = "latin-1"
-    return text, encoding, f"not UTF-8: decoded as {encoding}; check accented characters"
+    encoding, warning = _choose_encoding(lambda: iter([raw]))
+    if encoding == "utf-8-sig":
+        return raw[3:].decode("utf-8"), encoding, warning
+    return raw.decode(encoding), encoding, warning
 
 
 def sniff_encoding(path: Path) -> tuple[str, str]:
-    """``(encoding, warning)`` as ``decode_bytes`` would choose them, reading the file in pieces.
+    """``(encoding, warning)`` as ``decode_bytes`` chooses them, reading the file in pieces.
 
     For table files, which can hold a whole archive: the file is decoded while it
     is read, so no copy of it is held in memory. Raises ValueError as ``decode_bytes``.
     """
+    def pieces():
+        with open(path, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                yield chunk
+
+    return _choose_encoding(pieces)
+
+
+def _choose_encoding(pieces) -> tuple[str, str]:
+    """The one rule behind ``decode_bytes`` and ``sniff_encoding``: ``(encoding, warning)`` of the bytes that
+    ``pieces()`` yields (called again for a second pass, so a file is read as a stream, never held whole)."""
     import codecs
 
-    with open(path, "rb") as handle:
-        head = handle.read(8192)
-        if not head:
-            raise ValueError("empty file")
-        if b"\x00" in head:
-            raise ValueError("not text (binary content: it holds NUL bytes)")
-        bom = head.startswith(b"\xef\xbb\xbf")
-        decoder = codecs.getincrementaldecoder("utf-8")()
-        blank, utf8, chunk, first = True, True, head, True
-        while chunk:
-            blank = blank and not chunk.strip()
-            if utf8:
-                try:
-                    decoder.decode(chunk[3:] if first and bom else chunk)
-                except UnicodeDecodeError:
-                    if bom:
-                        raise
-                    utf8 = False
-            chunk, first = handle.read(1 << 20), False
+    chunks = pieces()
+    first = next(chunks, b"")
+    head = first[:8192]
+    if not head:
+        raise ValueError("empty file")
+    if b"\x00" in head:
+        raise ValueError("not text (binary content: it holds NUL bytes)")
+    bom = head.startswith(b"\xef\xbb\xbf")
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    blank, utf8 = True, True
+    chunk, rest = (first[3:] if bom else first), chunks
+    while chunk is not None:
+        blank = blank and not chunk.strip()
         if utf8:
             try:
-                decoder.decode(b"", final=True)
+                decoder.decode(chunk)
             except UnicodeDecodeError:
                 if bom:
                     raise
                 utf8 = False
+        chunk = next(rest, None)
+    if utf8:
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            if bom:
+                raise
+            utf8 = False
     if blank:
         raise ValueError("only whitespace")
     if bom:
@@ -191,9 +190,8 @@ def sniff_encoding(path: Path) -> tuple[str, str]:
         raise ValueError("not text (binary content: mostly control bytes)")
     decoder = codecs.getincrementaldecoder("cp1252")()
     try:
-        with open(path, "rb") as handle:
-            while chunk := handle.read(1 << 20):
-                decoder.decode(chunk)
+        for chunk in pieces():
+            decoder.decode(chunk)
         decoder.decode(b"", final=True)
         encoding = "cp1252"
     except UnicodeDecodeError:

@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from .attribution import SOURCE_TYPES, extract_article
-from .errors import SourcebookError
+from .errors import BadInput
 from .text import split_sentences
 
 GOLD_COLUMNS = ["id", "style", "context", "sentence", "expected"]
@@ -44,42 +44,48 @@ class Gold:
 
 
 def read_gold(path: str | Path) -> Gold:
-    """Read and check a gold file; a bad file gets a one-line SourcebookError naming the file and the problem."""
+    """Read and check a gold file; a bad file gets a one-line BadInput naming the file and the problem."""
     path = Path(path)
     if not path.exists():
-        raise SourcebookError(f"{path}: no such file")
+        raise BadInput(f"{path}: no such file")
     if path.suffix.lower() == ".jsonl":
         return Gold(path, "passages", _read_passages(path))
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     except Exception as exc:  # pandas raises several kinds for a broken CSV
-        raise SourcebookError(f"{path}: cannot be read as CSV ({str(exc).splitlines()[0]})") from None
+        raise BadInput(f"{path}: cannot be read as CSV ({str(exc).splitlines()[0]})") from None
     missing = [c for c in GOLD_COLUMNS if c not in frame.columns]
     if missing:
-        raise SourcebookError(f"{path}: missing columns {', '.join(missing)}; found {', '.join(frame.columns)}")
+        raise BadInput(f"{path}: missing columns {', '.join(missing)}; found {', '.join(frame.columns)}")
     for row in frame.itertuples():
         for item in parse_expected(row.expected):
             if item[0] not in SOURCE_TYPES:
-                raise SourcebookError(f"{path}: row {row.id}: unknown source type '{item[0]}'")
+                raise BadInput(f"{path}: row {row.id}: unknown source type '{item[0]}'")
     return Gold(path, "sentences", list(frame.itertuples(index=False)))
+
+
+def gold_lines(path: str | Path):
+    """(line number, value) of each non-blank line of a JSON-lines gold file; a line that is not JSON stops
+    the reading with a one-line error naming the file and the line."""
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield number, json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise BadInput(f"{path}: line {number} is not valid JSON ({exc.msg})") from None
 
 
 def _read_passages(path: Path) -> list[dict]:
     passages = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            passage = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise SourcebookError(f"{path}: line {number} is not valid JSON ({exc.msg})") from None
+    for number, passage in gold_lines(path):
         if not isinstance(passage, dict) or "text" not in passage or "attributions" not in passage:
-            raise SourcebookError(f"{path}: line {number} needs 'text' and 'attributions'")
+            raise BadInput(f"{path}: line {number} needs 'text' and 'attributions'")
         for item in passage["attributions"]:
             if item.get("source_type") not in SOURCE_TYPES:
-                raise SourcebookError(f"{path}: line {number}: unknown source type '{item.get('source_type')}'")
+                raise BadInput(f"{path}: line {number}: unknown source type '{item.get('source_type')}'")
             if item.get("sentence", "") not in passage["text"]:
-                raise SourcebookError(f"{path}: line {number}: a sentence is not in the passage's text")
+                raise BadInput(f"{path}: line {number}: a sentence is not in the passage's text")
         passages.append(passage)
     return passages
 

@@ -15,18 +15,24 @@ import json
 import sys
 from pathlib import Path
 
+KERNEL_NAME = "sourcebook"
 SERVER_CONFIG = {"LabApp": {"news_url": None, "check_for_updates_class": "jupyterlab.NeverCheckForUpdate"}}
 LAB_OVERRIDES = {
     "@jupyterlab/apputils-extension:notification": {"checkForUpdates": False, "fetchNews": "false"},
 }
 
 
-def setup(prefix: str | Path = sys.prefix) -> list[Path]:
-    """Install the kernel spec and the offline settings under ``prefix``; return the files written."""
+def install_kernel(prefix: str | Path = sys.prefix) -> Path:
+    """Install the ``sourcebook`` kernel spec (this Python) under ``prefix``; return its folder."""
     from ipykernel.kernelspec import install
 
+    return Path(install(kernel_name=KERNEL_NAME, display_name="Sourcebook (Python 3)", prefix=str(prefix)))
+
+
+def setup(prefix: str | Path = sys.prefix) -> list[Path]:
+    """Install the kernel spec and the offline settings under ``prefix``; return the files written."""
     prefix = Path(prefix)
-    kernel_dir = Path(install(kernel_name="sourcebook", display_name="Sourcebook (Python 3)", prefix=str(prefix)))
+    kernel_dir = install_kernel(prefix)
     config = prefix / "etc" / "jupyter" / "jupyter_server_config.d" / "sourcebook.json"
     config.parent.mkdir(parents=True, exist_ok=True)
     config.write_text(json.dumps(SERVER_CONFIG, indent=2) + "\n", encoding="utf-8")

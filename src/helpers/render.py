@@ -37,14 +37,14 @@ import yaml
 
 from . import __version__
 from .analysis import analyze_to_folder
-from .runners import progress_reporter
 from .cache import open_cache
 from .corpus import load_corpus
 from .dates import parse_date
 from .errors import BadInput, NothingToReport, SourcebookError
+from .lab_setup import KERNEL_NAME, install_kernel
+from .runners import progress_reporter
 from .sentiment import ENGINES
 
-KERNEL_NAME = "sourcebook"
 TEMPLATES = Path(__file__).parent / "templates"
 RUN_PARAMETERS = {"corpus", "analysis_dir", "tables_dir"}  # set by the run itself, not by the user
 LIBRARIES = ["pandas", "plotly", "papermill", "nbconvert", "textblob", "vaderSentiment"]
@@ -194,9 +194,7 @@ def ensure_kernel() -> str:
             return KERNEL_NAME
     except NoSuchKernel:
         pass
-    from ipykernel.kernelspec import install
-
-    install(kernel_name=KERNEL_NAME, display_name="Sourcebook (Python 3)", prefix=sys.prefix)
+    install_kernel(sys.prefix)
     return KERNEL_NAME
 
 

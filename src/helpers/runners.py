@@ -12,6 +12,9 @@ shared by every batch.
   has at least ``PARALLEL_MIN_ARTICLES`` articles to analyse.
 - ``dask``: on the cluster at ``scheduler``, or on a local cluster of
   ``workers`` processes; it can also read the corpus on the workers (``load``).
+
+The modules that analyse are imported when a runner first runs, so the command
+line starts quickly.
 """
 
 from __future__ import annotations
@@ -22,8 +25,6 @@ import sys
 import time
 from pathlib import Path
 
-from .article import analyze_texts, safe_analyze, warm_up
-from .corpus import Corpus
 from .errors import BadInput, BadParameter
 
 PARALLEL_MIN_ARTICLES = 200  # below this, starting worker processes costs more than it saves
@@ -68,6 +69,8 @@ class LocalRunner(Runner):
         self.pool = None
 
     def run(self, texts: list[str], progress) -> list:
+        from .article import analyze_texts, safe_analyze, warm_up
+
         if not texts:
             return []
         if self.pool is None and self.workers > 1 and len(texts) >= PARALLEL_MIN_ARTICLES:
@@ -125,7 +128,7 @@ class DaskRunner(Runner):
         except OSError as exc:
             raise BadParameter(f"cannot reach the Dask scheduler {self.scheduler}: {exc}") from None
 
-    def load(self, path: str | Path, named: dict | None = None, files_per_partition: int = 64) -> Corpus:
+    def load(self, path: str | Path, named: dict | None = None, files_per_partition: int = 64):
         """Read the corpus on the Dask workers, ``files_per_partition`` files per task.
 
         The workers must see ``path`` (a shared or network file system, or the same
@@ -156,6 +159,8 @@ class DaskRunner(Runner):
             return []
         self._connect()
         from dask.distributed import as_completed
+
+        from .article import analyze_texts
 
         futures = self.client.map(analyze_texts, chunks(texts), engines=self.engines, pure=False)
         if progress:

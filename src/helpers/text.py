@@ -56,10 +56,11 @@ _BULLET_RE = re.compile(r"[ \t]*(?:[-•*·▪‣◦]|\d{1,2}[.)])[ \t]+")
 # A run of sentence-final marks (". ! ? …", ellipses included), closing quotes or brackets, then a space.
 # Written as one character class so the regex engine can skip ahead to the next mark.
 _CANDIDATE_RE = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
-_TWEET_CREDIT_RE = re.compile(
-    r"(?:pic\.twitter\.com/\S+\s*)?[—–-]{1,2}\s*[^\n()]{1,80}\(@\w{1,30}\)\s+"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"\s+\d{1,2},\s+\d{4}"
+# An embedded tweet's credit line: its own sentence here, and its name and handle a social-media source in
+# helpers.attribution (which uses this pattern too).
+TWEET_CREDIT_RE = re.compile(
+    r"(?:pic\.twitter\.com/\S+\s*)?[—–-]{1,2}\s*(?P<name>[^\n()]{0,80}?)\s*\((?P<handle>@\w{1,30})\)\s+"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}"
 )
 _PIC_LINK_RE = re.compile(r"(?<=\s)pic\.twitter\.com/\S+")
 _NOT_INDENT_RE = re.compile(r"[^ \t]")
@@ -156,7 +157,7 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if _is_boundary(block, match):
             cuts.append(start + match.end())
-    for match in (_TWEET_CREDIT_RE.finditer(block) if "(@" in block else ()):
+    for match in (TWEET_CREDIT_RE.finditer(block) if "(@" in block else ()):
         credit_start = start + match.start()
         pic = _PIC_LINK_RE.search(block, max(0, match.start() - 1), match.end())
         if pic:

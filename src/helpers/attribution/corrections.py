@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import SourcebookError
+from ..errors import BadInput
 from ..exports import neutralise, restore
 from .records import SOURCE_TYPES
 
@@ -36,30 +36,30 @@ def read_corrections(path: str | Path) -> pd.DataFrame:
     """Read and check a corrections CSV; a bad file gets a one-line error naming it and the problem."""
     path = Path(path)
     if not path.exists():
-        raise SourcebookError(f"{path}: no such corrections file")
+        raise BadInput(f"{path}: no such corrections file")
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     except Exception as exc:  # noqa: BLE001 - pandas raises several kinds for a broken CSV
-        raise SourcebookError(f"{path}: cannot be read as CSV ({str(exc).splitlines()[0]})") from None
+        raise BadInput(f"{path}: cannot be read as CSV ({str(exc).splitlines()[0]})") from None
     frame.columns = [c.strip().lower() for c in frame.columns]
     missing = [c for c in REQUIRED if c not in frame.columns]
     if missing:
-        raise SourcebookError(f"{path}: missing column(s) {', '.join(missing)}; a correction needs article_id, start, end "
+        raise BadInput(f"{path}: missing column(s) {', '.join(missing)}; a correction needs article_id, start, end "
                               f"and source_type and/or source_name")
     if "source_type" not in frame.columns and "source_name" not in frame.columns:
-        raise SourcebookError(f"{path}: needs a source_type or a source_name column")
+        raise BadInput(f"{path}: needs a source_type or a source_name column")
     for column in ("source_type", "source_name"):
         if column not in frame.columns:
             frame[column] = ""
     for number, row in enumerate(frame.itertuples(index=False), start=2):
         if not (str(row.start).strip().isdigit() and str(row.end).strip().isdigit()):
-            raise SourcebookError(f"{path}: line {number}: start and end must be whole numbers (the row's offsets)")
+            raise BadInput(f"{path}: line {number}: start and end must be whole numbers (the row's offsets)")
         kind = row.source_type.strip()
         if kind and kind != REMOVE and kind not in SOURCE_TYPES:
-            raise SourcebookError(f"{path}: line {number}: unknown source_type '{kind}'; choose from "
+            raise BadInput(f"{path}: line {number}: unknown source_type '{kind}'; choose from "
                                   f"{', '.join(SOURCE_TYPES)} or '{REMOVE}'")
         if not kind and not row.source_name.strip():
-            raise SourcebookError(f"{path}: line {number}: gives neither a source_type nor a source_name")
+            raise BadInput(f"{path}: line {number}: gives neither a source_type nor a source_name")
     frame["start"] = frame["start"].astype(int)
     frame["end"] = frame["end"].astype(int)
     return frame

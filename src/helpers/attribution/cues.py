@@ -142,7 +142,6 @@ class Phrase:
     names: list[Name] = field(default_factory=list)  # names inside, head first
     head_names: list[Name] = field(default_factory=list)  # the names before the first preposition
     body: str = ""  # the body a described source serves ("for the ministry", "Clinton's")
-    apposition: str = ""
 
 
 @dataclass
@@ -570,7 +569,6 @@ class SentenceCues:
                 # "The spokeswoman, Hope Hicks, said": a name in apposition to a description is the source.
                 if not phrase.names and seg_phrase.names and seg_phrase.names[0].kind == "person" and not first in {"who", "which"}:
                     return seg_phrase, "subject"
-                phrase.apposition = seg_phrase.text
                 return phrase, "subject"
             # "Tesla, China for its part, has declined": an aside at the end of the segment; a place before it
             # belongs to the name before the comma.
@@ -598,13 +596,6 @@ class SentenceCues:
         if not span:
             return None
         phrase = self.phrase(*span)
-        # An apposition after it: "said Jane Roe, a spokeswoman for the ministry."
-        end = span[1]
-        if end < len(self.tokens) and self.tokens[end].text == "," and end + 1 < len(self.tokens) and \
-                self.tokens[end + 1].lower in {"a", "an", "the"} | set(lex.roles()):
-            tail = self._np_right(end + 1, limit=12)
-            if tail:
-                phrase.apposition = self.phrase(*tail).text
         if phrase.pronoun in {"it", "they", "who"}:
             return None
         return phrase
@@ -959,7 +950,6 @@ class SentenceCues:
             if inner_k is not None and inner_k < span[1]:
                 inner = self.phrase(inner_k, span[1])
                 if inner.names or inner.head in lex.roles() or inner.head in PERSON_NOUNS or lex.anonymity_re().search(inner.text):
-                    inner.apposition = phrase.text
                     return inner
         return phrase
 
@@ -1022,10 +1012,6 @@ _PLATFORM_NAMES = (
 PLATFORM_RE = re.compile(
     rf"\b(?:on|via|to|in|across)\s+(?:the\s+)?(?:(?:Chinese|microblogging|social|video|messaging)\s+)*"
     rf"(?:platforms?\s+|sites?\s+|apps?\s+)?({_PLATFORM_NAMES}|X)\b(?!\.\w)|\b({_PLATFORM_NAMES})\b(?!\.\w)|\b(tweet(?:ed|s)?)\b",
-)
-TWEET_CREDIT_RE = re.compile(
-    r"(?:pic\.twitter\.com/\S+\s*)?[—–-]{1,2}\s*(?P<name>[^\n()]{0,80}?)\s*\((?P<handle>@\w{1,30})\)\s+"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}"
 )
 SAID_TO_RE = re.compile(
     r"\b(?:is|are|was|were|been|being)?\s*(?:(?<=\s)|^)said\s+to\s+(?!(?:the|a|an|me|him|her|them|us|you|"

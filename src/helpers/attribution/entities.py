@@ -78,7 +78,6 @@ FEMALE_WORDS = {"spokeswoman", "congresswoman", "chairwoman", "businesswoman", "
                 "ms.", "mother", "wife", "daughter", "sister", "queen", "widow", "woman", "girl", "niece", "aunt",
                 "actress", "mrs", "ms"}
 PERSON_PRONOUNS = {"he": "m", "she": "f"}
-PLURAL_PRONOUNS = {"they"}
 OUTLET_DESCRIPTIONS = {"newspaper", "paper", "outlet", "broadcaster", "network", "magazine", "agency", "news agency",
                        "publication", "daily", "tabloid", "website", "site", "station", "channel", "wire service"}
 ORGANISATION_DESCRIPTIONS = {

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import re
 
+from ..text import TWEET_CREDIT_RE
 from . import lexicons as lex
 from .classify import confidence_of, type_entity
 from .cues import (ANON_PHRASE_RE, FIRST_TO_REPORT_RE, MEDIA_RUMOR_RE, POSSESSIVE_SOURCES_RE, SAID_TO_RE,
-                   SAID_TO_TITLE_RE, SOCIAL_PHRASE_RE, TWEET_CREDIT_RE, VIRAL_RE, Cue, Phrase, SentenceCues, has_trigger,
+                   SAID_TO_TITLE_RE, SOCIAL_PHRASE_RE, VIRAL_RE, Cue, Phrase, SentenceCues, has_trigger,
                    find_platform, platform_display)
 from .entities import (DATA_WORDS, ORGANISATION_DESCRIPTIONS, OUTLET_DESCRIPTIONS, UNNAMED_TYPES, Name, Registry,
                        article_capitals, body_type, find_names, is_headline, quote_mask, role_of)
@@ -241,7 +242,7 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
         # ("Liangjiang New Area officials confirmed").
         if body_entity is not None and head.endswith("s") and body_entity.kind in {"organisation", "name"} and \
                 not any(w in INDEFINITE for w in words_before_head[:2]):
-            return _typed(body_entity, "description", index, evidence_words=text)
+            return _typed(body_entity, "description", index)
         if head in {"democrat", "republican", "democrats", "republicans"} and not any(w in INDEFINITE for w in words_before_head[:2]):
             return "political", text[0].upper() + text[1:] if text.islower() else re.sub(r"^(?:the|The)\s+", "", text), f"'{head}'", "medium", None
         # A bare plural of people with a place in a body ("executives said", "lawmakers said") is typed by its
@@ -253,16 +254,16 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
             return "anonymous", "", f"unnamed '{text}'", "high", None
     role = lex.roles().get(head) or lex.roles().get(head.rstrip("s"))
     if body_entity is not None and role is not None and role.source_type == "inherit" and head not in ANONYMOUS_HEADS:
-        return _typed(body_entity, "description", index, evidence_words=text)  # "Cameron's spokesman": Cameron's side
+        return _typed(body_entity, "description", index)  # "Cameron's spokesman": Cameron's side
     if head.isdigit() or head in {"percent", "%", "majority", "plurality", "surveyed", "polled", "questioned", "respondents"}:
         return "other", "poll respondents", f"'{text}' (a share of those asked)", "medium", None
     reading = role_of(text, body_type(body_entity.name) if body_entity is not None else "", body_entity.name if body_entity else "")
     if body_entity is not None and (reading is None or reading.source_type == registry.type_of(body_entity)) and (
             reading is not None or head in DATA_WORDS or head in ORGANISATION_DESCRIPTIONS):
-        return _typed(body_entity, "description", index, evidence_words=text)  # "a statement from the ministry"
+        return _typed(body_entity, "description", index)  # "a statement from the ministry"
     if body_entity is not None and reading is not None and reading.source_type and reading.strength >= 2 and \
             lex.roles().get(head) is not None and lex.roles()[head].source_type == "inherit":
-        return _typed(body_entity, "description", index, evidence_words=text)
+        return _typed(body_entity, "description", index)
     if reading is not None:
         name = body_entity.name if body_entity is not None else _description_name(text)
         return reading.source_type, name, text, "medium", body_entity
@@ -271,7 +272,7 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
         # "the spokesman said" with no body named: the body the article spoke of last, else unknown.
         bodies = registry.bodies_before(index, phrase.start, within=3, kinds=("organisation", "country"))
         if bodies:
-            return _typed(bodies[0], "description", index, evidence_words=text)
+            return _typed(bodies[0], "description", index)
         return "other", _description_name(text), f"'{head}' (for no body the article names)", "low", None
     singular = SINGULAR_HEADS.get(head)
     key = next((k for k in (" ".join(lowered.split()[-2:]), head, singular) if k and k in UNNAMED_TYPES), None)
@@ -291,7 +292,7 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
             return kind, _description_name(text), f"'{head}'", "medium", None
         bodies = registry.bodies_before(index, phrase.start, within=2)
         if bodies and head in DATA_WORDS:
-            return _typed(bodies[0], "description", index, evidence_words=text)
+            return _typed(bodies[0], "description", index)
         return "other", _description_name(text), f"'{head}' (whose author the article does not name)", "low", None
     return "other", _description_name(text), "", "low", None
 
@@ -367,16 +368,16 @@ def _described_by(description: str, name: Name, entity: Entity, phrase: Phrase, 
         label = f"{entity.name} {head}" if head != "officials" else entity.name
         return "official", label, f"'{head}'", "high", None
     if head in {"officials", "official"} and name.kind in {"organisation", "name"}:
-        return _typed(entity, "description", index, evidence_words=phrase.text)
+        return _typed(entity, "description", index)
     if head in {"poll", "polls", "survey", "surveys", "polling"}:
         # A poll is the pollster's, whoever runs it: "a CNN/ORC poll", "an Associated Press survey".
         return "expert", f"{entity.name} {head}", f"'{head}'", "high", None
     if head in DATA_WORDS:
-        return _typed(entity, "description", index, evidence_words=phrase.text)
+        return _typed(entity, "description", index)
     role = lex.roles().get(head)
     if role is not None:
         if role.source_type == "inherit":
-            return _typed(entity, "description", index, evidence_words=phrase.text)
+            return _typed(entity, "description", index)
         if role.source_type in {"other"}:
             return "other", f"{entity.name} {head}" if head.endswith("s") else entity.name, phrase.text, "medium", None
         return role.source_type, entity.name if name.kind != "country" else "", phrase.text, "medium", None
@@ -386,7 +387,7 @@ def _described_by(description: str, name: Name, entity: Entity, phrase: Phrase, 
             return "anonymous", "", f"unnamed '{phrase.text}'", "high", None
         return kind, _description_name(phrase.text), f"'{head}'", "medium", None
     if head in ORGANISATION_DESCRIPTIONS:
-        return _typed(entity, "description", index, evidence_words=phrase.text)
+        return _typed(entity, "description", index)
     return _typed(entity, "name", index)
 
 
@@ -422,7 +423,7 @@ def _body_entity(phrase: Phrase, sentence: _Sentence, registry: Registry, index:
     return None
 
 
-def _typed(entity: Entity, mention: str, index: int, evidence_words: str = ""):
+def _typed(entity: Entity, mention: str, index: int):
     if not entity.source_type:
         type_entity(entity)
     distance = max(0, index - entity.last_seen) if mention != "name" else 0

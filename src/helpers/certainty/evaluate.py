@@ -8,13 +8,13 @@ hedge words), so a reader sees what the rules add over the obvious.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pandas as pd
 
-from ..errors import SourcebookError
+from ..errors import BadInput
+from ..evaluate import gold_lines
 from .rules import LEVELS, classify
 
 # The obvious list a reporter would start from: any of these words marks a sentence uncertain.
@@ -29,15 +29,9 @@ def naive_uncertain(sentence: str) -> bool:
 
 def read_gold(path: str | Path) -> list[dict]:
     rows = []
-    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise SourcebookError(f"{path}: line {number} is not valid JSON ({exc.msg})") from None
-        if row.get("certainty") not in LEVELS or "sentence" not in row:
-            raise SourcebookError(f"{path}: line {number} needs a sentence and a certainty of {', '.join(LEVELS)}")
+    for number, row in gold_lines(path):
+        if not isinstance(row, dict) or row.get("certainty") not in LEVELS or "sentence" not in row:
+            raise BadInput(f"{path}: line {number} needs a sentence and a certainty of {', '.join(LEVELS)}")
         rows.append(row)
     return rows
 

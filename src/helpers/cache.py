@@ -11,6 +11,12 @@ article's sentences and attributions are stored under a key made of
   libraries' versions. Changing a cue word, a splitter rule or a library
   invalidates every entry by itself.
 
+A third table keeps the articles as loaded (``corpus.load_corpus`` with a
+cache): each input article's row after repair, date, outlet and language,
+keyed by every field it was read from, the day (a date in the future is refused
+relative to it) and ``loader_version()``. A re-run after adding one article
+then reads the rest of the corpus without parsing it again.
+
 A second table keeps whole batches: the rows a batch of articles produced
 (articles with their measures, sentences, attributions) as compressed Arrow,
 keyed by every column of the batch's articles and the same analyser version.
@@ -59,6 +65,24 @@ def analyzer_version() -> str:
     return digest.hexdigest()[:16]
 
 
+@lru_cache(maxsize=1)
+def loader_version() -> str:
+    """Changes whenever the code, data or libraries that turn an input into an article row change."""
+    here = Path(__file__).parent  # read as files, not imported: the page reader's libraries are slow to import
+    digest = hashlib.sha256()
+    for module in ("corpus", "dates", "language", "outlets", "repair", "text", "webpages"):
+        digest.update((here / f"{module}.py").read_bytes())
+    for path in sorted((here / "data").glob("*")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    for library in ("ftfy", "py3langid", "tldextract", "trafilatura", "htmldate", "pandas"):
+        try:
+            digest.update(f"{library}={metadata.version(library)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(library.encode())
+    return digest.hexdigest()[:16]
+
+
 def default_cache_dir() -> Path:
     return Path(os.environ.get("SOURCEBOOK_CACHE") or Path.home() / ".cache" / "sourcebook")
 
@@ -73,6 +97,7 @@ class AnalysisCache:
         self.db = sqlite3.connect(self.path, timeout=30)
         self.db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB)")
         self.db.execute("CREATE TABLE IF NOT EXISTS batches (key TEXT PRIMARY KEY, value BLOB)")
+        self.db.execute("CREATE TABLE IF NOT EXISTS loaded (key TEXT PRIMARY KEY, value BLOB)")
         # A cache that can be read but not written (a read-only file or folder) fails here, where callers
         # fall back to analysing without it, not at the first write in the middle of a run.
         try:
@@ -99,6 +124,15 @@ class AnalysisCache:
         rows = [(key, zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))) for key, value in items.items()]
         with self.db:
             self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", rows)
+
+    def get_loaded(self, key: str) -> bytes | None:
+        """The stored article row (pickled, compressed) read from the same input fields, or None."""
+        row = self.db.execute("SELECT value FROM loaded WHERE key = ?", (key,)).fetchone()
+        return None if row is None else row[0]
+
+    def put_loaded_many(self, items: dict[str, bytes]) -> None:
+        with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO loaded VALUES (?, ?)", list(items.items()))
 
     @staticmethod
     def batch_key(articles, engines: tuple[str, ...]) -> str:

@@ -37,11 +37,11 @@ def _named_columns(args) -> dict:
             "url": args.url_col, "id": args.id_col}
 
 
-def _load(args):
+def _load(args, cache=None):
     from .corpus import load_corpus
 
     named = _named_columns(args)
-    return load_corpus(args.path, **{f"{key}_col": value for key, value in named.items()})
+    return load_corpus(args.path, **{f"{key}_col": value for key, value in named.items()}, cache=cache)
 
 
 def _print_frame(frame: pd.DataFrame, columns: list[str], width: int = 60) -> None:
@@ -94,7 +94,7 @@ def cmd_analyze(args) -> int:
                                           workers=args.workers, cache=cache, scheduler=args.scheduler,
                                           corrections=corrections)
     else:
-        corpus = _load(args)
+        corpus = _load(args, cache)
         update, close = progress_reporter(len(corpus.articles))
         try:
             written = analyze_to_folder(corpus, args.out, engines, progress=update, workers=args.workers,

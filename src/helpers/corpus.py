@@ -28,6 +28,7 @@ date is kept.
 
 from __future__ import annotations
 
+import contextvars
 import csv
 import datetime as dt
 import hashlib
@@ -271,7 +272,58 @@ def clean_characters(text: str) -> tuple[str, str]:
     return text, "; ".join(notes)
 
 
-def _article_row(
+class _KnownRows:
+    """Article rows from an earlier load, looked up by the fields they were built from (see ``load_corpus``).
+
+    The id, the file (with its row number) and the row number only pass through the build, so they are not
+    part of the key: an article that moved down a table because a row was inserted above it is still known.
+    """
+
+    def __init__(self, cache):
+        from .cache import loader_version
+
+        self.cache, self.version, self.new, self.hits = cache, loader_version(), {}, 0
+
+    def key(self, text: str, fields: dict) -> str:
+        digest = hashlib.sha256(self.version.encode())
+        digest.update(text.encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(repr(sorted(fields.items())).encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def row(self, article_id: str, source_file: str, text: str, row: int | None = None, **fields) -> dict:
+        import pickle
+        import zlib
+
+        fields["today"] = fields.get("today") or dt.date.today()  # a date in the future is refused against it
+        key = self.key(text, fields)
+        stored = self.cache.get_loaded(key)
+        if stored is None:
+            built = _build_article_row(article_id, source_file, text, row=row, **fields)
+            self.new[key] = zlib.compress(pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))  # before any edit
+            return built
+        self.hits += 1
+        known = pickle.loads(zlib.decompress(stored))
+        known.update(article_id=clean_characters(article_id)[0], source_file=source_file, _row=row)
+        return known
+
+    def save(self) -> None:
+        if self.new:
+            self.cache.put_loaded_many(self.new)
+        self.new = {}
+
+
+_KNOWN_ROWS: contextvars.ContextVar[_KnownRows | None] = contextvars.ContextVar("sourcebook_known_rows", default=None)
+
+
+def _article_row(article_id: str, source_file: str, text: str, **fields) -> dict:
+    """``_build_article_row``, or the same row from an earlier load when ``load_corpus`` was given a cache."""
+    known = _KNOWN_ROWS.get()
+    if known is None:
+        return _build_article_row(article_id, source_file, text, **fields)
+    return known.row(article_id, source_file, text, **fields)
+
+
+def _build_article_row(
     article_id: str,
     source_file: str,
     text: str,
@@ -628,8 +680,13 @@ def load_corpus(
     url_col: str | None = None,
     id_col: str | None = None,
     today: dt.date | None = None,
+    cache=None,
 ) -> Corpus:
     """Load every article under ``path`` (a folder or one file).
+
+    ``cache``: an ``AnalysisCache``; an article read before from the same fields on the same day, by the same
+    loader code (``cache.loader_version``), is taken from it instead of being repaired, dated and identified
+    again, which is most of the time a load takes.
 
     Raises ``errors.BadInput`` (one line, naming the path) when the path does not
     exist, or when a single table file given directly cannot be used at all.
@@ -641,7 +698,14 @@ def load_corpus(
     if not root.exists():
         raise BadInput(f"{path}: no such file or folder")
     named = {"text": text_col, "date": date_col, "title": title_col, "outlet": outlet_col, "url": url_col, "id": id_col}
-    articles, rejected = read_inputs(list_inputs(root), named, today)
+    known = _KnownRows(cache) if cache is not None else None
+    token = _KNOWN_ROWS.set(known)
+    try:
+        articles, rejected = read_inputs(list_inputs(root), named, today)
+    finally:
+        _KNOWN_ROWS.reset(token)
+    if known is not None:
+        known.save()
     return finish_corpus(articles, rejected, path)
 
 

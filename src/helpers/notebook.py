@@ -45,7 +45,7 @@ def load(corpus: str, analysis_dir: str = "", quiet: bool = False, sentences: bo
         from .cache import open_cache
 
         cache = open_cache()  # a second notebook on the same corpus does not analyse it again
-        data = analyze(load_corpus(corpus), cache=cache)
+        data = analyze(load_corpus(corpus, cache=cache), cache=cache)
         data.meta["origin"] = (f"Analysed {data.counts['analysed']} articles from {corpus} now"
                                + (" (articles analysed before by the same code were read from the cache)." if cache else "."))
     if not quiet:

@@ -286,7 +286,8 @@ def render(
 
     out_dir = Path(out).resolve()
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    loaded = load_corpus(corpus_path)  # bad input is refused here, before any folder is made
+    cache = open_cache(say=say) if use_cache else None
+    loaded = load_corpus(corpus_path, cache=cache)  # bad input is refused here, before any folder is made
     if loaded.articles.empty:
         # Under cron, an emptied folder must not replace last night's reports with empty ones.
         raise NothingToReport(f"{corpus}: no article to analyse ({_nothing_loaded(loaded)}); "
@@ -304,7 +305,7 @@ def render(
             update, close = progress_reporter(len(loaded.articles))
             try:
                 analysis = analyze_to_folder(loaded, work / "data", progress=update,
-                                             cache=open_cache(say=say) if use_cache else None, corrections=corrections)
+                                             cache=cache, corrections=corrections)
             finally:
                 close()
             say(f"  {analysis.counts['analysed']} articles analysed, {analysis.counts['rejected']} rejected, "

@@ -227,10 +227,13 @@ def build_parser() -> argparse.ArgumentParser:
     _column_options(analyze)
     analyze.set_defaults(func=cmd_analyze)
 
-    render = sub.add_parser("render", help="render the notebooks into offline HTML reports")
+    from .parameters import help_text
+
+    render = sub.add_parser("render", help="render the notebooks into offline HTML reports", epilog=help_text(),
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
     render.add_argument("path", nargs="?", default="seeds", help="the corpus (default: seeds)")
     render.add_argument("--out", default="reports", help="output folder (default: reports)")
-    render.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"), help="a notebook parameter")
+    render.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"), help="a notebook parameter (listed below)")
     render.add_argument("-f", "--params-file", action="append", metavar="YAML", help="notebook parameters from a YAML file")
     render.add_argument("--notebooks", metavar="01,03", help="only these notebooks (numbers or names)")
     render.add_argument("--notebooks-dir", help=argparse.SUPPRESS)

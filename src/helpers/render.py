@@ -2,8 +2,9 @@
 
 One run:
 
-1. checks every parameter against the notebooks' ``parameters`` cells, and the
-   corpus path, before anything runs (a bad one is refused in one line);
+1. checks every parameter with the registry's checks (``parameters.py``, which
+   also writes the notebooks' ``parameters`` cells), and the corpus path, before
+   anything runs (a bad one is refused in one line);
 2. takes a lock beside the output folder, so two runs never write it at once;
 3. loads and analyses the corpus once, batch by batch, into ``<tmp>/data/`` (CSV and Parquet);
 4. executes each notebook with papermill (the project's kernel, the notebooks'
@@ -39,13 +40,11 @@ from . import __version__
 from .analysis import analyze_to_folder, progress_reporter
 from .cache import open_cache
 from .corpus import load_corpus
-from .dates import parse_date
 from .errors import SourcebookError
-from .sentiment import ENGINES
+from .parameters import RUN_PARAMETERS, Parameter, check_together, taken_by
 
 KERNEL_NAME = "sourcebook"
 TEMPLATES = Path(__file__).parent / "templates"
-RUN_PARAMETERS = {"corpus", "analysis_dir", "tables_dir"}  # set by the run itself, not by the user
 LIBRARIES = ["pandas", "plotly", "papermill", "nbconvert", "textblob", "vaderSentiment"]
 
 log = logging.getLogger("sourcebook.render")
@@ -100,18 +99,12 @@ def list_notebooks(folder: Path, selection: str | None = None) -> list[Path]:
     return notebooks
 
 
-def notebook_parameters(notebooks: list[Path]) -> dict[str, dict]:
-    """Parameters declared by the notebooks' ``parameters`` cells: name -> {type, default, help, notebooks}."""
-    import papermill
+def notebook_parameters(notebooks: list[Path]) -> dict[str, Parameter]:
+    """The parameters these notebooks take, from the registry (``parameters.REGISTRY``): name -> Parameter.
 
-    declared: dict[str, dict] = {}
-    for path in notebooks:
-        for name, info in papermill.inspect_notebook(str(path)).items():
-            entry = declared.setdefault(
-                name, {"type": info["inferred_type_name"], "default": info["default"], "help": info["help"], "notebooks": []}
-            )
-            entry["notebooks"].append(path.name)
-    return declared
+    A test keeps every notebook's ``parameters`` cell as the registry writes it, so this is what the cells declare.
+    """
+    return taken_by(notebooks)
 
 
 def read_params_file(path: str) -> dict:
@@ -127,8 +120,9 @@ def read_params_file(path: str) -> dict:
     return values
 
 
-def check_parameters(given: dict, declared: dict) -> dict:
-    """Validate and convert user parameters; raise a one-line SourcebookError for the first bad one."""
+def check_parameters(given: dict, declared: dict[str, Parameter]) -> dict:
+    """Validate and convert user parameters with the registry's checks; raise a one-line SourcebookError for the
+    first bad one. ``declared``: the parameters the chosen notebooks take (``notebook_parameters``)."""
     checked = {}
     for name, value in given.items():
         if name in RUN_PARAMETERS:
@@ -136,47 +130,8 @@ def check_parameters(given: dict, declared: dict) -> dict:
         if name not in declared:
             known = ", ".join(sorted(set(declared) - RUN_PARAMETERS))
             raise SourcebookError(f"unknown parameter '{name}'; the notebooks take: {known}")
-        kind = declared[name]["type"]
-        if kind == "float":
-            try:
-                value = float(value)
-            except (TypeError, ValueError):
-                raise SourcebookError(f"parameter {name} must be a number, not '{value}'") from None
-            if name == "thread_similarity" and not 0 < value <= 1:
-                raise SourcebookError(f"parameter thread_similarity must be above 0 and at most 1, not {value}")
-        elif kind == "int":
-            try:
-                if isinstance(value, float) and not value.is_integer():
-                    raise ValueError
-                value = int(value)
-            except (TypeError, ValueError):
-                raise SourcebookError(f"parameter {name} must be a whole number, not '{value}'") from None
-        if kind not in ("int", "float"):
-            if isinstance(value, (list, dict, tuple, set)):
-                raise SourcebookError(f"parameter {name} must be a single value, not {type(value).__name__} {value!r}")
-            value = "" if value is None else str(value)
-        if name in ("start_date", "end_date") and value:
-            try:
-                value = parse_date(value).isoformat()
-            except ValueError as exc:
-                raise SourcebookError(f"parameter {name}: {exc}") from None
-        if name == "engine" and value not in ENGINES:
-            raise SourcebookError(f"parameter engine must be one of {', '.join(ENGINES)}, not '{value}'")
-        if name == "keyword_scope" and value not in ("sentences", "articles"):
-            raise SourcebookError(f"parameter keyword_scope must be 'sentences' or 'articles', not '{value}'")
-        if name == "source_types" and value:
-            from .attribution import SOURCE_TYPES
-
-            bad = [t.strip() for t in value.split(",") if t.strip() and t.strip() not in SOURCE_TYPES]
-            if bad:
-                raise SourcebookError(f"parameter source_types: unknown {', '.join(bad)}; choose from {', '.join(SOURCE_TYPES)}")
-        if name == "min_confidence" and value and value not in ("low", "medium", "high"):
-            raise SourcebookError(f"parameter min_confidence must be low, medium or high, not '{value}'")
-        if name == "rolling_window" and value < 1:
-            raise SourcebookError("parameter rolling_window must be at least 1")
-        checked[name] = value
-    if checked.get("start_date") and checked.get("end_date") and checked["start_date"] > checked["end_date"]:
-        raise SourcebookError(f"start_date {checked['start_date']} is after end_date {checked['end_date']}")
+        checked[name] = declared[name].checked(value)
+    check_together(checked)
     return checked
 
 
@@ -411,8 +366,8 @@ def _local_kernel_manager():
     return LocalSocketKernelManager
 
 
-def _declared_by(declared: dict, path: Path) -> set:
-    return {name for name, info in declared.items() if path.name in info["notebooks"]}
+def _declared_by(declared: dict[str, Parameter], path: Path) -> set:
+    return {name for name, parameter in declared.items() if parameter.takes(path.name)}
 
 
 def _corrections_text(report) -> str:

@@ -11,7 +11,7 @@ CORPUS ?= seeds
 OUT    ?= reports
 ARGS   ?=
 
-.PHONY: report test lab analyze benchmark strip update-expected browser sample clean
+.PHONY: report test lab analyze benchmark strip parameters update-expected browser sample clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ browser:
 # Remove notebook outputs before committing, keeping the expected figures of nbval-check-output cells.
 strip: $(STAMP)
 	$(BIN)/python tools/strip_outputs.py notebooks/*.ipynb
+
+# The notebooks' parameters cells and README.md's parameters table, written from src/helpers/parameters.py.
+parameters: $(STAMP)
+	$(BIN)/python tools/write_parameters.py
 
 # Re-run the notebooks over seeds/ and store their nbval-check-output figures as the new expected values.
 sample: $(STAMP)

@@ -171,12 +171,12 @@ def test_a_thread_that_lost_its_hedge_and_its_source_says_so(thread_corpus):
 def test_the_share_of_hedged_claims_per_source_and_period_counts_what_it_says(thread_corpus):
     """Each point of the by-source certainty chart is hedged-or-rumour claims of that source over all its claims in
     that period, and its click keys select exactly those claims in the ledger."""
-    from helpers import charts, tables
+    from helpers import charts, views
 
     analysis, _expected = thread_corpus
     claims, articles = analysis.claims, analysis.articles
     fig = charts.uncertain_claims_over_time(claims, articles, table="04-claims")
-    ledger = tables.claims_ledger(claims, articles)
+    ledger = views.claims_ledger(claims, articles)
     assert len(fig.data) >= 2
     checked = 0
     for trace in fig.data:

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers import charts, sentiment, tables
+from helpers import charts, sentiment, views
 from helpers import notebook as nb
 
 TYPES = ["anonymous", "official", "company", "media", "expert", "social_media", "political", "other"]
@@ -60,7 +60,7 @@ def _clickable_marks(fig):
 @pytest.mark.parametrize("n_articles", [30, 400])  # one bar per article, and one bar per period
 def test_every_mark_of_every_sourcing_chart_selects_exactly_the_rows_it_counts(n_articles):
     articles, attributions = _corpus(n_articles)
-    evidence = tables.evidence(attributions, articles)
+    evidence = views.evidence(attributions, articles)
     figures = [charts.source_mix_over_time(attributions, articles),
                charts.share_over_time(attributions, articles, ["anonymous", "official", "social_media"]),
                charts.platforms_over_time(attributions),
@@ -75,7 +75,7 @@ def test_every_mark_of_every_sourcing_chart_selects_exactly_the_rows_it_counts(n
 
 def test_every_bar_of_the_timeline_selects_exactly_its_articles():
     articles, _ = _corpus(400)
-    overview = tables.articles_overview(articles)
+    overview = views.articles_overview(articles)
     fig = charts.article_timeline(articles)
     marks = list(_clickable_marks(fig))
     assert sum(count for _, count, _ in marks) == len(articles)
@@ -85,7 +85,7 @@ def test_every_bar_of_the_timeline_selects_exactly_its_articles():
 
 def test_marks_keys_are_whole_tokens():
     articles, attributions = _corpus(30)
-    evidence = tables.evidence(attributions, articles)
+    evidence = views.evidence(attributions, articles)
     one = evidence[evidence["article_id"] == "art-1"]
     assert _rows_behind(evidence, "a:art-1;") == len(one)  # not the rows of art-10 .. art-19
     assert _rows_behind(evidence, "o:Reuters;") == int((attributions.merge(articles, on="article_id")["outlet"]

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from helpers import profile as profiles
-from helpers import tables
+from helpers import views
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +66,6 @@ def test_an_empty_profile_gives_empty_tables_not_errors(attributions, seed_analy
 
 
 def test_the_top_sources_table_gives_the_command_for_each_profile(attributions):
-    top = tables.top_sources(attributions, corpus="/data/my articles")
+    top = views.top_sources(attributions, corpus="/data/my articles")
     row = top[top["source_name"] == "Bloomberg News"].iloc[0]
     assert row["profile"] == "sourcebook render '/data/my articles' --notebooks 05 -p source 'Bloomberg News'"

@@ -8,7 +8,9 @@ Modules, one per question:
 - ``sentiment``: what tone does each sentence and article take?
 - ``attribution``: on whose word does each claim rest?
 - ``analysis``: the tidy tables (articles, sentences, attributions, rejected), computed once.
-- ``charts``: the figures and tables the notebooks show.
+- ``parameters``: the notebooks' parameters, declared once (their cells, checks, help and README table).
+- ``notebook``: what a notebook cell calls: the checked parameters, the view, tables shown and saved.
+- ``charts``: the figures the notebooks show; ``views``: the tables they show.
 - ``render``: notebooks to offline HTML reports.
 - ``cli``: the ``sourcebook`` command.
 """

@@ -477,7 +477,7 @@ PERIOD_KEY = {"D": ("d", "%Y-%m-%d"), "W": ("w", "%Y-%m-%d"), "M": ("m", "%Y-%m"
 
 
 def period_key(periods, freq: str) -> list[str]:
-    """The evidence-table key of each period ("m:2018-10;"), matching ``tables.mark_keys``."""
+    """The evidence-table key of each period ("m:2018-10;"), matching ``views.mark_keys``."""
     prefix, fmt = PERIOD_KEY[freq]
     return [f"{prefix}:{pd.Timestamp(p).strftime(fmt)};" for p in periods]
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import __version__
-from .errors import SourcebookError
+from .errors import NotebookFailed, SourcebookError
 from .runners import BACKENDS
 
 
@@ -172,7 +172,7 @@ def cmd_render(args) -> int:
         args.path, args.out, _parse_params(args.param, args.params_file), args.notebooks,
         Path(args.notebooks_dir) if args.notebooks_dir else None, say=say, corrections=_corrections(args),
     )
-    return 0 if result.ok else 1
+    return 0 if result.ok else NotebookFailed.exit_code  # the failed run is kept aside, the last report stays
 
 
 def cmd_evaluate(args) -> int:
@@ -241,10 +241,13 @@ def build_parser() -> argparse.ArgumentParser:
     _column_options(analyze)
     analyze.set_defaults(func=cmd_analyze)
 
-    render = sub.add_parser("render", help="render the notebooks into offline HTML reports")
+    from .parameters import help_text
+
+    render = sub.add_parser("render", help="render the notebooks into offline HTML reports", epilog=help_text(),
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
     render.add_argument("path", nargs="?", default="seeds", help="the corpus (default: seeds)")
     render.add_argument("--out", default="reports", help="output folder (default: reports)")
-    render.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"), help="a notebook parameter")
+    render.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"), help="a notebook parameter (listed below)")
     render.add_argument("-f", "--params-file", action="append", metavar="YAML", help="notebook parameters from a YAML file")
     render.add_argument("--notebooks", metavar="01,03", help="only these notebooks (numbers or names)")
     render.add_argument("--notebooks-dir", help=argparse.SUPPRESS)

@@ -3,10 +3,11 @@
 Notebooks hold little code. Each one starts with::
 
     from helpers import notebook as nb
-    data = nb.load(corpus, analysis_dir)            # the tables, analysed once
-    view = nb.select(data, start_date, end_date, keyword)
+    data, view = nb.setup(corpus, analysis_dir, start_date, end_date, keyword, engine=engine)
 
-and shows tables with ``nb.show_table(frame, "02-most-negative", tables_dir)``,
+which checks the parameters (the registry's checks, ``parameters.py``), reads the tables analysed once,
+and narrows them to the view the parameters ask for. It shows tables with
+``nb.show_table(frame, "02-most-negative", tables_dir)``,
 which also writes the table as CSV when the report pipeline asks for it, so
 every table a report shows is in ``data/`` beside it.
 """
@@ -20,13 +21,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import parameters
 from .analysis import analyze
-from .store import Analysis, read_tables
 from .corpus import load_corpus
-from .dates import parse_date
-from .errors import SourcebookError
 from .exports import write_csv
-from .tables import MARKED_ROWS
+from .parameters import CONFIDENCE_ORDER
+from .store import Analysis, read_tables
+from .views import MARKED_ROWS
 
 MAX_TABLE_ROWS = 200  # rows shown in a report table; the CSV beside it has them all
 
@@ -68,8 +69,12 @@ def languages_note(articles: pd.DataFrame) -> str:
 
 
 def setup(corpus: str, analysis_dir: str = "", start_date: str = "", end_date: str = "", keyword: str = "",
-          sentences: bool = True):
+          sentences: bool = True, **options):
     """The first cell of every notebook: charts and tables that work offline, the analysis, the view.
+
+    ``options`` are the notebook's own parameters (``engine=engine``). Every parameter is checked first, by
+    the same checks ``sourcebook render`` runs (``parameters.check_values``), so a value edited by hand in
+    JupyterLab is refused in one line naming it. Those that narrow the view are then applied (``narrow``).
 
     ``sentences=False``: a notebook that never reads the sentence table (the biggest) does not load it from
     a report run's tables; ``view.sentences`` is then ``None``.
@@ -82,6 +87,7 @@ def setup(corpus: str, analysis_dir: str = "", start_date: str = "", end_date: s
 
     from . import charts
 
+    options = parameters.check_values(dict(start_date=start_date, end_date=end_date, keyword=keyword, **options))
     charts.use_offline_renderer()  # charts draw in JupyterLab and in the offline HTML report
     init_tables()  # searchable evidence tables, offline
     data = load(corpus, analysis_dir, quiet=True, sentences=sentences)
@@ -91,7 +97,31 @@ def setup(corpus: str, analysis_dir: str = "", start_date: str = "", end_date: s
     if view.articles.empty:
         display(HTML(f'<div class="nothing-to-show"><b>Nothing to show.</b> {html.escape(_why_empty(data, view, start_date, end_date, keyword), quote=False)} '
                      "The charts and tables below are empty; they are not findings.</div>"))
+    view, notes = narrow(view, options)
+    for text in notes:
+        display(note(text))
     return data, view
+
+
+def narrow(view: "View", options: dict) -> tuple["View", list[str]]:
+    """The view narrowed by the parameters that change what it holds, with a note on each change that needs one.
+
+    ``source_types`` and ``min_confidence`` keep the attributions of those types at that confidence (and set
+    ``view.source_types``); ``keyword_scope`` decides what the tone about ``keyword`` is computed from;
+    ``thread_similarity`` regroups the claims into threads. Other options (``engine``, ``rolling_window``,
+    ``source``) are read by the notebook's cells and left alone here. ``options`` are checked values.
+    """
+    notes = []
+    if "source_types" in options or "min_confidence" in options:
+        chosen = parameters.source_type_list(options.get("source_types", ""))
+        view = replace(view, source_types=chosen,
+                       attributions=filter_attributions(view.attributions, chosen, options.get("min_confidence", "low")))
+    if "keyword_scope" in options:
+        view, how = keyword_tone(view, options.get("keyword", ""), options["keyword_scope"])
+        notes.append(how)
+    if "thread_similarity" in options:
+        view = rethread(view, options["thread_similarity"])
+    return view, notes
 
 
 def _why_empty(data: Analysis, view: "View", start_date: str, end_date: str, keyword: str) -> str:
@@ -120,15 +150,13 @@ class View:
     description: str
     claims: pd.DataFrame | None = None  # the claims of the view's articles
     claim_threads: pd.DataFrame | None = None  # the threads as told within the view (first sighting in the view)
+    source_types: list[str] | None = None  # the source types the view's attributions are of (source_types)
 
 
 def _parse_optional_date(value, name: str):
     if value in (None, ""):
         return None
-    try:
-        return pd.Timestamp(parse_date(str(value)))
-    except ValueError as exc:
-        raise SourcebookError(f"parameter {name}: {exc}") from None
+    return pd.Timestamp(parameters.check(name, value))
 
 
 def keyword_pattern(keyword: str) -> re.Pattern:
@@ -146,8 +174,7 @@ def select(data: Analysis, start_date: str = "", end_date: str = "", keyword: st
     """
     start = _parse_optional_date(start_date, "start_date")
     end = _parse_optional_date(end_date, "end_date")
-    if start is not None and end is not None and start > end:
-        raise SourcebookError(f"parameter start_date {start.date()} is after end_date {end.date()}")
+    parameters.check_together({"start_date": start and str(start.date()), "end_date": end and str(end.date())})
     articles = data.articles.copy()
     reasons = pd.Series("", index=articles.index, dtype=object)
     if start is not None or end is not None:
@@ -178,6 +205,7 @@ def select(data: Analysis, start_date: str = "", end_date: str = "", keyword: st
         rejected=data.rejected,
         excluded=excluded.reset_index(drop=True),
         description=description,
+        source_types=parameters.source_type_list(""),
         **_view_claims(data, kept_ids),
     )
 
@@ -203,8 +231,7 @@ def rethread(view: View, similarity: float) -> View:
     links only closer retellings). At the analysis's own value, the threads are those of the analysis."""
     from .claims import threads
 
-    if not 0 < similarity <= 1:
-        raise SourcebookError(f"parameter thread_similarity must be above 0 and at most 1, not {similarity}")
+    similarity = parameters.check("thread_similarity", similarity)
     if view.claims is None or similarity == threads.SIMILARITY:
         return view
     claims = view.claims.merge(view.articles[["article_id", "outlet"]], on="article_id", how="left")
@@ -227,8 +254,7 @@ def keyword_tone(view: View, keyword: str, scope: str = "sentences") -> tuple[Vi
     """
     from .sentiment import add_article_tone
 
-    if scope not in ("sentences", "articles"):
-        raise SourcebookError(f"parameter keyword_scope must be 'sentences' or 'articles', not '{scope}'")
+    scope = parameters.check("keyword_scope", scope)
     if not keyword:
         return view, "Tone computed from every sentence of each article."
     if scope == "articles":
@@ -343,19 +369,13 @@ class Table:
         return self.frame.head(self.max_rows).to_string(index=False)
 
 
-CONFIDENCE_ORDER = ("low", "medium", "high")
-
-
 def filter_attributions(attributions: pd.DataFrame, source_types: list[str], min_confidence: str = "low") -> pd.DataFrame:
-    """The attributions of the chosen types at or above a confidence (low: all rows; high: only the surest)."""
-    from .attribution import SOURCE_TYPES
+    """The attributions of the chosen types at or above a confidence (low: all rows; high: only the surest).
 
-    unknown = sorted(set(source_types) - set(SOURCE_TYPES))
-    if unknown:
-        raise ValueError(f"unknown source type(s) {unknown}: choose from {list(SOURCE_TYPES)}")
-    level = min_confidence or "low"
-    if level not in CONFIDENCE_ORDER:
-        raise ValueError(f"min_confidence must be low, medium or high, not {level!r}")
+    An unknown type or level is refused with the registry's message for source_types or min_confidence.
+    """
+    parameters.check("source_types", ",".join(source_types))
+    level = parameters.check("min_confidence", min_confidence) or "low"
     allowed = set(CONFIDENCE_ORDER[CONFIDENCE_ORDER.index(level):])
     keep = attributions["source_type"].isin(source_types) & attributions["confidence"].isin(allowed)
     return attributions[keep].reset_index(drop=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .tables import _date_text, _type_label
+from .views import _date_text, _type_label
 
 
 def _fold(values) -> pd.Series:

@@ -2,8 +2,9 @@
 
 One run:
 
-1. checks every parameter against the notebooks' ``parameters`` cells, and the
-   corpus path, before anything runs (a bad one is refused in one line);
+1. checks every parameter with the registry's checks (``parameters.py``, which
+   also writes the notebooks' ``parameters`` cells), and the corpus path, before
+   anything runs (a bad one is refused in one line);
 2. takes a lock beside the output folder, so two runs never write it at once;
 3. loads and analyses the corpus once, batch by batch, into ``<tmp>/data/`` (CSV and Parquet);
 4. executes each notebook with papermill (the project's kernel, the notebooks'
@@ -39,14 +40,12 @@ from . import __version__
 from .analysis import analyze_to_folder
 from .cache import open_cache
 from .corpus import load_corpus
-from .dates import parse_date
-from .errors import BadInput, NothingToReport, SourcebookError
+from .errors import BadInput, BadParameter, NothingToReport, SourcebookError
 from .lab_setup import KERNEL_NAME, install_kernel
+from .parameters import RUN_PARAMETERS, Parameter, check_together, taken_by
 from .runners import progress_reporter
-from .sentiment import ENGINES
 
 TEMPLATES = Path(__file__).parent / "templates"
-RUN_PARAMETERS = {"corpus", "analysis_dir", "tables_dir"}  # set by the run itself, not by the user
 LIBRARIES = ["pandas", "plotly", "papermill", "nbconvert", "textblob", "vaderSentiment"]
 
 log = logging.getLogger("sourcebook.render")
@@ -86,14 +85,14 @@ def list_notebooks(folder: Path, selection: str | None = None) -> list[Path]:
     """Numbered notebooks in order; ``selection`` like '01,03' keeps those numbers (or names)."""
     notebooks = sorted(p for p in folder.glob("[0-9]*.ipynb") if not p.name.startswith("."))
     if not notebooks:
-        raise SourcebookError(f"{folder}: no numbered notebooks (NN-name.ipynb) found")
+        raise BadInput(f"{folder}: no numbered notebooks (NN-name.ipynb) found")
     if selection:
         wanted = [item.strip() for item in selection.split(",") if item.strip()]
         chosen = []
         for item in wanted:
             match = [p for p in notebooks if p.name.split("-")[0] == item.zfill(2) or p.stem == item or p.name == item]
             if not match:
-                raise SourcebookError(
+                raise BadParameter(
                     f"--notebooks: no notebook '{item}'; choose from {', '.join(p.name.split('-')[0] for p in notebooks)}"
                 )
             chosen.extend(m for m in match if m not in chosen)
@@ -101,83 +100,39 @@ def list_notebooks(folder: Path, selection: str | None = None) -> list[Path]:
     return notebooks
 
 
-def notebook_parameters(notebooks: list[Path]) -> dict[str, dict]:
-    """Parameters declared by the notebooks' ``parameters`` cells: name -> {type, default, help, notebooks}."""
-    import papermill
+def notebook_parameters(notebooks: list[Path]) -> dict[str, Parameter]:
+    """The parameters these notebooks take, from the registry (``parameters.REGISTRY``): name -> Parameter.
 
-    declared: dict[str, dict] = {}
-    for path in notebooks:
-        for name, info in papermill.inspect_notebook(str(path)).items():
-            entry = declared.setdefault(
-                name, {"type": info["inferred_type_name"], "default": info["default"], "help": info["help"], "notebooks": []}
-            )
-            entry["notebooks"].append(path.name)
-    return declared
+    A test keeps every notebook's ``parameters`` cell as the registry writes it, so this is what the cells declare.
+    """
+    return taken_by(notebooks)
 
 
 def read_params_file(path: str) -> dict:
     file = Path(path)
     if not file.exists():
-        raise SourcebookError(f"{path}: parameters file not found")
+        raise BadInput(f"{path}: parameters file not found")
     try:
         values = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
-        raise SourcebookError(f"{path}: not valid YAML ({str(exc).splitlines()[0]})") from None
+        raise BadInput(f"{path}: not valid YAML ({str(exc).splitlines()[0]})") from None
     if not isinstance(values, dict):
-        raise SourcebookError(f"{path}: must be a mapping of parameter names to values")
+        raise BadInput(f"{path}: must be a mapping of parameter names to values")
     return values
 
 
-def check_parameters(given: dict, declared: dict) -> dict:
-    """Validate and convert user parameters; raise a one-line SourcebookError for the first bad one."""
+def check_parameters(given: dict, declared: dict[str, Parameter]) -> dict:
+    """Validate and convert user parameters with the registry's checks; raise a one-line BadParameter for the
+    first bad one. ``declared``: the parameters the chosen notebooks take (``notebook_parameters``)."""
     checked = {}
     for name, value in given.items():
         if name in RUN_PARAMETERS:
-            raise SourcebookError(f"parameter {name} is set by sourcebook render itself; give the corpus as an argument")
+            raise BadParameter(f"parameter {name} is set by sourcebook render itself; give the corpus as an argument")
         if name not in declared:
             known = ", ".join(sorted(set(declared) - RUN_PARAMETERS))
-            raise SourcebookError(f"unknown parameter '{name}'; the notebooks take: {known}")
-        kind = declared[name]["type"]
-        if kind == "float":
-            try:
-                value = float(value)
-            except (TypeError, ValueError):
-                raise SourcebookError(f"parameter {name} must be a number, not '{value}'") from None
-            if name == "thread_similarity" and not 0 < value <= 1:
-                raise SourcebookError(f"parameter thread_similarity must be above 0 and at most 1, not {value}")
-        elif kind == "int":
-            try:
-                if isinstance(value, float) and not value.is_integer():
-                    raise ValueError
-                value = int(value)
-            except (TypeError, ValueError):
-                raise SourcebookError(f"parameter {name} must be a whole number, not '{value}'") from None
-        if kind not in ("int", "float"):
-            if isinstance(value, (list, dict, tuple, set)):
-                raise SourcebookError(f"parameter {name} must be a single value, not {type(value).__name__} {value!r}")
-            value = "" if value is None else str(value)
-        if name in ("start_date", "end_date") and value:
-            try:
-                value = parse_date(value).isoformat()
-            except ValueError as exc:
-                raise SourcebookError(f"parameter {name}: {exc}") from None
-        if name == "engine" and value not in ENGINES:
-            raise SourcebookError(f"parameter engine must be one of {', '.join(ENGINES)}, not '{value}'")
-        if name == "keyword_scope" and value not in ("sentences", "articles"):
-            raise SourcebookError(f"parameter keyword_scope must be 'sentences' or 'articles', not '{value}'")
-        if name == "source_types" and value:
-            from .attribution import SOURCE_TYPES
-
-            bad = [t.strip() for t in value.split(",") if t.strip() and t.strip() not in SOURCE_TYPES]
-            if bad:
-                raise SourcebookError(f"parameter source_types: unknown {', '.join(bad)}; choose from {', '.join(SOURCE_TYPES)}")
-        if name == "min_confidence" and value and value not in ("low", "medium", "high"):
-            raise SourcebookError(f"parameter min_confidence must be low, medium or high, not '{value}'")
-        if name == "rolling_window" and value < 1:
-            raise SourcebookError("parameter rolling_window must be at least 1")
-        checked[name] = value
-    if checked.get("start_date") and checked.get("end_date") and checked["start_date"] > checked["end_date"]:
-        raise SourcebookError(f"start_date {checked['start_date']} is after end_date {checked['end_date']}")
+            raise BadParameter(f"unknown parameter '{name}'; the notebooks take: {known}")
+        checked[name] = declared[name].checked(value)
+    check_together(checked)
     return checked
 
 
@@ -411,8 +366,8 @@ def _local_kernel_manager():
     return LocalSocketKernelManager
 
 
-def _declared_by(declared: dict, path: Path) -> set:
-    return {name for name, info in declared.items() if path.name in info["notebooks"]}
+def _declared_by(declared: dict[str, Parameter], path: Path) -> set:
+    return {name for name, parameter in declared.items() if parameter.takes(path.name)}
 
 
 def _corrections_text(report) -> str:

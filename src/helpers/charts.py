@@ -26,7 +26,6 @@ from plotly.offline import get_plotlyjs
 
 from .attribution.records import SOURCE_TYPES
 
-SOURCE_TYPE_ORDER = list(SOURCE_TYPES)
 SOURCE_TYPE_LABELS = {
     "anonymous": "Anonymous",
     "social_media": "Social media",
@@ -516,7 +515,7 @@ def source_mix_over_time(attributions: pd.DataFrame, articles: pd.DataFrame, tit
         dated = dated.assign(period=period_start(dated["date"], freq))
         table = dated.groupby(["period", "source_type"]).size().unstack(fill_value=0)
         keys, labels = period_key(table.index, freq), period_label(table.index, freq)
-        for kind in SOURCE_TYPE_ORDER:
+        for kind in SOURCE_TYPES:
             if kind in table:
                 rows = dated[dated["source_type"] == kind]
                 hover = rows.groupby("period").apply(_top_sources).reindex(table.index).fillna("")
@@ -537,7 +536,7 @@ def source_mix_over_time(attributions: pd.DataFrame, articles: pd.DataFrame, tit
     label_of = dict(zip(order["article_id"], labels))
     merged["label"] = merged["article_id"].map(label_of)
     table = merged.groupby(["label", "source_type"]).size().unstack(fill_value=0).reindex(list(labels), fill_value=0)
-    for kind in SOURCE_TYPE_ORDER:
+    for kind in SOURCE_TYPES:
         if kind in table:
             names = merged[merged["source_type"] == kind].groupby("label")["source_name"].agg(
                 lambda s: ", ".join(sorted({_escape(n) for n in s if n})) or "unnamed")
@@ -683,7 +682,7 @@ def type_by_outlet_heatmap(attributions: pd.DataFrame, articles: pd.DataFrame, t
     merged["outlet"] = merged["outlet"].replace("", "outlet unknown").fillna("outlet unknown")
     keep = merged["outlet"].value_counts().head(top).index
     table = merged[merged["outlet"].isin(keep)].groupby(["outlet", "source_type"]).size().unstack(fill_value=0)
-    table = table.reindex(columns=[t for t in SOURCE_TYPE_ORDER], fill_value=0)
+    table = table.reindex(columns=list(SOURCE_TYPES), fill_value=0)
     share = table.div(table.sum(axis=1), axis=0)
     custom = [[[int(table.loc[outlet, kind]), f"{SOURCE_TYPE_LABELS[kind]} in {outlet}",
                 f"o:{_key_text(outlet)}; t:{kind};"] for kind in share.columns] for outlet in share.index]
@@ -745,7 +744,7 @@ def claims_by_source_type(claims: pd.DataFrame, table: str = "") -> go.Figure:
     title = "How sure are the claims, by the source they rest on?"
     if claims is None or claims.empty:
         return _empty(title, "No claims in this view.")
-    order = [t for t in SOURCE_TYPE_ORDER if t in set(claims["source_type"])] + \
+    order = [t for t in SOURCE_TYPES if t in set(claims["source_type"])] + \
         (["unattributed"] if (claims["source_type"] == "unattributed").any() else [])
     label = {**SOURCE_TYPE_LABELS, "unattributed": "No source given"}
     table_counts = claims.groupby(["source_type", "certainty"]).size().unstack(fill_value=0).reindex(order, fill_value=0)

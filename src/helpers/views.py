@@ -6,6 +6,9 @@ import shlex
 
 import pandas as pd
 
+from .attribution import CONFIDENCE_LEVELS
+from .attribution.records import SOURCE_TYPES
+from .charts import SOURCE_TYPE_LABELS, period_start
 from .sentiment import CLEAR_THRESHOLD
 
 
@@ -162,12 +165,8 @@ def extreme_sentences(sentences: pd.DataFrame, articles: pd.DataFrame, engine: s
 
 def source_type_counts(attributions: pd.DataFrame) -> pd.DataFrame:
     """Attributions and articles per source type, in a fixed order."""
-    from .charts import SOURCE_TYPE_ORDER
-
-    from .charts import SOURCE_TYPE_LABELS
-
     rows = []
-    for kind in SOURCE_TYPE_ORDER:
+    for kind in SOURCE_TYPES:
         part = attributions[attributions["source_type"] == kind]
         rows.append({"source type": SOURCE_TYPE_LABELS[kind], "attributions": len(part),
                      "articles": part["article_id"].nunique()})
@@ -176,14 +175,9 @@ def source_type_counts(attributions: pd.DataFrame) -> pd.DataFrame:
 
 def confidence_counts(attributions: pd.DataFrame) -> pd.DataFrame:
     """Attributions per source type and confidence (see docs/methodology.md for the rule), with rows corrected by hand."""
-    from .attribution import CONFIDENCE_LEVELS
-    from .charts import SOURCE_TYPE_ORDER
-
     rows = []
     corrected = attributions["corrected"].astype(bool) if "corrected" in attributions else pd.Series(False, index=attributions.index)
-    from .charts import SOURCE_TYPE_LABELS
-
-    for kind in SOURCE_TYPE_ORDER:
+    for kind in SOURCE_TYPES:
         part = attributions[attributions["source_type"] == kind]
         row = {"source type": SOURCE_TYPE_LABELS[kind]}
         for level in CONFIDENCE_LEVELS:
@@ -221,8 +215,6 @@ def second_hand(attributions: pd.DataFrame) -> pd.DataFrame:
 
 
 def _type_label(kind: str) -> str:
-    from .charts import SOURCE_TYPE_LABELS
-
     return SOURCE_TYPE_LABELS.get(kind, kind)
 
 
@@ -235,8 +227,6 @@ def mark_keys(frame: pd.DataFrame, limit: int | None = None) -> pd.Series:
     """For each row, the keys of every chart mark it is counted in: "a:<article> d:<day> w:<week> m:<month> t:<type>
     o:<outlet> p:<platform> c:<certainty> h:<thread>", each ending in ';' (a click on a mark searches the evidence
     table for its keys)."""
-    from .charts import period_start
-
     if limit is not None and len(frame) > limit:
         head = mark_keys(frame.iloc[:limit])
         return pd.concat([head, pd.Series("", index=frame.index[limit:])])

@@ -148,7 +148,8 @@ def finish_claims(claims: pd.DataFrame, attributions: pd.DataFrame, articles: pd
 def _finish_claims_file(writer: TableWriter) -> int:
     """``finish_claims`` over tables already written batch by batch. Returns the number of threads."""
     folder = writer.folder
-    claims = read_csv(folder / TABLE_FILES["claims"], na_values={"date": [""], "value": [""]})
+    claims = read_csv(folder / TABLE_FILES["claims"], text=("claim", "sentence", "terms", "names"),
+                      na_values={"date": [""], "value": [""]})
     claims["date"] = pd.to_datetime(claims["date"], errors="coerce")
     claims = claims.astype({"sentence_id": "int64", "start": "int64", "end": "int64", "value": "float64"})
     attributions = read_csv(folder / TABLE_FILES["attributions"],

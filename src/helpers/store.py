@@ -147,9 +147,11 @@ def write_tables(analysis: Analysis, folder: str | Path) -> Path:
     return folder
 
 
-def read_csv(path: Path, **options) -> pd.DataFrame:
-    """One CSV table as written here: text as written (no NA guessing), ids as strings, spreadsheet guards undone."""
-    return restore(pd.read_csv(path, keep_default_na=False, dtype={"article_id": str}, **options))
+def read_csv(path: Path, text: tuple[str, ...] = (), **options) -> pd.DataFrame:
+    """One CSV table as written here: text as written (no NA guessing), ids and the ``text`` columns as strings,
+    spreadsheet guards undone."""
+    return restore(pd.read_csv(path, keep_default_na=False, dtype={"article_id": str, **dict.fromkeys(text, str)},
+                               **options))
 
 
 def read_tables(folder: str | Path, skip: tuple[str, ...] = ()) -> Analysis:

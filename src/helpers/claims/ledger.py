@@ -14,8 +14,10 @@ import pandas as pd
 from . import threads
 from .detect import find
 
-# Columns each article's analysis gives (the corpus pass adds the source, the outlet and the thread).
-ARTICLE_CLAIM_COLUMNS = ["sentence_id", "start", "end", "claim", "kind", "value", "unit", "when", "certainty", "sentence"]
+# Columns each article's analysis gives (the corpus pass adds the source, the outlet and the thread, and drops
+# terms and names: the words and the names of the claim's clause, which the threading counts).
+ARTICLE_CLAIM_COLUMNS = ["sentence_id", "start", "end", "claim", "kind", "value", "unit", "when", "certainty", "sentence",
+                         "terms", "names"]
 CLAIM_COLUMNS = ["claim_id", "article_id", "date", "sentence_id", "start", "end", "claim", "kind", "value", "unit",
                  "when", "certainty", "source_type", "source_name", "via", "thread_id", "sentence"]
 
@@ -35,6 +37,9 @@ def rows_for_article(spans, certainties) -> dict[str, list]:
             out["when"].append(claim.when)
             out["certainty"].append(certainty)
             out["sentence"].append(span.text)
+            terms, names = threads.claim_terms(span.text, claim.text)
+            out["terms"].append(terms)
+            out["names"].append(names)
     return out
 
 

@@ -121,14 +121,23 @@ def clause(sentence: str, claim: str) -> str:
     return sentence[starts[-1] if starts else 0:]
 
 
-def _vectors(texts: list[str]):
+def claim_terms(sentence: str, claim: str) -> tuple[str, str]:
+    """The words (``content_terms``) and the names and figures (``anchors``) of the clause a claim is in, each
+    joined by spaces. Computed once per article, where the results are cached, and kept with the claim until
+    the corpus pass, which then only counts them."""
+    text = clause(sentence, claim)
+    return " ".join(content_terms(text)), " ".join(anchors(text))
+
+
+def _vectors(words: list[str], names: list[str]):
+    """TF-IDF of the claims' words and presence of their names, from ``claim_terms``' strings."""
     from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
     # Words in very many claims ("emissions" in a climate corpus) cannot tell two claims apart: dropped,
     # which also keeps the products below sparse at scale.
-    common = max(COMMON_TERM_CLAIMS, int(COMMON_TERM_SHARE * len(texts)))
-    similar = TfidfVectorizer(analyzer=content_terms, sublinear_tf=True, norm="l2", max_df=common).fit_transform(texts)
-    named = CountVectorizer(analyzer=anchors, binary=True, max_df=common).fit_transform(texts)
+    common = max(COMMON_TERM_CLAIMS, int(COMMON_TERM_SHARE * len(words)))
+    similar = TfidfVectorizer(analyzer=str.split, sublinear_tf=True, norm="l2", max_df=common).fit_transform(words)
+    named = CountVectorizer(analyzer=str.split, binary=True, max_df=common).fit_transform(names)
     return similar.tocsr(), named.tocsr()
 
 
@@ -231,8 +240,13 @@ def assign(claims: pd.DataFrame, similarity: float = SIMILARITY, window_days: in
     out = pd.Series("", index=claims.index, dtype=object)
     if len(claims) < 2:
         return out
-    texts = [clause(sentence, claim) for sentence, claim in zip(claims["sentence"].fillna(""), claims["claim"].fillna(""))]
-    matrix = _vectors(texts)
+    if "terms" in claims and "names" in claims:  # computed with each article (rows_for_article)
+        words, names = claims["terms"].fillna("").tolist(), claims["names"].fillna("").tolist()
+    else:  # a ledger read back from claims.csv, re-threaded in a notebook
+        pairs = [claim_terms(sentence, claim) for sentence, claim in
+                 zip(claims["sentence"].fillna(""), claims["claim"].fillna(""))]
+        words, names = [p[0] for p in pairs], [p[1] for p in pairs]
+    matrix = _vectors(words, names)
     days = (pd.to_datetime(claims["date"]) - pd.Timestamp("1970-01-01")).dt.days.to_numpy(dtype=float)
     keys = (claims["article_id"].astype(str) + "#" + claims["sentence_id"].astype(str)).to_numpy()
     values = pd.to_numeric(claims["value"], errors="coerce").to_numpy(dtype=float) if "value" in claims else None

@@ -64,9 +64,11 @@ def attach_sources(claims: pd.DataFrame, attributions: pd.DataFrame) -> pd.DataF
     gap = np.maximum(0, np.maximum(merged["start"] - merged["end_a"], merged["start_a"] - merged["end"]))
     # The source the words came from, not the outlet that passed them on (a source another row of the sentence
     # names as its via), then the nearest: "the Journal, citing unidentified sources, said ..." rests on the sources.
-    vias = merged.groupby("index")["via_a"].agg(lambda v: set(v.fillna("")) - {""})
-    channel = [name in vias[i] for i, name in zip(merged["index"], merged["source_name_a"].fillna(""))]
-    nearest = merged.assign(_gap=gap, _channel=np.asarray(channel, dtype=int))
+    named = merged["source_name_a"].fillna("")
+    vias = merged.loc[merged["via_a"].fillna("") != "", ["index", "via_a"]].drop_duplicates()
+    passed_on = pd.MultiIndex.from_arrays([vias["index"], vias["via_a"]])
+    channel = pd.MultiIndex.from_arrays([merged["index"], named]).isin(passed_on)
+    nearest = merged.assign(_gap=gap, _channel=channel.astype(int))
     nearest = nearest.sort_values(["index", "_channel", "_gap", "start_a"])
     nearest = nearest.drop_duplicates("index")
     nearest = nearest.set_index("index")

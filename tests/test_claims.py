@@ -188,3 +188,16 @@ def test_the_share_of_hedged_claims_per_source_and_period_counts_what_it_says(th
             assert rows["certainty"].isin(["hedged", "rumour"]).sum() == uncertain
             checked += 1
     assert checked >= 5
+
+
+def test_threads_from_the_words_kept_with_each_article_are_the_threads_of_the_ledger(thread_corpus):
+    """The analysis threads from the words and names each article's claims carry (computed, and cached, per
+    article); a ledger read back without them (a notebook re-threading) recomputes them: the same threads."""
+    analysis, _gold = thread_corpus
+    ledger = analysis.claims.drop(columns=["thread_id"])
+    assert "terms" not in ledger and "names" not in ledger  # dropped from the table a reader sees
+    again = threads.assign(ledger)
+    assert (again.values == analysis.claims["thread_id"].values).all() and (again != "").sum() >= 4
+    words = [threads.claim_terms(s, c) for s, c in zip(ledger["sentence"], ledger["claim"])]
+    carried = ledger.assign(terms=[w for w, _ in words], names=[n for _, n in words])
+    assert (threads.assign(carried).values == again.values).all()

@@ -381,3 +381,22 @@ def test_a_description_of_the_person_the_passage_is_about_resolves_to_them():
     rows = rows_of("Ben Carson spoke at length about his childhood in Detroit. Carson said the reports were false. "
                    "The retired neurosurgeon acknowledged that he expected scrutiny.")
     assert {name for _t, name, _v in rows} == {"Ben Carson"}
+
+
+# --- misses the rules used to drop ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("\"The bill is dead,\" said Garrick Holm of Nebraska.", ("other", "Garrick Holm")),
+    ("\"The bill is dead,\" said Sen. Garrick Holm of Nebraska, a longtime critic of the bill.", ("official", "Garrick Holm")),
+    ("Garrick Holm of Nebraska spoke first. Holm said the bill was dead.", ("other", "Garrick Holm")),
+])
+def test_a_person_of_a_place_is_the_person(text, expected):
+    rows = rows_of(text)
+    assert rows and all(r[:2] == expected for r in rows), rows
+
+
+def test_a_body_of_a_place_stays_whole():
+    assert [r[1] for r in rows_of("The Southern District of New York said the case was open.")] == [
+        "Southern District of New York"]
+    assert rows_of("The senator of Nebraska") == []

@@ -408,13 +408,16 @@ def find_names(tokens: list[Token], in_quote: list[bool], capitals: frozenset = 
         if len(words) == 1 and words[0] in PARTY_WORDS - {"GOP"}:
             i = j
             continue  # "Democratic officials", "Republican senators": a party adjective, not a body
-        if "of" in words[1:] and words[0] in lex.first_names():
+        from_place = False
+        if "of" in words[1:]:
             cut = words.index("of", 1)
-            if " ".join(words[cut + 1:]) in lex.places() or all(w in lex.places() for w in words[cut + 1:]):
+            if (" ".join(words[cut + 1:]) in lex.places() or all(w in lex.places() for w in words[cut + 1:])) and \
+                    _person_before_of(words[:cut], title, tokens, name_start):
                 end -= len(words) - cut
                 words = words[:cut]  # "Sen. Ben Cardin of Maryland", "Lindsey Graham of South Carolina"
+                from_place = True
         kind, gender = _kind(words, tokens, name_start, end, tokens[max(0, name_start - 1):name_start])
-        if title and kind == "name":
+        if (title or from_place) and kind == "name":
             kind = "person"
         if kind == "person" and not gender:
             gender = _gender_from(title)
@@ -423,6 +426,18 @@ def find_names(tokens: list[Token], in_quote: list[bool], capitals: frozenset = 
         names.append(Name(name_start, end, text, kind, title, start if title else -1, gender, in_quote[name_start]))
         i = j
     return names
+
+
+def _person_before_of(words: list[str], title: str, tokens: list[Token], name_start: int) -> bool:
+    """Whether the words before "of <place>" are a person's name: "Sherrod Brown of Ohio" is Sherrod Brown (from
+    Ohio); "Bank of America", "Supreme Court of Ohio", "Southern District of New York" stay whole."""
+    if words[0] in lex.first_names():
+        return True
+    if not 2 <= len(words) <= 3 or any(w in lex.places() for w in words):
+        return False
+    kind, _gender = _kind(words, tokens, name_start, name_start + len(words), tokens[max(0, name_start - 1):name_start])
+    # An unknown first word ("Sherrod") makes a person; a common one ("Southern District of New York") does not.
+    return kind == "person" or kind == "name" and (bool(title) or words[0].lower() not in lex.common_words())
 
 
 def _known_body(tokens: list[Token], start: int, end: int) -> bool:

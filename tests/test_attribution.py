@@ -400,3 +400,11 @@ def test_a_body_of_a_place_stays_whole():
     assert [r[1] for r in rows_of("The Southern District of New York said the case was open.")] == [
         "Southern District of New York"]
     assert rows_of("The senator of Nebraska") == []
+
+
+def test_a_demonym_alone_before_said_is_a_surname():
+    assert rows_of("\"The deal is bad,\" Cuban said.") == [("other", "Cuban", "")]
+    rows = rows_of("Mark Cuban owns a basketball team. \"The deal is bad,\" Cuban said.")
+    assert rows and rows[-1][:2] == ("other", "Mark Cuban")
+    assert rows_of("Cuban cigars sold well in Miami.") == []
+    assert [r[0] for r in rows_of("Cuban officials said the talks went well.")] == ["anonymous"]

@@ -408,3 +408,19 @@ def test_a_demonym_alone_before_said_is_a_surname():
     assert rows and rows[-1][:2] == ("other", "Mark Cuban")
     assert rows_of("Cuban cigars sold well in Miami.") == []
     assert [r[0] for r in rows_of("Cuban officials said the talks went well.")] == ["anonymous"]
+
+
+@pytest.mark.parametrize("text", [
+    "\"We expect a long fight,\" Dana Korver, Sanders’ campaign manager, said.",
+    "\"We expect a long fight,\" Dana Korver, Sanders' campaign manager, said in a statement.",
+    "“We expect a long fight,” Dana Korver, Sanders’ campaign manager, said.",
+])
+def test_a_name_in_apposition_between_the_quote_and_the_verb(text):
+    found = extract_sentence(text)
+    assert [(f.source_type, f.source_name) for f in found] == [("political", "Dana Korver")]
+    assert "campaign manager" in found[0].type_evidence
+
+
+def test_a_plural_possessive_with_a_curly_apostrophe_is_a_possessive():
+    assert [r[:2] for r in rows_of("Sanders’ campaign said it would win the state.")] == [("political", "Sanders")]
+    assert rows_of("The voters’ anger grew over the summer.") == []

@@ -684,7 +684,7 @@ class Registry:
         window = " ".join(t.lower for t in tokens[name.end: name.end + 14])
         match = CAMPAIGN_RE.search(window)
         after = " ".join(t.lower for t in tokens[name.end: name.end + 3])
-        own = re.match(r"(?:['’]s )?(?:presidential )?(?:campaign|candidacy|bid|supporters|rally|rallies|delegates|running mate|camp)\b", after)
+        own = re.match(r"(?:['’]s? )?(?:presidential )?(?:campaign|candidacy|bid|supporters|rally|rallies|delegates|running mate|camp)\b", after)
         if match:
             entity.add_evidence("political", f"campaign: '{match.group(0)}'", 3, index)
         elif own:

@@ -424,3 +424,19 @@ def test_a_name_in_apposition_between_the_quote_and_the_verb(text):
 def test_a_plural_possessive_with_a_curly_apostrophe_is_a_possessive():
     assert [r[:2] for r in rows_of("Sanders’ campaign said it would win the state.")] == [("political", "Sanders")]
     assert rows_of("The voters’ anger grew over the summer.") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("It is a fair question,'' Ms. Okafor said.", "Okafor"),
+    ("Well, the voters will decide soon,'' Mr. Lindqvist said.", "Lindqvist"),
+    ("It is a fair question,” Ms. Okafor said.", "Okafor"),
+    ("It is a fair question,\" Ms. Okafor said.", "Okafor"),
+])
+def test_a_sentence_that_opens_inside_a_quotation_credits_the_speaker_after_it(text, name):
+    assert [f.source_name for f in extract_sentence(text)] == [name]
+
+
+def test_a_cue_inside_a_quotation_that_began_earlier_is_not_a_cue():
+    rows = rows_of("Mr. Lindqvist spoke for an hour. ''It was long. The critics said it was too long,'' he said.")
+    assert [r[1] for r in rows] == ["Lindqvist"]
+    assert [f.phrase for f in extract_sentence("The critics said it was too long,'' he said.")] == ["he"]

@@ -146,19 +146,32 @@ def quote_mask(sentence: str, tokens: list[Token]) -> list[bool]:
 
     Quote marks are read left to right: “ opens, ” closes, a straight " opens after a space or at the
     start and closes otherwise (reporters mix them: “...," she said "..."). A quotation left open at
-    the end of the sentence (a quote that goes on in the next paragraph) runs to the end.
+    the end of the sentence (a quote that goes on in the next paragraph) runs to the end. A sentence whose
+    first mark closes (", '' or ” right after , . ? ! and before a space) began inside a quotation opened in
+    the sentence before: everything up to that mark is quoted.
     """
     inside = False
+    seen_mark = False
     mask = []
     for k, token in enumerate(tokens):
         text = token.text
+        mark_end = token.end
         if text == "'" and k + 1 < len(tokens) and tokens[k + 1].text == "'" and tokens[k + 1].start == token.end:
             text = '"'  # two apostrophes as a quote mark (''Do we really...'')
+            mark_end = tokens[k + 1].end
         elif text == "'" and k > 0 and tokens[k - 1].text == "'" and tokens[k - 1].end == token.start:
-            mask.append(inside)
+            mask.append(False)
             continue
         if text in {"“", "”", '"'}:
-            after = sentence[token.end] if token.end < len(sentence) else " "
+            after = sentence[mark_end] if mark_end < len(sentence) else " "
+            before = sentence[token.start - 1] if token.start > 0 else " "
+            if not seen_mark and text != "“" and before in ",.?!" and after.isspace() and k > 0:
+                # The sentence opens inside a quotation begun in the one before: "He's a wild card,'' Ms. Epstein said."
+                mask[:k] = [True] * k
+                seen_mark = True
+                mask.append(False)
+                continue
+            seen_mark = True
             if text == "“" and inside and (after.isspace() or after in ".,;:!?"):
                 inside = False  # a “ typed where ” was meant: "“Apparently not,“ he said."
             elif text == "“":
@@ -166,8 +179,6 @@ def quote_mask(sentence: str, tokens: list[Token]) -> list[bool]:
             elif text == "”":
                 inside = False
             else:
-                before = sentence[token.start - 1] if token.start > 0 else " "
-                after = sentence[token.end] if token.end < len(sentence) else " "
                 if not inside and (before.isspace() or before in "([—–-:") and not (after.isspace() and k == len(tokens) - 1):
                     inside = True
                 else:

@@ -440,3 +440,19 @@ def test_a_cue_inside_a_quotation_that_began_earlier_is_not_a_cue():
     rows = rows_of("Mr. Lindqvist spoke for an hour. ''It was long. The critics said it was too long,'' he said.")
     assert [r[1] for r in rows] == ["Lindqvist"]
     assert [f.phrase for f in extract_sentence("The critics said it was too long,'' he said.")] == ["he"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Okafor asked.", "Okafor"),
+    ("Lindqvist then added.", "Lindqvist"),
+    ("Ms. Okafor later replied.", "Okafor"),
+    ("\"Will it pass?\" Dana Okafor spoke next. She asked.", "Dana Okafor"),
+])
+def test_a_sentence_of_only_a_speaker_and_a_reporting_verb_is_an_attribution(text, name):
+    rows = rows_of(text)
+    assert rows and rows[-1][1] == name, rows
+
+
+@pytest.mark.parametrize("text", ["The voters asked.", "It asked.", "Okafor added a room to the house."])
+def test_a_bare_reporting_verb_needs_a_person_as_its_speaker(text):
+    assert rows_of(text) == []

@@ -94,6 +94,8 @@ PERSON_NOUNS = {
     "neighbour", "local", "local", "villager", "bystander", "passenger", "driver", "shopper", "buyer", "seller",
     "industry", "narrator", "magnate", "respondents", "those", "everybody", "nobody", "anybody", "somebody",
 }
+# Verbs that alone after a speaker credit the quotation before the sentence: "Borger asked.", "Clinton then added."
+BARE_REPORT_LEMMAS = {"say", "ask", "add", "continue", "reply"}
 PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]{0,14}|\(?[RDI]-[A-Z][A-Za-z.]{0,14}\)?")
 POST_NOUNS = {"post", "posts", "tweet", "tweets", "video", "videos", "users", "user", "netizens", "netizen", "posters",
               "commenters", "message", "messages", "thread", "threads", "comment", "comments", "photo", "photos"}
@@ -625,6 +627,11 @@ class SentenceCues:
             if verb is None or self.in_quote[i] or is_capitalised(token) and i > 0 and not self.headline \
                     and not self.sentence[:token.start].rstrip().endswith(('"', "”", ",", ":")):
                 continue
+            bare = self._bare_report(i, verb.lemma)
+            if bare is not None:
+                if self.is_source_phrase(bare, "say"):
+                    cues.append(Cue("verb", verb.cls, token.start, token.end, lowered, bare, i))
+                continue
             prev = tokens[i - 1].lower if i > 0 else ""
             nxt = tokens[i + 1].lower if i + 1 < n else ""
             after = self.sentence[token.end:]
@@ -784,6 +791,25 @@ class SentenceCues:
                 cue.via_phrase = self._told_outlet(i)
             cues.append(cue)
         return cues
+
+    def _bare_report(self, i: int, lemma: str) -> Phrase | None:
+        """A sentence that is only its speaker and a verb of reporting credits the quotation before it:
+        "Borger asked.", "Clinton then added.", "She replied quickly." The speaker's phrase, or None."""
+        if lemma not in BARE_REPORT_LEMMAS:
+            return None
+        tokens = self.tokens
+        rest = tokens[i + 1:]
+        if not rest or rest[-1].text not in {".", "?", "!"} or len(rest) > 3 or any(
+                t.text[:1].isalnum() and not (t.tag.startswith("RB") or t.lower in AUXILIARIES) for t in rest[:-1]):
+            return None
+        phrase, how = self.subject_before(i)
+        if phrase is None or how != "subject" or not (phrase.pronoun in {"he", "she"} or phrase.head_names
+                                                      and phrase.head_names[0].kind in {"person", "name"}):
+            return None
+        if any(t.text[:1].isalnum() for t in tokens[:phrase.start]) or any(
+                t.text[:1].isalnum() and t.lower not in AUXILIARIES and not t.tag.startswith("RB") for t in tokens[phrase.end:i]):
+            return None
+        return phrase
 
     def phrase_cues(self) -> list[Cue]:
         """Cues of several words ("took aim at", "expressed concern", "issued a statement")."""

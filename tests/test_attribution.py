@@ -456,3 +456,24 @@ def test_a_sentence_of_only_a_speaker_and_a_reporting_verb_is_an_attribution(tex
 @pytest.mark.parametrize("text", ["The voters asked.", "It asked.", "Okafor added a room to the house."])
 def test_a_bare_reporting_verb_needs_a_person_as_its_speaker(text):
     assert rows_of(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Okafor praised the mayor as the best leader the city ever had and said the budget would pass.", ("other", "Okafor")),
+    ("Senate Republicans blocked the vote on Tuesday and said they would return in June.", ("political", "Senate Republicans")),
+    ("Dana Okafor spoke next. She paid the loan off in ten years, but said she never bought a house.", ("other", "Dana Okafor")),
+    ("Dana Okafor spoke next. She also likened the mayor to a magician, saying both make money vanish.", ("other", "Dana Okafor")),
+    ("Dana Okafor spoke next. She also staked out a plan for the port, saying she would widen the channel.", ("other", "Dana Okafor")),
+])
+def test_a_verb_of_saying_coordinated_with_a_past_verb_takes_its_subject(text, expected):
+    rows = rows_of(text)
+    assert rows and rows[-1][:2] == expected, rows
+
+
+@pytest.mark.parametrize("text", [
+    "Republicans won the state and the governorship.",
+    "The plan, unveiled in March, stalled and the port stayed shut.",
+    "Okafor engineered a floor fight and denied Carter a photograph of unity.",
+])
+def test_coordinated_verbs_that_credit_no_statement(text):
+    assert extract_sentence(text) == []

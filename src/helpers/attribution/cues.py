@@ -427,8 +427,9 @@ class SentenceCues:
 
     # .. the source of a verb ..
 
-    def subject_before(self, i: int) -> tuple[Phrase | None, str]:
-        """The source phrase before the cue at token ``i`` and how it was found ('subject', 'relative', '')."""
+    def subject_before(self, i: int, cls: str = "") -> tuple[Phrase | None, str]:
+        """The source phrase before the cue at token ``i`` and how it was found ('subject', 'relative', '');
+        ``cls``: the cue's class (a verb of saying coordinated with a past verb takes its subject)."""
         tokens = self.tokens
         j = i - 1
         # Auxiliaries and adverbs between the subject and the verb: "has previously said", "on Monday said".
@@ -489,7 +490,7 @@ class SentenceCues:
         token = tokens[j]
         if token.lower in {"and", "but", "or", "then"} and j > 0:
             # "House Democrats seized the floor and said": the subject of the verb before.
-            phrase = self.main_subject(j)
+            phrase = self.main_subject(j, past=cls == "say")
             return (phrase, "subject") if phrase else (None, "")
         if token.lower == "who" or token.lower == "which":
             # "Jessica Leeds, who said ...": the noun phrase before the relative pronoun.
@@ -602,8 +603,12 @@ class SentenceCues:
             return None
         return phrase
 
-    def main_subject(self, before: int) -> Phrase | None:
-        """The subject of the sentence's first verb before token ``before`` (for ", saying ...")."""
+    def main_subject(self, before: int, past: bool = False) -> Phrase | None:
+        """The subject of the sentence's first verb before token ``before`` (for ", saying ...").
+
+        ``past``: a past form the tagger reads as a participle ("positioned", "seized", "staked") is the verb too
+        when it follows the sentence's opening name or pronoun: "She also compared Trump to Clinton, saying".
+        """
         tokens = self.tokens
         for k in range(0, before):
             token = tokens[k]
@@ -613,6 +618,24 @@ class SentenceCues:
                     token.lower in lex.cue_verbs() and token.tag.startswith("VB")):
                 phrase, _how = self.subject_before(k)
                 return phrase
+            if past and token.tag == "VBN" and not is_capitalised(token):
+                phrase = self._opening_subject(k)
+                if phrase is not None:
+                    return phrase
+        return None
+
+    def _opening_subject(self, k: int) -> Phrase | None:
+        """The name or pronoun that opens the sentence right before the past verb at ``k`` ("Obama positioned",
+        "House Democrats seized", "He also staked"), or None ("The plan, unveiled Tuesday, ...")."""
+        phrase, how = self.subject_before(k)
+        if phrase is None or how != "subject" or phrase.start != 0 or k + 1 < len(self.tokens) and self.tokens[k + 1].lower == "by":
+            return None
+        if any(t.text[:1].isalnum() and t.lower not in AUXILIARIES and not t.tag.startswith("RB")
+               for t in self.tokens[phrase.end:k]):
+            return None
+        if phrase.pronoun in {"he", "she", "they", "we"} or phrase.head_names and phrase.head_names[0].kind in {
+                "person", "name", "organisation"} or not phrase.names and (phrase.head in lex.roles() or phrase.head in PERSON_NOUNS):
+            return phrase  # a name, a pronoun, or a person described: "The candidate changed her story, stating"
         return None
 
     # .. the cues ..
@@ -709,6 +732,8 @@ class SentenceCues:
             if verb.cls in {"say", "stance"} and prev in {"not", "n't", "n’t", "never"} and verb.lemma not in {"decline", "refuse"} \
                     and not (verb.lemma in {"respond", "reply", "return"} and re.match(r"\s+(?:immediately\s+)?to\s+(?:a|an|our|the|repeated|multiple)\s+(?:\w+\s+)?(?:requests?|calls?|emails?|messages?|questions?)", after)):
                 continue  # "He has not commented", "did not say": no statement is credited
+            if verb.lemma == "deny" and re.match(r"\s+(?:[A-Z]\w+|him|her|them|us|me)\s+(?:a|an|the|any|his|her|their)\b", after):
+                continue  # "denied Carter a photograph of unity": withheld, not said
             if verb.lemma in {"maintain"} and not re.match(r"\s+(?:that|his|her|their)\b|\s*[,.]", after):
                 continue  # "Clinton maintains a commanding lock": keeps, not asserts
             if lowered == "said" and nxt == "to" and i + 2 < n and tokens[i + 2].lower not in {
@@ -737,7 +762,7 @@ class SentenceCues:
                                  "message", "speech", "op-ed", "column", "interview", "remarks", "ad", "advertisement"}):
                     if prev in {"without"}:
                         continue
-                    subject = self.main_subject(i)
+                    subject = self.main_subject(i, past=verb.cls == "say")
                     if subject and self.is_source_phrase(subject, verb.cls):
                         cues.append(Cue("participle", verb.cls, token.start, token.end, lowered, subject, i))
                     continue
@@ -749,7 +774,7 @@ class SentenceCues:
                             if self.is_source_phrase(phrase, verb.cls) and (phrase.names or phrase.head in PERSON_NOUNS or phrase.head in lex.roles()):
                                 cues.append(Cue("verb", verb.cls, token.start, token.end, lowered, phrase, i))
                     continue
-            phrase, how = self.subject_before(i)
+            phrase, how = self.subject_before(i, verb.cls)
             kind = "relative" if how == "relative" else "verb"
             if phrase is None or not self.is_source_phrase(phrase, verb.cls):
                 # '"...," said Trump' / '"...," he said' (pronoun already before) / 'said Jane Roe, a spokeswoman'.

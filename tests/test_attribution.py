@@ -477,3 +477,19 @@ def test_a_verb_of_saying_coordinated_with_a_past_verb_takes_its_subject(text, e
 ])
 def test_coordinated_verbs_that_credit_no_statement(text):
     assert extract_sentence(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("\"The rent doubled,\" said the 52-year-old.", ("other", "52-year-old")),
+    ("\"The rent doubled,\" the 31-year-old said.", ("other", "31-year-old")),
+    ("Mira Sandoval, 52, rents a flat downtown. \"The rent doubled,\" said the 52-year-old.", ("other", "Mira Sandoval")),
+    ("Mira Sandoval, a 52-year-old nurse, rents a flat. \"The rent doubled,\" the 52-year-old said.", ("other", "Mira Sandoval")),
+])
+def test_a_person_described_by_their_age(text, expected):
+    rows = rows_of(text)
+    assert rows and rows[-1][:2] == expected, rows
+
+
+def test_an_age_that_describes_a_thing_is_no_source():
+    assert rows_of("The 46-year-old building was demolished.") == []
+    assert rows_of("The 46-year-old bridge closed, and the 30-year-old road reopened.") == []

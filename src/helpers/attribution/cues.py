@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import lexicons as lex
-from .entities import DATA_WORDS, OUTLET_DESCRIPTIONS, ORGANISATION_DESCRIPTIONS, UNNAMED_TYPES, Name
+from .entities import AGE_RE, DATA_WORDS, OUTLET_DESCRIPTIONS, ORGANISATION_DESCRIPTIONS, UNNAMED_TYPES, Name
 from .tokens import Token, is_capitalised
 
 AUXILIARIES = {
@@ -409,6 +409,8 @@ class SentenceCues:
         if head in DATA_WORDS and cls in {"say"}:
             return head not in {"plan", "decision", "count", "index", "numbers", "results", "tape", "footage", "model",
                                 "models", "tally", "book", "speech", "interview", "opinion", "paper"}
+        if AGE_RE.fullmatch(head) and phrase.text[:4].lower() == "the " and cls in {"say", "think", "stance", "want", "ask"}:
+            return True  # "the 46-year-old said": a person described by their age
         if cls in {"say", "think"} and head.isdigit() or head in {"those", "respondents", "surveyed", "polled", "questioned",
                                                                    "interviewed"} and cls in {"say", "think", "stance", "want"}:
             return True  # "Six in 10 say", "those surveyed say"
@@ -782,7 +784,8 @@ class SentenceCues:
                         i == 0 or tokens[i - 1].text in {",", '"', "“", "”", "'", "’", ":", "—", "–"}
                                              or self.in_quote[i - 1] or prev in AUXILIARIES):
                     alt = self.subject_after(i)
-                    if alt and self.is_source_phrase(alt, verb.cls) and (alt.names or alt.pronoun in {"he", "she"} or alt.head in lex.roles() or alt.head in PERSON_NOUNS):
+                    if alt and self.is_source_phrase(alt, verb.cls) and (alt.names or alt.pronoun in {"he", "she"} or alt.head in lex.roles()
+                                                                         or alt.head in PERSON_NOUNS or AGE_RE.fullmatch(alt.head)):
                         phrase, kind = alt, "inverted"
                     else:
                         continue

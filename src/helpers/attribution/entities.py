@@ -53,6 +53,7 @@ PERSON_DESCRIPTIONS = {"billionaire", "businessman", "businesswoman", "mogul", "
                        "nominee", "frontrunner", "front-runner", "hopeful", "contender", "politician", "populist",
                        "conservative", "liberal", "progressive", "democrat", "republican", "texan", "californian",
                        "new yorker", "native", "former", "businessperson", "celebrity", "star", "host", "developer"}
+AGE_RE = re.compile(r"(\d{1,3})-year-old")  # "the 46-year-old": a person described by their age
 PARTY_GROUPS = {"Republicans", "Democrats", "Tories", "Conservatives", "Labour", "Libertarians", "GOP", "Dems"}
 FACILITY_WORDS = {"Gigafactory", "Factory", "Plant", "Airport", "Station", "Street", "Road", "Avenue", "Bridge", "Park",
                   "Stadium", "Arena", "Hall", "Building", "Tower", "Hotel", "Square", "Garden", "Gardens", "Mall",
@@ -597,6 +598,7 @@ class Registry:
         self.mentions_at: dict[int, list[tuple[int, Entity]]] = {}
         self.positions: dict[int, list[tuple[int, int]]] = {}  # id(entity) -> its mentions' (sentence, token), in order
         self.by_first_last: dict[tuple[str, str], Entity] = {}
+        self.ages: dict[str, Entity] = {}  # "Lance Beebe, 49," / "Lance Beebe, a 49-year-old veteran": "49" -> him
 
     # .. entities ..
 
@@ -854,7 +856,12 @@ class Registry:
             # An apposition: ", a tax expert and professor of law at New York University," / ", 42, a student,"
             m = k + 1
             if m < n and tokens[m].tag == "CD":
+                if m + 1 < n and tokens[m + 1].text == "," and entity.kind in {"person", "name"}:
+                    self.ages.setdefault(tokens[m].text, entity)
                 m += 1
+            elif m + 1 < n and tokens[m].lower in {"a", "an", "the"} and AGE_RE.fullmatch(tokens[m + 1].lower) \
+                    and entity.kind in {"person", "name"}:
+                self.ages.setdefault(AGE_RE.fullmatch(tokens[m + 1].lower).group(1), entity)
                 if m < n and tokens[m].text == ",":
                     m += 1
             if m < n and (tokens[m].lower in {"a", "an", "the", "who", "another", "one", "also", "now", "then", "herself",
@@ -960,6 +967,9 @@ class Registry:
     def resolve_description(self, head: str, words: str, index: int, token_index: int) -> Entity | None:
         """'the ministry', 'the newspaper', 'the company', 'the spokeswoman', 'the senator': the latest match."""
         head = head.lower()
+        age = AGE_RE.fullmatch(head)
+        if age:
+            return self.ages.get(age.group(1))  # "the 49-year-old": the person the article gave that age
         if head in OUTLET_DESCRIPTIONS and head not in {"agency"} or (head == "agency" and re.search(r"news\s+agency", words, re.I)):
             outlets = self.bodies_before(index, token_index, within=8, kinds=("outlet",))
             return outlets[0] if outlets else None

@@ -493,3 +493,20 @@ def test_a_person_described_by_their_age(text, expected):
 def test_an_age_that_describes_a_thing_is_no_source():
     assert rows_of("The 46-year-old building was demolished.") == []
     assert rows_of("The 46-year-old bridge closed, and the 30-year-old road reopened.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("\"It raises the price of bread,\" the Republican said this week.", ("political", "Republican")),
+    ("The Democrat told reporters the count was wrong.", ("political", "Democrat")),
+    ("Republican nominee Garrick Holm toured a mill. Dana Okafor spoke too. \"We will win,\" the Republican said.",
+     ("political", "Garrick Holm")),
+])
+def test_the_republican_and_the_democrat_are_people_of_a_party(text, expected):
+    rows = rows_of(text)
+    assert rows and rows[-1][:2] == expected, rows
+
+
+@pytest.mark.parametrize("text", ["Republicans won the state and the governorship.",
+                                  "The Republican convention opened in July."])
+def test_party_words_that_are_not_a_speaker(text):
+    assert rows_of(text) == []

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import lexicons as lex
-from .entities import AGE_RE, DATA_WORDS, OUTLET_DESCRIPTIONS, ORGANISATION_DESCRIPTIONS, UNNAMED_TYPES, Name
+from .entities import AGE_RE, PARTY_MEMBERS, DATA_WORDS, OUTLET_DESCRIPTIONS, ORGANISATION_DESCRIPTIONS, UNNAMED_TYPES, Name
 from .tokens import Token, is_capitalised
 
 AUXILIARIES = {
@@ -173,6 +173,14 @@ _NOT_AGENTS = {"paper", "number", "order", "letter", "report", "center", "matter
                "objective", "alternative", "initiative", "incentive", "narrative", "perspective", "directive",
                "executive", "representative", "relative", "conservative", "native", "collective", "committee",
                "guarantee", "fee", "degree", "trustee"}
+
+
+def party_member(phrase: "Phrase") -> str:
+    """The party noun of "the Republican", "the Democrat" (a person described by their party), or ''."""
+    words = phrase.text.split()
+    if len(words) == 2 and words[0].lower() == "the" and words[1] in PARTY_MEMBERS:
+        return words[1]
+    return ""
 
 
 def _agent_noun(word: str) -> bool:
@@ -409,6 +417,8 @@ class SentenceCues:
         if head in DATA_WORDS and cls in {"say"}:
             return head not in {"plan", "decision", "count", "index", "numbers", "results", "tape", "footage", "model",
                                 "models", "tally", "book", "speech", "interview", "opinion", "paper"}
+        if party_member(phrase) and cls in {"say", "think", "stance", "want", "ask"}:
+            return True  # "the Republican said", "the Democrat told Yahoo"
         if AGE_RE.fullmatch(head) and phrase.text[:4].lower() == "the " and cls in {"say", "think", "stance", "want", "ask"}:
             return True  # "the 46-year-old said": a person described by their age
         if cls in {"say", "think"} and head.isdigit() or head in {"those", "respondents", "surveyed", "polled", "questioned",
@@ -785,7 +795,8 @@ class SentenceCues:
                                              or self.in_quote[i - 1] or prev in AUXILIARIES):
                     alt = self.subject_after(i)
                     if alt and self.is_source_phrase(alt, verb.cls) and (alt.names or alt.pronoun in {"he", "she"} or alt.head in lex.roles()
-                                                                         or alt.head in PERSON_NOUNS or AGE_RE.fullmatch(alt.head)):
+                                                                         or alt.head in PERSON_NOUNS or AGE_RE.fullmatch(alt.head)
+                                                                         or party_member(alt)):
                         phrase, kind = alt, "inverted"
                     else:
                         continue

@@ -58,6 +58,10 @@ PARTY_GROUPS = {"Republicans", "Democrats", "Tories", "Conservatives", "Labour",
 FACILITY_WORDS = {"Gigafactory", "Factory", "Plant", "Airport", "Station", "Street", "Road", "Avenue", "Bridge", "Park",
                   "Stadium", "Arena", "Hall", "Building", "Tower", "Hotel", "Square", "Garden", "Gardens", "Mall",
                   "Expo", "Port", "Harbor", "Harbour", "River", "Lake", "Mountain", "Island", "Valley", "Highway"}
+# A party's member as a noun, and the words that show a person belongs to it: "the Republican said" is the
+# article's Republican ("Republican nominee Donald Trump", "Sen. Rob Portman (R-Ohio)").
+PARTY_MEMBERS = {"Republican": ("Republican", "GOP", "(R-"), "Democrat": ("Democrat", "Democratic", "(D-"),
+                 "Libertarian": ("Libertarian",)}
 PARTY_WORDS = {"Democratic", "Republican", "Democrat", "GOP", "Libertarian", "Green", "Labour", "Conservative",
                "Tory", "Communist", "Reform", "Independent"}
 # Modifiers that may stand between a role and a name or in front of a role: "Democratic presidential

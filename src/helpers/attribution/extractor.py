@@ -22,8 +22,8 @@ from . import lexicons as lex
 from .classify import confidence_of, type_entity
 from .cues import (ANON_PHRASE_RE, FIRST_TO_REPORT_RE, MEDIA_RUMOR_RE, POSSESSIVE_SOURCES_RE, SAID_TO_RE,
                    SAID_TO_TITLE_RE, SOCIAL_PHRASE_RE, VIRAL_RE, Cue, Phrase, SentenceCues, has_trigger,
-                   find_platform, platform_display)
-from .entities import (DATA_WORDS, ORGANISATION_DESCRIPTIONS, OUTLET_DESCRIPTIONS, UNNAMED_TYPES, Name, Registry,
+                   find_platform, party_member, platform_display)
+from .entities import (DATA_WORDS, ORGANISATION_DESCRIPTIONS, OUTLET_DESCRIPTIONS, PARTY_MEMBERS, UNNAMED_TYPES, Name, Registry,
                        article_capitals, body_type, find_names, is_headline, quote_mask, role_of)
 from .records import Entity, Found
 from .tokens import tokenize
@@ -229,6 +229,9 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
             return _described_by(modifier, head_name, entity, phrase, registry, index)
         return _typed(entity, "name", index)
     # No name in the head: a description.
+    member = party_member(phrase)
+    if member:
+        return _party_source(member, phrase, registry, index)
     words_before_head = lowered.split()
     definite = bool(words_before_head) and words_before_head[0] in {"the", "this", "that"}
     if definite or head in {"ministry", "company", "campaign", "newspaper"} and len(words_before_head) <= 2:
@@ -341,6 +344,17 @@ def _head_name(phrase: Phrase, sentence: _Sentence) -> Name | None:
             return name  # "Chinese officials": a modifier the caller checks
         return name
     return None  # only possessors: "Meta's plans" is about the plans
+
+
+def _party_source(member: str, phrase: Phrase, registry: Registry, index: int):
+    """"The Republican said": the person of the last sentences the article showed as a Republican ("Republican
+    nominee Donald Trump", "(R-Ohio)"), else an unnamed member of the party, political."""
+    signs = PARTY_MEMBERS[member]
+    for _s, _t, entity in registry.recent(index, phrase.start, 8):
+        if entity.kind in {"person", "name"} and not entity.plural and any(
+                sign in e.words for e in entity.evidence for sign in signs):
+            return _typed(entity, "description", index)
+    return "political", member, f"'{phrase.text}'", "medium", None
 
 
 def _demonym_person(name: Name, entity: Entity, registry: Registry) -> Entity | None:

@@ -390,6 +390,7 @@ def test_a_description_of_the_person_the_passage_is_about_resolves_to_them():
     ("\"The bill is dead,\" said Garrick Holm of Nebraska.", ("other", "Garrick Holm")),
     ("\"The bill is dead,\" said Sen. Garrick Holm of Nebraska, a longtime critic of the bill.", ("official", "Garrick Holm")),
     ("Garrick Holm of Nebraska spoke first. Holm said the bill was dead.", ("other", "Garrick Holm")),
+    ("\"The bill is dead,\" said Sen. Tom Holm of New Mexico, who chairs no panel.", ("official", "Tom Holm")),
 ])
 def test_a_person_of_a_place_is_the_person(text, expected):
     rows = rows_of(text)

@@ -427,11 +427,15 @@ def find_names(tokens: list[Token], in_quote: list[bool], capitals: frozenset = 
         from_place = False
         if "of" in words[1:]:
             cut = words.index("of", 1)
-            if (" ".join(words[cut + 1:]) in lex.places() or all(w in lex.places() for w in words[cut + 1:])) and \
-                    _person_before_of(words[:cut], title, tokens, name_start):
-                end -= len(words) - cut
-                words = words[:cut]  # "Sen. Ben Cardin of Maryland", "Lindsey Graham of South Carolina"
-                from_place = True
+            if " ".join(words[cut + 1:]) in lex.places() or all(w in lex.places() for w in words[cut + 1:]):
+                # "Sen. Tom Udall of New Mexico": a run too long for its title to be split off is split now.
+                split = name_start if title else _split_title(tokens, name_start, name_start + cut)
+                head = [t.text for t in tokens[split:name_start + cut]]
+                title_words = title or " ".join(t.text for t in tokens[name_start:split])
+                if head and _person_before_of(head, title_words, tokens, split):
+                    end = name_start + cut
+                    name_start, words, title = split, head, title_words
+                    from_place = True  # "Sen. Ben Cardin of Maryland", "Lindsey Graham of South Carolina"
         kind, gender = _kind(words, tokens, name_start, end, tokens[max(0, name_start - 1):name_start])
         if (title or from_place) and kind == "name":
             kind = "person"

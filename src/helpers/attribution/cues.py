@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import lexicons as lex
-from .entities import DATA_WORDS, OUTLET_DESCRIPTIONS, ORGANISATION_DESCRIPTIONS, UNNAMED_TYPES, Name
+from .entities import AGE_RE, PARTY_MEMBERS, DATA_WORDS, OUTLET_DESCRIPTIONS, ORGANISATION_DESCRIPTIONS, UNNAMED_TYPES, Name
 from .tokens import Token, is_capitalised
 
 AUXILIARIES = {
@@ -94,6 +94,8 @@ PERSON_NOUNS = {
     "neighbour", "local", "local", "villager", "bystander", "passenger", "driver", "shopper", "buyer", "seller",
     "industry", "narrator", "magnate", "respondents", "those", "everybody", "nobody", "anybody", "somebody",
 }
+# Verbs that alone after a speaker credit the quotation before the sentence: "Borger asked.", "Clinton then added."
+BARE_REPORT_LEMMAS = {"say", "ask", "add", "continue", "reply"}
 PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]{0,14}|\(?[RDI]-[A-Z][A-Za-z.]{0,14}\)?")
 POST_NOUNS = {"post", "posts", "tweet", "tweets", "video", "videos", "users", "user", "netizens", "netizen", "posters",
               "commenters", "message", "messages", "thread", "threads", "comment", "comments", "photo", "photos"}
@@ -171,6 +173,14 @@ _NOT_AGENTS = {"paper", "number", "order", "letter", "report", "center", "matter
                "objective", "alternative", "initiative", "incentive", "narrative", "perspective", "directive",
                "executive", "representative", "relative", "conservative", "native", "collective", "committee",
                "guarantee", "fee", "degree", "trustee"}
+
+
+def party_member(phrase: "Phrase") -> str:
+    """The party noun of "the Republican", "the Democrat" (a person described by their party), or ''."""
+    words = phrase.text.split()
+    if len(words) == 2 and words[0].lower() == "the" and words[1] in PARTY_MEMBERS:
+        return words[1]
+    return ""
 
 
 def _agent_noun(word: str) -> bool:
@@ -407,6 +417,10 @@ class SentenceCues:
         if head in DATA_WORDS and cls in {"say"}:
             return head not in {"plan", "decision", "count", "index", "numbers", "results", "tape", "footage", "model",
                                 "models", "tally", "book", "speech", "interview", "opinion", "paper"}
+        if party_member(phrase) and cls in {"say", "think", "stance", "want", "ask"}:
+            return True  # "the Republican said", "the Democrat told Yahoo"
+        if AGE_RE.fullmatch(head) and phrase.text[:4].lower() == "the " and cls in {"say", "think", "stance", "want", "ask"}:
+            return True  # "the 46-year-old said": a person described by their age
         if cls in {"say", "think"} and head.isdigit() or head in {"those", "respondents", "surveyed", "polled", "questioned",
                                                                    "interviewed"} and cls in {"say", "think", "stance", "want"}:
             return True  # "Six in 10 say", "those surveyed say"
@@ -425,8 +439,9 @@ class SentenceCues:
 
     # .. the source of a verb ..
 
-    def subject_before(self, i: int) -> tuple[Phrase | None, str]:
-        """The source phrase before the cue at token ``i`` and how it was found ('subject', 'relative', '')."""
+    def subject_before(self, i: int, cls: str = "") -> tuple[Phrase | None, str]:
+        """The source phrase before the cue at token ``i`` and how it was found ('subject', 'relative', '');
+        ``cls``: the cue's class (a verb of saying coordinated with a past verb takes its subject)."""
         tokens = self.tokens
         j = i - 1
         # Auxiliaries and adverbs between the subject and the verb: "has previously said", "on Monday said".
@@ -487,7 +502,7 @@ class SentenceCues:
         token = tokens[j]
         if token.lower in {"and", "but", "or", "then"} and j > 0:
             # "House Democrats seized the floor and said": the subject of the verb before.
-            phrase = self.main_subject(j)
+            phrase = self.main_subject(j, past=cls == "say")
             return (phrase, "subject") if phrase else (None, "")
         if token.lower == "who" or token.lower == "which":
             # "Jessica Leeds, who said ...": the noun phrase before the relative pronoun.
@@ -600,8 +615,12 @@ class SentenceCues:
             return None
         return phrase
 
-    def main_subject(self, before: int) -> Phrase | None:
-        """The subject of the sentence's first verb before token ``before`` (for ", saying ...")."""
+    def main_subject(self, before: int, past: bool = False) -> Phrase | None:
+        """The subject of the sentence's first verb before token ``before`` (for ", saying ...").
+
+        ``past``: a past form the tagger reads as a participle ("positioned", "seized", "staked") is the verb too
+        when it follows the sentence's opening name or pronoun: "She also compared Trump to Clinton, saying".
+        """
         tokens = self.tokens
         for k in range(0, before):
             token = tokens[k]
@@ -611,6 +630,24 @@ class SentenceCues:
                     token.lower in lex.cue_verbs() and token.tag.startswith("VB")):
                 phrase, _how = self.subject_before(k)
                 return phrase
+            if past and token.tag == "VBN" and not is_capitalised(token):
+                phrase = self._opening_subject(k)
+                if phrase is not None:
+                    return phrase
+        return None
+
+    def _opening_subject(self, k: int) -> Phrase | None:
+        """The name or pronoun that opens the sentence right before the past verb at ``k`` ("Obama positioned",
+        "House Democrats seized", "He also staked"), or None ("The plan, unveiled Tuesday, ...")."""
+        phrase, how = self.subject_before(k)
+        if phrase is None or how != "subject" or phrase.start != 0 or k + 1 < len(self.tokens) and self.tokens[k + 1].lower == "by":
+            return None
+        if any(t.text[:1].isalnum() and t.lower not in AUXILIARIES and not t.tag.startswith("RB")
+               for t in self.tokens[phrase.end:k]):
+            return None
+        if phrase.pronoun in {"he", "she", "they", "we"} or phrase.head_names and phrase.head_names[0].kind in {
+                "person", "name", "organisation"} or not phrase.names and (phrase.head in lex.roles() or phrase.head in PERSON_NOUNS):
+            return phrase  # a name, a pronoun, or a person described: "The candidate changed her story, stating"
         return None
 
     # .. the cues ..
@@ -624,6 +661,11 @@ class SentenceCues:
             verb = verbs.get(lowered)
             if verb is None or self.in_quote[i] or is_capitalised(token) and i > 0 and not self.headline \
                     and not self.sentence[:token.start].rstrip().endswith(('"', "”", ",", ":")):
+                continue
+            bare = self._bare_report(i, verb.lemma)
+            if bare is not None:
+                if self.is_source_phrase(bare, "say"):
+                    cues.append(Cue("verb", verb.cls, token.start, token.end, lowered, bare, i))
                 continue
             prev = tokens[i - 1].lower if i > 0 else ""
             nxt = tokens[i + 1].lower if i + 1 < n else ""
@@ -702,6 +744,8 @@ class SentenceCues:
             if verb.cls in {"say", "stance"} and prev in {"not", "n't", "n’t", "never"} and verb.lemma not in {"decline", "refuse"} \
                     and not (verb.lemma in {"respond", "reply", "return"} and re.match(r"\s+(?:immediately\s+)?to\s+(?:a|an|our|the|repeated|multiple)\s+(?:\w+\s+)?(?:requests?|calls?|emails?|messages?|questions?)", after)):
                 continue  # "He has not commented", "did not say": no statement is credited
+            if verb.lemma == "deny" and re.match(r"\s+(?:[A-Z]\w+|him|her|them|us|me)\s+(?:a|an|the|any|his|her|their)\b", after):
+                continue  # "denied Carter a photograph of unity": withheld, not said
             if verb.lemma in {"maintain"} and not re.match(r"\s+(?:that|his|her|their)\b|\s*[,.]", after):
                 continue  # "Clinton maintains a commanding lock": keeps, not asserts
             if lowered == "said" and nxt == "to" and i + 2 < n and tokens[i + 2].lower not in {
@@ -730,7 +774,7 @@ class SentenceCues:
                                  "message", "speech", "op-ed", "column", "interview", "remarks", "ad", "advertisement"}):
                     if prev in {"without"}:
                         continue
-                    subject = self.main_subject(i)
+                    subject = self.main_subject(i, past=verb.cls == "say")
                     if subject and self.is_source_phrase(subject, verb.cls):
                         cues.append(Cue("participle", verb.cls, token.start, token.end, lowered, subject, i))
                     continue
@@ -742,7 +786,7 @@ class SentenceCues:
                             if self.is_source_phrase(phrase, verb.cls) and (phrase.names or phrase.head in PERSON_NOUNS or phrase.head in lex.roles()):
                                 cues.append(Cue("verb", verb.cls, token.start, token.end, lowered, phrase, i))
                     continue
-            phrase, how = self.subject_before(i)
+            phrase, how = self.subject_before(i, verb.cls)
             kind = "relative" if how == "relative" else "verb"
             if phrase is None or not self.is_source_phrase(phrase, verb.cls):
                 # '"...," said Trump' / '"...," he said' (pronoun already before) / 'said Jane Roe, a spokeswoman'.
@@ -750,7 +794,9 @@ class SentenceCues:
                         i == 0 or tokens[i - 1].text in {",", '"', "“", "”", "'", "’", ":", "—", "–"}
                                              or self.in_quote[i - 1] or prev in AUXILIARIES):
                     alt = self.subject_after(i)
-                    if alt and self.is_source_phrase(alt, verb.cls) and (alt.names or alt.pronoun in {"he", "she"} or alt.head in lex.roles() or alt.head in PERSON_NOUNS):
+                    if alt and self.is_source_phrase(alt, verb.cls) and (alt.names or alt.pronoun in {"he", "she"} or alt.head in lex.roles()
+                                                                         or alt.head in PERSON_NOUNS or AGE_RE.fullmatch(alt.head)
+                                                                         or party_member(alt)):
                         phrase, kind = alt, "inverted"
                     else:
                         continue
@@ -784,6 +830,25 @@ class SentenceCues:
                 cue.via_phrase = self._told_outlet(i)
             cues.append(cue)
         return cues
+
+    def _bare_report(self, i: int, lemma: str) -> Phrase | None:
+        """A sentence that is only its speaker and a verb of reporting credits the quotation before it:
+        "Borger asked.", "Clinton then added.", "She replied quickly." The speaker's phrase, or None."""
+        if lemma not in BARE_REPORT_LEMMAS:
+            return None
+        tokens = self.tokens
+        rest = tokens[i + 1:]
+        if not rest or rest[-1].text not in {".", "?", "!"} or len(rest) > 3 or any(
+                t.text[:1].isalnum() and not (t.tag.startswith("RB") or t.lower in AUXILIARIES) for t in rest[:-1]):
+            return None
+        phrase, how = self.subject_before(i)
+        if phrase is None or how != "subject" or not (phrase.pronoun in {"he", "she"} or phrase.head_names
+                                                      and phrase.head_names[0].kind in {"person", "name"}):
+            return None
+        if any(t.text[:1].isalnum() for t in tokens[:phrase.start]) or any(
+                t.text[:1].isalnum() and t.lower not in AUXILIARIES and not t.tag.startswith("RB") for t in tokens[phrase.end:i]):
+            return None
+        return phrase
 
     def phrase_cues(self) -> list[Cue]:
         """Cues of several words ("took aim at", "expressed concern", "issued a statement")."""

@@ -53,10 +53,15 @@ PERSON_DESCRIPTIONS = {"billionaire", "businessman", "businesswoman", "mogul", "
                        "nominee", "frontrunner", "front-runner", "hopeful", "contender", "politician", "populist",
                        "conservative", "liberal", "progressive", "democrat", "republican", "texan", "californian",
                        "new yorker", "native", "former", "businessperson", "celebrity", "star", "host", "developer"}
+AGE_RE = re.compile(r"(\d{1,3})-year-old")  # "the 46-year-old": a person described by their age
 PARTY_GROUPS = {"Republicans", "Democrats", "Tories", "Conservatives", "Labour", "Libertarians", "GOP", "Dems"}
 FACILITY_WORDS = {"Gigafactory", "Factory", "Plant", "Airport", "Station", "Street", "Road", "Avenue", "Bridge", "Park",
                   "Stadium", "Arena", "Hall", "Building", "Tower", "Hotel", "Square", "Garden", "Gardens", "Mall",
                   "Expo", "Port", "Harbor", "Harbour", "River", "Lake", "Mountain", "Island", "Valley", "Highway"}
+# A party's member as a noun, and the words that show a person belongs to it: "the Republican said" is the
+# article's Republican ("Republican nominee Donald Trump", "Sen. Rob Portman (R-Ohio)").
+PARTY_MEMBERS = {"Republican": ("Republican", "GOP", "(R-"), "Democrat": ("Democrat", "Democratic", "(D-"),
+                 "Libertarian": ("Libertarian",)}
 PARTY_WORDS = {"Democratic", "Republican", "Democrat", "GOP", "Libertarian", "Green", "Labour", "Conservative",
                "Tory", "Communist", "Reform", "Independent"}
 # Modifiers that may stand between a role and a name or in front of a role: "Democratic presidential
@@ -146,19 +151,32 @@ def quote_mask(sentence: str, tokens: list[Token]) -> list[bool]:
 
     Quote marks are read left to right: “ opens, ” closes, a straight " opens after a space or at the
     start and closes otherwise (reporters mix them: “...," she said "..."). A quotation left open at
-    the end of the sentence (a quote that goes on in the next paragraph) runs to the end.
+    the end of the sentence (a quote that goes on in the next paragraph) runs to the end. A sentence whose
+    first mark closes (", '' or ” right after , . ? ! and before a space) began inside a quotation opened in
+    the sentence before: everything up to that mark is quoted.
     """
     inside = False
+    seen_mark = False
     mask = []
     for k, token in enumerate(tokens):
         text = token.text
+        mark_end = token.end
         if text == "'" and k + 1 < len(tokens) and tokens[k + 1].text == "'" and tokens[k + 1].start == token.end:
             text = '"'  # two apostrophes as a quote mark (''Do we really...'')
+            mark_end = tokens[k + 1].end
         elif text == "'" and k > 0 and tokens[k - 1].text == "'" and tokens[k - 1].end == token.start:
-            mask.append(inside)
+            mask.append(False)
             continue
         if text in {"“", "”", '"'}:
-            after = sentence[token.end] if token.end < len(sentence) else " "
+            after = sentence[mark_end] if mark_end < len(sentence) else " "
+            before = sentence[token.start - 1] if token.start > 0 else " "
+            if not seen_mark and text != "“" and before in ",.?!" and after.isspace() and k > 0:
+                # The sentence opens inside a quotation begun in the one before: "He's a wild card,'' Ms. Epstein said."
+                mask[:k] = [True] * k
+                seen_mark = True
+                mask.append(False)
+                continue
+            seen_mark = True
             if text == "“" and inside and (after.isspace() or after in ".,;:!?"):
                 inside = False  # a “ typed where ” was meant: "“Apparently not,“ he said."
             elif text == "“":
@@ -166,8 +184,6 @@ def quote_mask(sentence: str, tokens: list[Token]) -> list[bool]:
             elif text == "”":
                 inside = False
             else:
-                before = sentence[token.start - 1] if token.start > 0 else " "
-                after = sentence[token.end] if token.end < len(sentence) else " "
                 if not inside and (before.isspace() or before in "([—–-:") and not (after.isspace() and k == len(tokens) - 1):
                     inside = True
                 else:
@@ -408,13 +424,20 @@ def find_names(tokens: list[Token], in_quote: list[bool], capitals: frozenset = 
         if len(words) == 1 and words[0] in PARTY_WORDS - {"GOP"}:
             i = j
             continue  # "Democratic officials", "Republican senators": a party adjective, not a body
-        if "of" in words[1:] and words[0] in lex.first_names():
+        from_place = False
+        if "of" in words[1:]:
             cut = words.index("of", 1)
             if " ".join(words[cut + 1:]) in lex.places() or all(w in lex.places() for w in words[cut + 1:]):
-                end -= len(words) - cut
-                words = words[:cut]  # "Sen. Ben Cardin of Maryland", "Lindsey Graham of South Carolina"
+                # "Sen. Tom Udall of New Mexico": a run too long for its title to be split off is split now.
+                split = name_start if title else _split_title(tokens, name_start, name_start + cut)
+                head = [t.text for t in tokens[split:name_start + cut]]
+                title_words = title or " ".join(t.text for t in tokens[name_start:split])
+                if head and _person_before_of(head, title_words, tokens, split):
+                    end = name_start + cut
+                    name_start, words, title = split, head, title_words
+                    from_place = True  # "Sen. Ben Cardin of Maryland", "Lindsey Graham of South Carolina"
         kind, gender = _kind(words, tokens, name_start, end, tokens[max(0, name_start - 1):name_start])
-        if title and kind == "name":
+        if (title or from_place) and kind == "name":
             kind = "person"
         if kind == "person" and not gender:
             gender = _gender_from(title)
@@ -423,6 +446,18 @@ def find_names(tokens: list[Token], in_quote: list[bool], capitals: frozenset = 
         names.append(Name(name_start, end, text, kind, title, start if title else -1, gender, in_quote[name_start]))
         i = j
     return names
+
+
+def _person_before_of(words: list[str], title: str, tokens: list[Token], name_start: int) -> bool:
+    """Whether the words before "of <place>" are a person's name: "Sherrod Brown of Ohio" is Sherrod Brown (from
+    Ohio); "Bank of America", "Supreme Court of Ohio", "Southern District of New York" stay whole."""
+    if words[0] in lex.first_names():
+        return True
+    if not 2 <= len(words) <= 3 or any(w in lex.places() for w in words):
+        return False
+    kind, _gender = _kind(words, tokens, name_start, name_start + len(words), tokens[max(0, name_start - 1):name_start])
+    # An unknown first word ("Sherrod") makes a person; a common one ("Southern District of New York") does not.
+    return kind == "person" or kind == "name" and (bool(title) or words[0].lower() not in lex.common_words())
 
 
 def _known_body(tokens: list[Token], start: int, end: int) -> bool:
@@ -571,6 +606,7 @@ class Registry:
         self.mentions_at: dict[int, list[tuple[int, Entity]]] = {}
         self.positions: dict[int, list[tuple[int, int]]] = {}  # id(entity) -> its mentions' (sentence, token), in order
         self.by_first_last: dict[tuple[str, str], Entity] = {}
+        self.ages: dict[str, Entity] = {}  # "Lance Beebe, 49," / "Lance Beebe, a 49-year-old veteran": "49" -> him
 
     # .. entities ..
 
@@ -669,7 +705,7 @@ class Registry:
         window = " ".join(t.lower for t in tokens[name.end: name.end + 14])
         match = CAMPAIGN_RE.search(window)
         after = " ".join(t.lower for t in tokens[name.end: name.end + 3])
-        own = re.match(r"(?:['’]s )?(?:presidential )?(?:campaign|candidacy|bid|supporters|rally|rallies|delegates|running mate|camp)\b", after)
+        own = re.match(r"(?:['’]s? )?(?:presidential )?(?:campaign|candidacy|bid|supporters|rally|rallies|delegates|running mate|camp)\b", after)
         if match:
             entity.add_evidence("political", f"campaign: '{match.group(0)}'", 3, index)
         elif own:
@@ -828,7 +864,12 @@ class Registry:
             # An apposition: ", a tax expert and professor of law at New York University," / ", 42, a student,"
             m = k + 1
             if m < n and tokens[m].tag == "CD":
+                if m + 1 < n and tokens[m + 1].text == "," and entity.kind in {"person", "name"}:
+                    self.ages.setdefault(tokens[m].text, entity)
                 m += 1
+            elif m + 1 < n and tokens[m].lower in {"a", "an", "the"} and AGE_RE.fullmatch(tokens[m + 1].lower) \
+                    and entity.kind in {"person", "name"}:
+                self.ages.setdefault(AGE_RE.fullmatch(tokens[m + 1].lower).group(1), entity)
                 if m < n and tokens[m].text == ",":
                     m += 1
             if m < n and (tokens[m].lower in {"a", "an", "the", "who", "another", "one", "also", "now", "then", "herself",
@@ -934,6 +975,9 @@ class Registry:
     def resolve_description(self, head: str, words: str, index: int, token_index: int) -> Entity | None:
         """'the ministry', 'the newspaper', 'the company', 'the spokeswoman', 'the senator': the latest match."""
         head = head.lower()
+        age = AGE_RE.fullmatch(head)
+        if age:
+            return self.ages.get(age.group(1))  # "the 49-year-old": the person the article gave that age
         if head in OUTLET_DESCRIPTIONS and head not in {"agency"} or (head == "agency" and re.search(r"news\s+agency", words, re.I)):
             outlets = self.bodies_before(index, token_index, within=8, kinds=("outlet",))
             return outlets[0] if outlets else None

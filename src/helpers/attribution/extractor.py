@@ -22,8 +22,8 @@ from . import lexicons as lex
 from .classify import confidence_of, type_entity
 from .cues import (ANON_PHRASE_RE, FIRST_TO_REPORT_RE, MEDIA_RUMOR_RE, POSSESSIVE_SOURCES_RE, SAID_TO_RE,
                    SAID_TO_TITLE_RE, SOCIAL_PHRASE_RE, VIRAL_RE, Cue, Phrase, SentenceCues, has_trigger,
-                   find_platform, platform_display)
-from .entities import (DATA_WORDS, ORGANISATION_DESCRIPTIONS, OUTLET_DESCRIPTIONS, UNNAMED_TYPES, Name, Registry,
+                   find_platform, party_member, platform_display)
+from .entities import (DATA_WORDS, ORGANISATION_DESCRIPTIONS, OUTLET_DESCRIPTIONS, PARTY_MEMBERS, UNNAMED_TYPES, Name, Registry,
                        article_capitals, body_type, find_names, is_headline, quote_mask, role_of)
 from .records import Entity, Found
 from .tokens import tokenize
@@ -125,7 +125,7 @@ def _resolve(cues: list[Cue], sentence: _Sentence, registry: Registry) -> list[F
         if source is None:
             continue
         source_type, name, evidence, confidence, entity = source
-        name = clean_name(name)
+        name = clean_name(name, person=entity is not None and entity.kind == "person")
         if name is None:
             continue  # "2012", "threshold 15": not a source at all
         phrase = cue.phrase
@@ -163,8 +163,10 @@ _LEADING_JUNK = re.compile(r"^(?:(?:but|and|or|so|yet|then|now|also|even|still|t
                            r"maybe|perhaps|only|just|even)\s+)+", re.I)
 
 
-def clean_name(name: str) -> str | None:
-    """A source name trimmed to a name or a description; None when what is left names no one."""
+def clean_name(name: str, person: bool = False) -> str | None:
+    """A source name trimmed to a name or a description; None when what is left names no one.
+
+    ``person``: the name is a person's, so a demonym is a surname ("Cuban said": Mark Cuban)."""
     if not name:
         return name
     name = " ".join(name.split()).strip(" ,;:—–-\"“”'’()")
@@ -173,7 +175,7 @@ def clean_name(name: str) -> str | None:
     trimmed = _LEADING_JUNK.sub("", name) if not re.match(r"(?:The|A)\s+[A-Z]", name) else name
     if not trimmed or not re.search(r"[A-Za-z]{2}", trimmed) or re.fullmatch(r"[\d\s,.%$-]+\w{0,2}", trimmed):
         return None
-    if trimmed in lex.places() and trimmed.endswith(("an", "ese", "ish", "ian")) and " " not in trimmed:
+    if trimmed in lex.places() and trimmed.endswith(("an", "ese", "ish", "ian")) and " " not in trimmed and not person:
         return None  # a demonym ("Texan", "Chinese") is not a source
     words = trimmed.split()
     if len(words) <= 4 and any(w.isdigit() for w in words) and not any(w[:1].isupper() for w in words if not w.isdigit()):
@@ -218,13 +220,18 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
         if entity is None:
             return None
         if head_name.kind == "country" and phrase.end - phrase.start == 1 and head_name.text.endswith(("an", "ese", "ish")):
-            entity.kind = "person"  # "Cuban said": Mark Cuban, not Cuba
+            entity = _demonym_person(head_name, entity, registry)  # "Cuban said": Mark Cuban, not Cuba
+            if entity is None:
+                return None
         # The name modifies a description: "the Clinton campaign", "Trump supporters", "a Quinnipiac poll".
         modifier = _modifier_head(phrase, head_name, sentence)
         if modifier:
             return _described_by(modifier, head_name, entity, phrase, registry, index)
         return _typed(entity, "name", index)
     # No name in the head: a description.
+    member = party_member(phrase)
+    if member:
+        return _party_source(member, phrase, registry, index)
     words_before_head = lowered.split()
     definite = bool(words_before_head) and words_before_head[0] in {"the", "this", "that"}
     if definite or head in {"ministry", "company", "campaign", "newspaper"} and len(words_before_head) <= 2:
@@ -337,6 +344,32 @@ def _head_name(phrase: Phrase, sentence: _Sentence) -> Name | None:
             return name  # "Chinese officials": a modifier the caller checks
         return name
     return None  # only possessors: "Meta's plans" is about the plans
+
+
+def _party_source(member: str, phrase: Phrase, registry: Registry, index: int):
+    """"The Republican said": the person of the last sentences the article showed as a Republican ("Republican
+    nominee Donald Trump", "(R-Ohio)"), else an unnamed member of the party, political."""
+    signs = PARTY_MEMBERS[member]
+    for _s, _t, entity in registry.recent(index, phrase.start, 8):
+        if entity.kind in {"person", "name"} and not entity.plural and any(
+                sign in e.words for e in entity.evidence for sign in signs):
+            return _typed(entity, "description", index)
+    return "political", member, f"'{phrase.text}'", "medium", None
+
+
+def _demonym_person(name: Name, entity: Entity, registry: Registry) -> Entity | None:
+    """A demonym alone before a verb of saying is a surname: the person the article named so ("Mark Cuban ...
+    Cuban said"), else a person of that name with no role of their own; "Chinese said" (a people) is no one."""
+    people = list((registry.by_surname.get(name.text) or {}).values())
+    if people:
+        return max(people, key=lambda e: (e.last_seen, e.mentions))
+    if not name.text.endswith("an"):
+        return None
+    if entity.kind != "person":
+        entity.kind = "person"
+        entity.evidence = [e for e in entity.evidence if e.words != name.text]  # not the country's government
+        entity.source_type = ""
+    return entity
 
 
 def _modifier_head(phrase: Phrase, name: Name, sentence: _Sentence) -> str:

@@ -67,7 +67,11 @@ def tokenize(sentence: str) -> list[Token]:
                 tail = possessive.group(2)
                 out.append(Token(start + len(head), match.end(), tail, _tag(tail, False), tail.lower()))
                 continue
-        out.append(Token(start, match.end(), word, _tag(word, not out), word.lower()))
+        tag = _tag(word, not out)
+        if word == "’" and out and out[-1].end == start and out[-1].lower.endswith("s") and \
+                re.match(r"\s+\w", sentence[match.end():]):
+            tag = "POS"  # "Sanders’ campaign manager": a plural possessive, as the straight "Sanders' campaign"
+        out.append(Token(start, match.end(), word, tag, word.lower()))
     return out
 
 

@@ -1,7 +1,8 @@
 # Sourcebook: two commands do everything on a machine with only Python 3.11+.
 #   make report   render every notebook over seeds/ into reports/ (CORPUS=... OUT=... to change)
 #   make test     the whole suite: unit tests, notebooks under nbval, rendered reports in Chromium
-# Both create .venv and install the project when it is missing or pyproject.toml changed.
+#   make test-fast  every test but the slow ones (notebooks, nbval, Dask, Chromium): under a minute
+# Each creates .venv and installs the project when it is missing or pyproject.toml changed.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -11,7 +12,7 @@ CORPUS ?= seeds
 OUT    ?= reports
 ARGS   ?=
 
-.PHONY: report test lab analyze benchmark strip parameters update-expected browser sample clean
+.PHONY: report test test-fast lab analyze benchmark strip parameters update-expected browser sample clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +26,10 @@ report: $(STAMP)
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest $(ARGS)
+
+# The markers are set in tests/conftest.py; a test that is not marked slow cannot start a kernel, Dask or Chromium.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow and not browser" $(ARGS)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,) $(ARGS)

@@ -1,4 +1,16 @@
-"""Shared fixtures: project paths, and one rendered report run reused by the render and browser tests."""
+"""Shared fixtures: project paths, and one rendered report run reused by the render and browser tests.
+
+Markers (`make test-fast` runs `-m "not slow and not browser"`):
+
+- ``slow``: executes notebooks (papermill, ``sourcebook render``, nbval), starts a Dask cluster, or starts
+  Chromium. Set here for every nbval cell and for every test using a fixture that renders
+  (``RENDERING_FIXTURES``), and with ``@pytest.mark.slow`` on the tests that render or start Dask themselves
+  (and on the million-word article of test_hostile.py, half a minute of analysis).
+- ``browser``: starts headless Chromium: every test under tests/browser/ (also slow).
+
+A test that is not marked slow and still starts a Jupyter kernel, a Dask cluster or client, or Chromium fails
+at once (``_fast_tests_stay_fast``), so the markers stay exact as tests are added.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +23,58 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 FIXTURES = ROOT / "tests" / "fixtures"
 NOTEBOOKS = ROOT / "notebooks"
+FAILURE_NOTEBOOKS = FIXTURES / "notebooks"  # one per failure mode, rendered by tests/test_render.py
+BROWSER_TESTS = ROOT / "tests" / "browser"
+# Fixtures that render notebooks: a test using one (directly or through another fixture) is slow.
+RENDERING_FIXTURES = {"rendered", "last_good_report"}
+
+# nbval (pyproject addopts) would execute every .ipynb it finds: the failure-mode fixtures are not tests.
+collect_ignore = ["fixtures"]
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        path = Path(item.path)
+        if path.suffix == ".ipynb":  # a cell that nbval executes (pyproject addopts: --nbval-lax)
+            item.add_marker(pytest.mark.slow)
+        elif BROWSER_TESTS in path.parents:
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.slow)
+        elif RENDERING_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
+def _refuse(what: str):
+    def refused(*args, **kwargs):
+        pytest.fail(f"this test {what} but is not marked slow: add @pytest.mark.slow (see tests/conftest.py)",
+                    pytrace=False)
+    return refused
+
+
+@pytest.fixture(autouse=True)
+def _fast_tests_stay_fast(request, monkeypatch):
+    """In a test not marked slow, starting a kernel, a Dask cluster or client, or Chromium is an error."""
+    if request.node.get_closest_marker("slow"):
+        yield
+        return
+    from jupyter_client.manager import AsyncKernelManager, KernelManager
+
+    for manager in (KernelManager, AsyncKernelManager):
+        monkeypatch.setattr(manager, "start_kernel", _refuse("starts a Jupyter kernel (executes a notebook)"))
+    try:
+        import distributed
+    except ImportError:
+        pass
+    else:
+        monkeypatch.setattr(distributed.LocalCluster, "__init__", _refuse("starts a Dask cluster"))
+        monkeypatch.setattr(distributed.Client, "__init__", _refuse("starts a Dask client"))
+    try:
+        from playwright.sync_api import BrowserType
+    except ImportError:
+        pass
+    else:
+        monkeypatch.setattr(BrowserType, "launch", _refuse("starts Chromium"))
+    yield
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -65,3 +129,25 @@ def rendered(hostile_corpus, tmp_path_factory):
     status = main(["render", str(hostile_corpus), "--out", str(out)])
     assert status == 0, "rendering the seeds failed"
     return out
+
+
+@pytest.fixture(scope="session")
+def last_good_report(tmp_path_factory) -> Path:
+    """A finished report of notebook 01 over the seeds; tests copy it (``copy_report``) as the one to keep."""
+    from helpers.render import render
+
+    out = tmp_path_factory.mktemp("last-good") / "reports"
+    assert render(str(SEEDS), str(out), notebooks="01", say=lambda m: None).ok
+    return out
+
+
+def snapshot(folder: Path) -> dict:
+    """Every path under ``folder`` with its bytes (None for a folder), to tell whether a run changed it."""
+    return {str(p.relative_to(folder)): p.read_bytes() if p.is_file() else None for p in folder.rglob("*")}
+
+
+def copy_report(report: Path, folder: Path) -> tuple[Path, dict]:
+    """``report`` copied to ``folder/reports``, and its snapshot."""
+    out = folder / "reports"
+    shutil.copytree(report, out)
+    return out, snapshot(out)

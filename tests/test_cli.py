@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 import pandas as pd
+import pytest
 
 from helpers.cli import main
 
@@ -113,6 +114,7 @@ def test_a_bad_corrections_file_is_one_line_and_exit_2(tmp_path):
     assert "bad.csv: line 2: unknown source_type 'wizard'" in result.stderr
 
 
+@pytest.mark.slow
 def test_corrections_round_trip_through_render(tmp_path):
     _, morgan = _seed_row(tmp_path, "Morgan Stanley said")
     corrections = tmp_path / "corrections.csv"

@@ -97,6 +97,7 @@ def test_analysis_tables_hold_no_live_formula_and_read_back_raw(tmp_path):
         assert texts[row.article_id][row.start:row.end] in row.sentence
 
 
+@pytest.mark.slow
 def test_a_rendered_report_holds_no_live_formula_in_any_csv(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -51,6 +51,7 @@ def _figures_text(cell) -> str:
     return output.get("text") or output["data"]["text/plain"]
 
 
+@pytest.mark.slow
 def test_tone_notebook_runs_with_non_default_parameters(tmp_path):
     out = tmp_path / "02.ipynb"
     papermill.execute_notebook(
@@ -65,6 +66,7 @@ def test_tone_notebook_runs_with_non_default_parameters(tmp_path):
     assert (tmp_path / "data" / "02-tone-per-article.csv").exists()
 
 
+@pytest.mark.slow
 def test_sourcing_notebook_filters_source_types(tmp_path):
     out = tmp_path / "03.ipynb"
     papermill.execute_notebook(
@@ -78,6 +80,7 @@ def test_sourcing_notebook_filters_source_types(tmp_path):
     assert counts["Company"] == 0 and counts["Anonymous"] > 0 and counts["Media"] > 0
 
 
+@pytest.mark.slow
 def test_overview_notebook_runs_with_other_parameters(tmp_path):
     out = tmp_path / "01.ipynb"
     papermill.execute_notebook(
@@ -93,13 +96,13 @@ def test_overview_notebook_runs_with_other_parameters(tmp_path):
 
 def test_a_notebook_opened_interactively_reuses_the_cached_analysis(monkeypatch, capsys):
     """In JupyterLab (no analysis_dir), the second notebook on the same corpus does not analyse it again."""
-    import helpers.article as analysis_module
+    import helpers.article as article_module
     from helpers import notebook as nb
 
     first = nb.load(str(SEEDS))
     calls = []
-    original = analysis_module.analyze_article
-    monkeypatch.setattr(analysis_module, "analyze_article", lambda text, engines: calls.append(1) or original(text, engines))
+    original = article_module.analyze_article
+    monkeypatch.setattr(article_module, "analyze_article", lambda text, engines: calls.append(1) or original(text, engines))
     second = nb.load(str(SEEDS))
     assert calls == [] and second.counts == first.counts
     assert "read from the cache" in capsys.readouterr().out

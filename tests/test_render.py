@@ -5,6 +5,7 @@ import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import nbformat
 import pandas as pd
@@ -14,7 +15,7 @@ from helpers.cli import main
 from helpers.errors import SourcebookError
 from helpers.render import check_parameters, list_notebooks, notebook_parameters, render
 
-from .conftest import NOTEBOOKS, ROOT, SEEDS
+from .conftest import FAILURE_NOTEBOOKS, NOTEBOOKS, ROOT, SEEDS, copy_report, snapshot
 
 
 def test_report_folder_has_every_report_its_data_and_an_index(rendered):
@@ -84,52 +85,94 @@ def test_executed_notebooks_received_the_shared_analysis(rendered):
         assert "from seeds now" not in outputs
 
 
-def _broken_notebooks(tmp_path):
+def _notebooks(tmp_path, **chosen):
+    """A notebooks folder for --notebooks-dir: each name (01_corpus_overview -> 01-corpus-overview.ipynb) from
+    notebooks/ when it is one of the project's, else the tests/fixtures/notebooks file given as its value."""
     folder = tmp_path / "notebooks"
     folder.mkdir()
-    shutil.copy(NOTEBOOKS / "01-corpus-overview.ipynb", folder)
-    nb = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_markdown_cell("# 02 · Broken on purpose"),
-        nbformat.v4.new_code_cell('corpus: str = ""\nanalysis_dir: str = ""\ntables_dir: str = ""', metadata={"tags": ["parameters"]}),
-        nbformat.v4.new_code_cell("raise RuntimeError('this notebook fails on purpose')"),
-    ])
-    nb.metadata["kernelspec"] = {"name": "sourcebook", "display_name": "Sourcebook (Python 3)", "language": "python"}
-    nbformat.write(nb, folder / "02-broken.ipynb")
+    for name, fixture in chosen.items():
+        name = name.replace("_", "-") + ".ipynb"
+        shutil.copy(NOTEBOOKS / name if fixture is None else FAILURE_NOTEBOOKS / fixture, folder / name)
     return folder
 
 
-def test_a_failing_notebook_keeps_the_previous_report_and_exits_1(tmp_path):
-    out = tmp_path / "reports"
-    good = render(str(SEEDS), str(out), notebooks="01", say=lambda m: None)
-    assert good.ok
-    before = {p.name: p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    folder = _broken_notebooks(tmp_path)
-    result = subprocess.run([sys.executable, "-m", "helpers.cli", "render", str(SEEDS), "--out", str(out),
-                             "--notebooks-dir", str(folder)], capture_output=True, text=True)
+def _render_command(out, folder):
+    return [sys.executable, "-m", "helpers.cli", "render", str(SEEDS), "--out", str(out), "--notebooks-dir", str(folder)]
+
+
+def _the_failed_run(tmp_path):
+    """The one <out>-failed-<time> folder a failed or interrupted run keeps, and no work folder left behind."""
+    failed = [p for p in tmp_path.iterdir() if p.name.startswith("reports-failed-")]
+    assert len(failed) == 1, failed
+    assert not [p for p in tmp_path.iterdir() if ".tmp-" in p.name]
+    return failed[0]
+
+
+@pytest.mark.slow
+def test_a_failing_notebook_keeps_the_previous_report_and_exits_1(tmp_path, last_good_report):
+    out, before = copy_report(last_good_report, tmp_path)
+    folder = _notebooks(tmp_path, **{"01_corpus_overview": None, "02_broken": "raises.ipynb"})
+    result = subprocess.run(_render_command(out, folder), capture_output=True, text=True, timeout=300)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "RuntimeError: this notebook fails on purpose" in result.stdout
-    after = {p.name: p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    assert after == before, "the last good report was changed"
-    failed = [p for p in tmp_path.iterdir() if p.name.startswith("reports-failed-")]
-    assert len(failed) == 1
-    run = json.loads((failed[0] / "run.json").read_text())
+    assert snapshot(out) == before, "the last good report was changed"
+    failed = _the_failed_run(tmp_path)
+    run = json.loads((failed / "run.json").read_text())
     statuses = {n["name"]: n for n in run["notebooks"]}
     assert statuses["01-corpus-overview"]["status"] == "ok"
     assert statuses["02-broken"]["status"] == "failed"
     assert statuses["02-broken"]["error"] == "RuntimeError: this notebook fails on purpose"
-    assert "failed: RuntimeError: this notebook fails on purpose" in (failed[0] / "index.html").read_text()
-    assert "this notebook fails on purpose" in (failed[0] / "02-broken.html").read_text()
+    assert "failed: RuntimeError: this notebook fails on purpose" in (failed / "index.html").read_text()
+    assert "this notebook fails on purpose" in (failed / "02-broken.html").read_text()
     assert not any(p.name.startswith(".reports.tmp") for p in tmp_path.iterdir())
 
 
-@pytest.mark.parametrize("args, message", [
+@pytest.mark.slow
+@pytest.mark.parametrize("fixture, error", [
+    ("sys-exit.ipynb", "SystemExit: 3"),
+    ("kernel-interrupted.ipynb", "KeyboardInterrupt: "),
+    ("kernel-dies.ipynb", "DeadKernelError: Kernel died"),
+])
+def test_a_notebook_that_exits_is_interrupted_or_loses_its_kernel_fails_alone(tmp_path, last_good_report, fixture, error):
+    """Each is one failed notebook: the run goes on to the next, exits 1 and keeps the last good report."""
+    out, before = copy_report(last_good_report, tmp_path)
+    folder = _notebooks(tmp_path, **{"01_broken": fixture, "02_after": "ok.ipynb"})
+    result = subprocess.run(_render_command(out, folder), capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"01-broken.ipynb ...\n      failed in" in result.stdout and error.strip() in result.stdout
+    assert "02-after.ipynb ...\n      ok in" in result.stdout  # the next notebook still ran
+    assert snapshot(out) == before, "the last good report was changed"
+    failed = _the_failed_run(tmp_path)
+    run = json.loads((failed / "run.json").read_text())
+    assert not run["ok"]
+    assert [(n["name"], n["status"], n["error"]) for n in run["notebooks"]] == [
+        ("01-broken", "failed", error), ("02-after", "ok", "")]
+    assert f"failed: {error.strip()}" in (failed / "index.html").read_text()
+    assert "this notebook ran" in (failed / "02-after.html").read_text()
+
+
+BAD_PARAMETERS = [
     (["-p", "colour", "red"], "unknown parameter 'colour'"),
     (["-p", "start_date", "2020-02-30"], "parameter start_date: '2020-02-30' is not a real date"),
     (["-p", "engine", "bert"], "parameter engine must be one of textblob, vader"),
     (["-p", "rolling_window", "seven"], "parameter rolling_window must be a whole number"),
     (["--notebooks", "09"], "--notebooks: no notebook '09'"),
-])
-def test_bad_parameters_are_refused_before_any_notebook_runs(tmp_path, args, message):
+]
+
+
+@pytest.mark.parametrize("args, message", BAD_PARAMETERS)
+def test_bad_parameters_are_refused_before_any_notebook_runs(tmp_path, capsys, args, message):
+    # In this process (a fresh interpreter costs seconds per case); the next test runs one case as a command.
+    out = tmp_path / "reports"
+    status = main(["render", str(SEEDS), "--out", str(out), *args])
+    captured = capsys.readouterr()
+    assert status == 2
+    assert message in captured.err and len(captured.err.strip().splitlines()) == 1
+    assert not out.exists() and "[1/" not in captured.out
+
+
+def test_a_bad_parameter_is_refused_by_the_command_in_one_line_before_any_notebook_runs(tmp_path):
+    args, message = BAD_PARAMETERS[0]
     out = tmp_path / "reports"
     result = subprocess.run([sys.executable, "-m", "helpers.cli", "render", str(SEEDS), "--out", str(out), *args],
                             capture_output=True, text=True, cwd=ROOT)
@@ -142,25 +185,34 @@ def test_missing_corpus_is_refused(tmp_path):
     assert main(["render", str(tmp_path / "missing"), "--out", str(tmp_path / "r")]) == 2
 
 
-def test_an_interrupted_run_leaves_the_last_good_report(tmp_path):
-    import signal
-    import time
+def _running_kernel(pid: int) -> bool:
+    """Is process ``pid`` a kernel still running (not gone, not a zombie nobody reaped)?"""
+    proc = Path(f"/proc/{pid}")
+    try:
+        state = (proc / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        command = (proc / "cmdline").read_bytes()
+    except FileNotFoundError:
+        return False
+    return state not in ("Z", "X") and b"ipykernel" in command
 
-    out = tmp_path / "reports"
-    assert render(str(SEEDS), str(out), notebooks="01", say=lambda m: None).ok
-    before = sorted(p.name for p in out.rglob("*"))
-    process = subprocess.Popen([sys.executable, "-m", "helpers.cli", "render", str(SEEDS), "--out", str(out)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    for line in process.stdout:  # wait until a notebook is running, then interrupt as Ctrl-C would
-        if line.startswith("[1/"):
-            break
-    time.sleep(1)
-    process.send_signal(signal.SIGINT)
-    process.communicate(timeout=120)
-    assert process.returncode != 0
-    assert sorted(p.name for p in out.rglob("*")) == before
-    assert len([p for p in tmp_path.iterdir() if p.name.startswith("reports-failed-")]) == 1
-    assert not [p for p in tmp_path.iterdir() if ".tmp-" in p.name]
+
+@pytest.mark.slow
+def test_ctrl_c_during_a_notebook_stops_the_run_at_once_and_leaves_the_last_good_report(tmp_path, last_good_report):
+    """The fixture's cell sends SIGINT to the render running it (what Ctrl-C in its terminal does), then keeps
+    running for a minute: the interrupt lands while a notebook runs, every time, without a sleep in the test."""
+    out, before = copy_report(last_good_report, tmp_path)
+    folder = _notebooks(tmp_path, **{"01_interrupts_the_run": "interrupts-the-run.ipynb", "02_tone_over_time": None})
+    result = subprocess.run(_render_command(out, folder), capture_output=True, text=True, timeout=300)
+    assert result.returncode == 130, result.stdout + result.stderr
+    assert "sourcebook: interrupted" in result.stderr
+    assert "[1/2] 01-interrupts-the-run.ipynb" in result.stdout and "[2/2]" not in result.stdout
+    assert not (folder / "cell-finished").exists(), "render waited for the interrupted cell to finish"
+    assert not _running_kernel(int((folder / "kernel.pid").read_text())), "the kernel was left running"
+    assert snapshot(out) == before, "the last good report was changed"
+    failed = _the_failed_run(tmp_path)  # the interrupted run's work, kept for inspection
+    assert (failed / "data" / "articles.csv").exists() and (failed / "data" / "analysis.json").exists()
+    assert not (failed / "run.json").exists() and not (failed / "index.html").exists()
+    assert not (failed / "02-tone-over-time.ipynb").exists()
 
 
 def test_parameters_file_and_types(tmp_path):
@@ -187,6 +239,7 @@ def test_a_second_run_on_the_same_folder_is_locked_out(tmp_path):
     assert not out.exists()
 
 
+@pytest.mark.slow
 def test_log_file(tmp_path):
     log = tmp_path / "render.log"
     assert main(["render", str(SEEDS), "--out", str(tmp_path / "r"), "--notebooks", "01", "--log", str(log)]) == 0
@@ -210,10 +263,10 @@ def test_parameters_from_yaml_must_be_single_values():
         check_parameters({"rolling_window": 2.9}, declared)
 
 
-def test_a_folder_with_no_analysable_article_keeps_the_last_good_report(tmp_path):
+@pytest.mark.slow
+def test_a_folder_with_no_analysable_article_keeps_the_last_good_report(tmp_path, last_good_report):
     """Under cron, an emptied or broken corpus folder must not replace the reports with empty ones."""
-    out = tmp_path / "reports"
-    assert main(["render", str(SEEDS), "--out", str(out), "--notebooks", "01"]) == 0
+    out, files = copy_report(last_good_report, tmp_path)
     before = (out / "index.html").read_text()
     empty, broken = tmp_path / "empty", tmp_path / "broken"
     empty.mkdir(), broken.mkdir()
@@ -225,10 +278,11 @@ def test_a_folder_with_no_analysable_article_keeps_the_last_good_report(tmp_path
         # 1, as for a failed notebook: no report was made (2 is for a command given wrongly)
         assert result.returncode == 1 and len(result.stderr.strip().splitlines()) == 1, result.stderr
         assert "no article to analyse" in result.stderr and why in result.stderr and str(corpus) in result.stderr
-        assert (out / "index.html").read_text() == before
+        assert (out / "index.html").read_text() == before and snapshot(out) == files
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")) == ["broken", "empty", "reports"]
 
 
+@pytest.mark.slow
 def test_a_keyword_that_matches_nothing_says_so_at_the_top_and_claims_nothing(tmp_path):
     out = tmp_path / "reports"
     assert main(["render", str(SEEDS), "--out", str(out), "-p", "keyword", "zzqxv"]) == 0

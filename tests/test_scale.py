@@ -5,6 +5,7 @@ import pytest
 
 import helpers.article as article_module
 from helpers.analysis import analyze
+from helpers.batch import batch_bounds
 from helpers.runners import PARALLEL_MIN_ARTICLES, progress_reporter
 from helpers.cache import AnalysisCache
 from helpers.corpus import load_corpus
@@ -34,7 +35,13 @@ def test_parallel_and_serial_analyses_are_identical(many_articles):
     assert serial.counts["analysed"] == len(many_articles.articles)
 
 
+def _first(corpus, n):
+    """The corpus's first ``n`` articles: for tests of the cache, which do not need a corpus big enough for workers."""
+    return type(corpus)(corpus.articles.head(n).reset_index(drop=True), corpus.rejected)
+
+
 def test_cache_reanalyses_only_new_articles_and_gives_the_same_tables(many_articles, tmp_path, monkeypatch):
+    many_articles = _first(many_articles, 40)  # one batch, as the whole corpus is: the same path, a fifth of the work
     cache = AnalysisCache(tmp_path / "cache")
     cold = analyze(many_articles, workers=1, cache=cache)
     calls = []
@@ -77,6 +84,7 @@ def test_progress_lines_when_not_a_terminal(capsys):
     assert lines[-1].startswith(f"analysing: {PARALLEL_MIN_ARTICLES}/{PARALLEL_MIN_ARTICLES} articles")
 
 
+@pytest.mark.slow
 def test_dask_engine_on_a_local_cluster_of_two_workers_gives_identical_rows(many_articles):
     pytest.importorskip("distributed", reason="make test installs the dask extra")
     local = analyze(many_articles, workers=1)
@@ -86,6 +94,7 @@ def test_dask_engine_on_a_local_cluster_of_two_workers_gives_identical_rows(many
     pd.testing.assert_frame_equal(local.articles, on_dask.articles)
 
 
+@pytest.mark.slow
 def test_dask_engine_from_the_command_line(tmp_path):
     pytest.importorskip("distributed", reason="make test installs the dask extra")
     from helpers.cli import main
@@ -135,30 +144,36 @@ def test_a_rerun_reads_unchanged_batches_whole_and_analyses_only_the_new_article
     from helpers.analysis import analyze_to_folder
     from helpers.store import read_tables
 
+    # 60 articles in batches of about 6 (at most 24), for 220 in batches of about 20 (at most 80): a quarter of
+    # the work. The inserted article's hash ("f" * 64) ends no batch at either size.
+    many_articles, size = _first(many_articles, 60), 6
     cache = AnalysisCache(tmp_path / "cache")
-    analyze_to_folder(many_articles, tmp_path / "cold", workers=1, cache=cache, batch_size=20)
+    cold = analyze_to_folder(many_articles, tmp_path / "cold", workers=1, cache=cache, batch_size=size)
+    assert len(batch_bounds(many_articles.articles, size)) >= 6
     extra = many_articles.articles.iloc[:1].copy()
     extra["article_id"], extra["text"] = "inserted", extra["text"] + " Police said the road was closed."
     extra["sha256"] = "f" * 64
     rows = many_articles.articles
-    grown = type(many_articles)(pd.concat([rows.iloc[:100], extra, rows.iloc[100:]], ignore_index=True),
+    grown = type(many_articles)(pd.concat([rows.iloc[:30], extra, rows.iloc[30:]], ignore_index=True),
                                 many_articles.rejected)
     calls, looked_up = [], []
     original = article_module.analyze_article
     monkeypatch.setattr(article_module, "analyze_article", lambda text, engines: calls.append(1) or original(text, engines))
     real_get_many = cache.get_many
     monkeypatch.setattr(cache, "get_many", lambda keys: looked_up.append(len(keys)) or real_get_many(keys))
-    warm = analyze_to_folder(grown, tmp_path / "warm", workers=1, cache=cache, batch_size=20)
+    warm = analyze_to_folder(grown, tmp_path / "warm", workers=1, cache=cache, batch_size=size)
     assert len(calls) == 1  # the inserted article
-    assert len(looked_up) == 1 and looked_up[0] <= 80 < len(grown.articles) / 2  # only the batch it joined
+    assert len(looked_up) == 1 and looked_up[0] <= 4 * size < len(grown.articles) / 2  # only the batch it joined
     monkeypatch.setattr(article_module, "analyze_article", original)
-    fresh = analyze_to_folder(grown, tmp_path / "fresh", workers=1, batch_size=20)
+    fresh = analyze_to_folder(grown, tmp_path / "fresh", workers=1, batch_size=size)
+    assert fresh.counts["analysed"] == cold.counts["analysed"] + 1
     assert warm.counts == fresh.counts
     a, b = read_tables(tmp_path / "warm"), read_tables(tmp_path / "fresh")
     for name in ("articles", "sentences", "attributions", "rejected"):
         pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name))
 
 
+@pytest.mark.slow
 def test_dask_reads_the_corpus_in_partitions_and_writes_the_tables_of_one_machine(many_articles, tmp_path):
     """Workers read the files (16 per task), including bad and duplicate ones; the ledger and tables match."""
     pytest.importorskip("distributed", reason="make test installs the dask extra")

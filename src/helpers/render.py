@@ -355,10 +355,15 @@ def _local_kernel_manager():
 
     Nothing listens on the network during a render, and the kernel does not print
     its warning about unencrypted TCP into every scheduled run's log.
-    """
-    from jupyter_client.manager import KernelManager
 
-    class LocalSocketKernelManager(KernelManager):
+    Asynchronous, as nbclient expects: with the blocking manager, nbclient waits for
+    the kernel's messages without ever checking that it is alive, so a kernel that
+    died (``os._exit``, killed for memory) hung the run for ever, and Ctrl-C took
+    effect only once the running cell had finished.
+    """
+    from jupyter_client.manager import AsyncKernelManager
+
+    class LocalSocketKernelManager(AsyncKernelManager):
         def __init__(self, **kwargs):
             kwargs.setdefault("transport", "ipc")
             super().__init__(**kwargs)

@@ -218,12 +218,76 @@ def test_index_opens_offline_and_links_every_report(browser, rendered):
     context.close()
 
 
-def test_screenshots_for_review(browser, rendered, tmp_path_factory):
-    """Screenshots of every report (kept under the pytest temp folder) so a person can look at them."""
+# Where each chart is on the page, and whether its SVG holds data marks (as MARKS_JS counts them).
+CHART_BOXES_JS = """
+() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(plot => {
+    const box = plot.getBoundingClientRect();
+    return {title: (plot.querySelector('.gtitle') || {}).textContent || '',
+            x: Math.round(box.left + window.scrollX), y: Math.round(box.top + window.scrollY),
+            width: Math.round(box.width), height: Math.round(box.height),
+            marks: plot.querySelectorAll('.scatterlayer .point, .barlayer .point path, .heatmaplayer image, .scatterlayer .js-line').length};
+})
+"""
+# The data layers of every chart; hidden, a chart shows its axes, titles and legend only.
+DATA_LAYERS = ".scatterlayer, .barlayer, .heatmaplayer, .imagelayer, .gl-container {visibility: hidden !important}"
+# Decodes two PNG screenshots in the page and compares them: the whole page against a blank one, and each box.
+COMPARE_JS = """
+async ({shown, hidden, boxes}) => {
+    const pixels = async (png) => {
+        const image = new Image();
+        image.src = 'data:image/png;base64,' + png;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = image.width;
+        canvas.height = image.height;
+        const context = canvas.getContext('2d');
+        context.drawImage(image, 0, 0);
+        return {width: image.width, height: image.height, data: context.getImageData(0, 0, image.width, image.height).data};
+    };
+    const a = await pixels(shown), b = await pixels(hidden);
+    const colours = new Set();
+    let ink = 0;
+    for (let i = 0; i < a.data.length; i += 4) {
+        colours.add((a.data[i] << 16) | (a.data[i + 1] << 8) | a.data[i + 2]);
+        if (a.data[i] + a.data[i + 1] + a.data[i + 2] < 600) ink++;
+    }
+    const changed = (box) => {
+        let count = 0;
+        for (let y = box.y; y < Math.min(box.y + box.height, a.height); y++)
+            for (let x = box.x; x < Math.min(box.x + box.width, a.width); x++) {
+                const i = 4 * (y * a.width + x);
+                if (a.data[i] !== b.data[i] || a.data[i + 1] !== b.data[i + 1] || a.data[i + 2] !== b.data[i + 2]) count++;
+            }
+        return count;
+    };
+    return {width: a.width, height: a.height, page: document.documentElement.scrollHeight,
+            colours: colours.size, ink: ink / (a.width * a.height), changed: boxes.map(changed)};
+}
+"""
+
+
+def test_screenshots_for_review_show_the_page_and_every_chart_s_data(browser, rendered, tmp_path_factory):
+    """Screenshots of every report (kept under the pytest temp folder) so a person can look at them, and what
+    they show: the whole page, not a blank one, and in each chart whose SVG holds marks, pixels that change
+    when its data layers are hidden (the marks are painted, not only in the DOM)."""
+    import base64
+
     folder = tmp_path_factory.mktemp("screenshots")
     for report in sorted(rendered.glob("*.html")):
-        context, page, _ = open_offline(browser, report)
+        context, page, record = open_offline(browser, report)
         target = folder / f"{report.stem}.png"
-        page.screenshot(path=str(target), full_page=True)
-        assert target.stat().st_size > 10_000
+        shown = page.screenshot(path=str(target), full_page=True)
+        boxes = page.evaluate(CHART_BOXES_JS)
+        page.add_style_tag(content=DATA_LAYERS)
+        page.wait_for_timeout(100)
+        hidden = page.screenshot(full_page=True)
+        seen = page.evaluate(COMPARE_JS, {"shown": base64.b64encode(shown).decode(),
+                                          "hidden": base64.b64encode(hidden).decode(), "boxes": boxes})
+        assert seen["width"] == 1280 and seen["height"] == seen["page"], (report.name, seen["height"], seen["page"])
+        assert seen["colours"] >= 50 and seen["ink"] >= 0.01, f"{report.name}: the screenshot is blank ({seen['colours']} colours)"
+        drawn = [(box["title"], changed) for box, changed in zip(boxes, seen["changed"]) if box["marks"] > 0]
+        assert len(drawn) >= (0 if report.name == "index.html" else FEWEST_CHARTS.get(report.name, 3)), report.name
+        for title, changed in drawn:
+            assert changed >= 20, f"{report.name}: chart '{title}' has marks in its SVG but none painted ({changed} pixels)"
+        assert record["errors"] == [] and record["requests"] == []
         context.close()

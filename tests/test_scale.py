@@ -105,6 +105,7 @@ def test_dask_engine_from_the_command_line(tmp_path):
                  "--scheduler", "tcp://127.0.0.1:1"]) == 2
 
 
+@pytest.mark.slow
 def test_the_old_engine_option_still_chooses_the_backend_with_a_notice(tmp_path, capsys):
     """--engine was renamed --backend ("engine" is the sentiment instrument); it is accepted for one release."""
     pytest.importorskip("distributed", reason="make test installs the dask extra")

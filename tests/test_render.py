@@ -197,15 +197,21 @@ def _running_kernel(pid: int) -> bool:
 
 
 @pytest.mark.slow
-def test_ctrl_c_during_a_notebook_stops_the_run_at_once_and_leaves_the_last_good_report(tmp_path, last_good_report):
-    """The fixture's cell sends SIGINT to the render running it (what Ctrl-C in its terminal does), then keeps
-    running for a minute: the interrupt lands while a notebook runs, every time, without a sleep in the test."""
+@pytest.mark.parametrize("fixture, status, said", [
+    ("interrupts-the-run", 130, "sourcebook: interrupted"),  # Ctrl-C
+    ("terminates-the-run", 143, "sourcebook: terminated"),  # a scheduler's kill (SIGTERM)
+])
+def test_ctrl_c_during_a_notebook_stops_the_run_at_once_and_leaves_the_last_good_report(
+        tmp_path, last_good_report, fixture, status, said):
+    """The fixture's cell sends SIGINT (or SIGTERM) to the render running it, what Ctrl-C in its terminal (or
+    a scheduler's timeout) does, then keeps running for a minute: the signal lands while a notebook runs,
+    every time, without a sleep in the test."""
     out, before = copy_report(last_good_report, tmp_path)
-    folder = _notebooks(tmp_path, **{"01_interrupts_the_run": "interrupts-the-run.ipynb", "02_tone_over_time": None})
+    folder = _notebooks(tmp_path, **{f"01_{fixture.replace('-', '_')}": f"{fixture}.ipynb", "02_tone_over_time": None})
     result = subprocess.run(_render_command(out, folder), capture_output=True, text=True, timeout=300)
-    assert result.returncode == 130, result.stdout + result.stderr
-    assert "sourcebook: interrupted" in result.stderr
-    assert "[1/2] 01-interrupts-the-run.ipynb" in result.stdout and "[2/2]" not in result.stdout
+    assert result.returncode == status, result.stdout + result.stderr
+    assert said in result.stderr
+    assert f"[1/2] 01-{fixture}.ipynb" in result.stdout and "[2/2]" not in result.stdout
     assert not (folder / "cell-finished").exists(), "render waited for the interrupted cell to finish"
     assert not _running_kernel(int((folder / "kernel.pid").read_text())), "the kernel was left running"
     assert snapshot(out) == before, "the last good report was changed"

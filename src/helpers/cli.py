@@ -8,7 +8,7 @@
 
 Exit status: 0 success; 1 no report made (a notebook failed, or no article to
 analyse); 2 bad input or parameters (one line on stderr, no traceback); 130
-interrupted. The kinds of error and their statuses are in ``helpers.errors``.
+interrupted (Ctrl-C); 143 terminated (SIGTERM). The kinds of error and their statuses are in ``helpers.errors``.
 """
 
 from __future__ import annotations
@@ -269,9 +269,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _stop_on_sigterm() -> None:
+    """A scheduler's kill (SIGTERM, as cron's timeout or systemd send) stops the run as Ctrl-C does: the partial
+    run is kept aside as reports-failed-<time>/, the last good report is untouched, and the exit is 143."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def stop(signum, _frame):
+        print("sourcebook: terminated", file=sys.stderr, flush=True)
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    _stop_on_sigterm()
     budget = getattr(args, "time_budget", None)
     if budget is not None:
         if budget < 0:

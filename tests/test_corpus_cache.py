@@ -94,3 +94,25 @@ def test_the_command_line_loads_through_the_cache_unless_told_not_to(tmp_path, c
     assert main(["analyze", str(SEEDS), "--out", str(tmp_path / "c"), "--engines", "textblob", "--no-cache"]) == 0
     assert len(counted) == 2 * built
     assert (tmp_path / "a" / "articles.csv").read_bytes() == (tmp_path / "b" / "articles.csv").read_bytes()
+
+
+def test_the_claims_pass_is_read_back_for_an_unchanged_corpus_and_run_again_for_a_changed_one(tmp_path, monkeypatch):
+    from helpers.analysis import analyze_to_folder
+    from helpers.claims import threads
+
+    runs = []
+    original = threads.assign
+    monkeypatch.setattr(threads, "assign", lambda *a, **k: runs.append(1) or original(*a, **k))
+    cache = AnalysisCache(tmp_path / "cache")
+    corpus = load_corpus(SEEDS)
+    first = analyze_to_folder(corpus, tmp_path / "first", engines=("textblob",), cache=cache)
+    again = analyze_to_folder(corpus, tmp_path / "again", engines=("textblob",), cache=cache)
+    assert len(runs) == 1, "the second run threaded the claims again"
+    for name in ("claims.csv", "claim_threads.csv", "attributions.csv", "articles.csv"):
+        assert (tmp_path / "first" / name).read_bytes() == (tmp_path / "again" / name).read_bytes(), name
+    assert first.rows == again.rows and first.rows["claims"] > 0
+    plain = analyze_to_folder(corpus, tmp_path / "plain", engines=("textblob",))
+    assert (tmp_path / "plain" / "claims.csv").read_bytes() == (tmp_path / "first" / "claims.csv").read_bytes()
+    fewer = type(corpus)(corpus.articles.iloc[:2], corpus.rejected)
+    analyze_to_folder(fewer, tmp_path / "fewer", engines=("textblob",), cache=cache)
+    assert len(runs) == 3  # the run without a cache, then a changed corpus: threaded again

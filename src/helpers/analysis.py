@@ -145,9 +145,21 @@ def finish_claims(claims: pd.DataFrame, attributions: pd.DataFrame, articles: pd
     return finish(claims, attributions, articles)
 
 
-def _finish_claims_file(writer: TableWriter) -> int:
-    """``finish_claims`` over tables already written batch by batch. Returns the number of threads."""
+def _finish_claims_file(writer: TableWriter, cache=None) -> int:
+    """``finish_claims`` over tables already written batch by batch. Returns the number of threads.
+
+    With a cache, the pass's output is kept under the bytes of the three tables it reads: a re-run over the
+    same corpus (a re-render, a scheduled run with no new article) reads it back instead of threading again.
+    """
     folder = writer.folder
+    inputs = [folder / TABLE_FILES[name] for name in ("claims", "attributions", "articles")]
+    key = cache.pass_key("claims", inputs) if cache is not None else ""
+    known = cache.get_pass(key) if cache is not None else None
+    if known is not None:
+        for name, data in known["files"].items():
+            (folder / TABLE_FILES[name]).write_bytes(data)
+        writer.rows.update(known["rows"])
+        return known["rows"]["claim_threads"]
     claims = read_csv(folder / TABLE_FILES["claims"], text=("claim", "sentence", "terms", "names"),
                       na_values={"date": [""], "value": [""]})
     claims["date"] = pd.to_datetime(claims["date"], errors="coerce")
@@ -158,7 +170,11 @@ def _finish_claims_file(writer: TableWriter) -> int:
     claims, threads = finish_claims(claims, attributions, articles)
     writer.replace("claims", claims)
     writer.replace("claim_threads", threads)
-    return len(threads)
+    del claims, attributions, articles
+    if cache is not None:
+        cache.put_pass(key, {"files": {name: (folder / TABLE_FILES[name]).read_bytes() for name in ("claims", "claim_threads")},
+                             "rows": {name: writer.rows[name] for name in ("claims", "claim_threads")}})
+    return writer.rows["claim_threads"]
 
 
 def _concat(frames: list[pd.DataFrame], empty: pd.DataFrame) -> pd.DataFrame:
@@ -245,7 +261,7 @@ def analyze_to_folder(
         report = hand.apply_to_file(path, corrections) if corrections is not None else None
         if report is not None:
             writer.rows["attributions"] -= report.removed
-        _finish_claims_file(writer)
+        _finish_claims_file(writer, cache)
     except BaseException:
         writer.abandon()
         raise

@@ -17,6 +17,11 @@ keyed by every field it was read from, the day (a date in the future is refused
 relative to it) and ``loader_version()``. A re-run after adding one article
 then reads the rest of the corpus without parsing it again.
 
+A fourth keeps the output of the claims pass over the whole corpus (sources and
+threads, ``analysis._finish_claims_file``), keyed by the bytes of the tables it
+reads and the analyser version, so re-rendering an unchanged corpus does not
+thread every claim again.
+
 A second table keeps whole batches: the rows a batch of articles produced
 (articles with their measures, sentences, attributions) as compressed Arrow,
 keyed by every column of the batch's articles and the same analyser version.
@@ -98,6 +103,7 @@ class AnalysisCache:
         self.db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB)")
         self.db.execute("CREATE TABLE IF NOT EXISTS batches (key TEXT PRIMARY KEY, value BLOB)")
         self.db.execute("CREATE TABLE IF NOT EXISTS loaded (key TEXT PRIMARY KEY, value BLOB)")
+        self.db.execute("CREATE TABLE IF NOT EXISTS passes (key TEXT PRIMARY KEY, value BLOB)")
         # A cache that can be read but not written (a read-only file or folder) fails here, where callers
         # fall back to analysing without it, not at the first write in the middle of a run.
         try:
@@ -133,6 +139,39 @@ class AnalysisCache:
     def put_loaded_many(self, items: dict[str, bytes]) -> None:
         with self.db:
             self.db.executemany("INSERT OR REPLACE INTO loaded VALUES (?, ?)", list(items.items()))
+
+    @staticmethod
+    def pass_key(name: str, inputs: list[Path]) -> str:
+        """A digest of the files a corpus pass reads, byte for byte, and of the code that decides rows."""
+        digest = hashlib.sha256(f"{name}:{analyzer_version()}".encode())
+        for path in inputs:
+            with open(path, "rb") as handle:
+                while chunk := handle.read(1 << 24):
+                    digest.update(chunk)
+            digest.update(b"\0")
+        return digest.hexdigest()
+
+    def get_pass(self, key: str) -> dict | None:
+        """What a corpus pass wrote from the same inputs: ``{"files": {name: bytes}, "rows": {...}}``, or None."""
+        import pyarrow as pa
+
+        row = self.db.execute("SELECT value FROM passes WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        size = int.from_bytes(row[0][:8], "little")
+        return pickle.loads(pa.decompress(row[0][8:], decompressed_size=size, codec="zstd").to_pybytes())
+
+    def put_pass(self, key: str, result: dict, limit: int = 900_000_000) -> bool:
+        """Keep a corpus pass's output; not kept (False) when it would not fit in one SQLite value."""
+        import pyarrow as pa
+
+        data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        packed = pa.compress(data, codec="zstd").to_pybytes()
+        if len(packed) > limit:
+            return False
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO passes VALUES (?, ?)", (key, len(data).to_bytes(8, "little") + packed))
+        return True
 
     @staticmethod
     def batch_key(articles, engines: tuple[str, ...]) -> str:

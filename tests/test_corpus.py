@@ -115,7 +115,11 @@ def test_real_tab_separated_corpus_loads_when_present():
     assert corpus.counts["inputs"] == 428
     assert corpus.counts["loaded"] + corpus.counts["duplicates"] + corpus.counts["rejected"] == 428
     assert (corpus.articles["date_source"] == "column").all()
-    assert corpus.articles["outlet"].nunique() > 40
+    # About 60 spellings of 36 outlets ("thehuffingtonpost", "The Huffington Post"): one name each.
+    from helpers.outlets import outlet_key
+
+    outlets = set(corpus.articles["outlet"])
+    assert len(outlets) >= 30 and len({outlet_key(o) for o in outlets}) == len(outlets)
 
 
 def test_duplicate_ids_in_tables_are_made_unique(tmp_path):
@@ -229,3 +233,20 @@ def test_a_quoted_text_that_runs_over_several_lines_is_one_article(tmp_path):
     assert corpus.articles.set_index("article_id").loc["1", "text"] == "Line one.\n\nLine two, after a blank line."
     scrape = load_corpus(FIXTURES / "scrape_shapes" / "trailing_js.csv")
     assert len(scrape.articles) == 6 and scrape.rejected.empty
+
+
+def test_one_outlet_has_one_name_across_the_corpus(tmp_path):
+    """Spellings of one outlet that differ in case, spaces or punctuation are one outlet, named as it is written
+    as a name; each renamed article says so. Different outlets are never merged."""
+    rows = [("a1", "thehuffingtonpost"), ("a2", "The Huffington Post"), ("a3", "thehuffingtonpost"), ("a4", "rt"),
+            ("a5", "RT"), ("a6", "thehill"), ("a7", "Some Blog"), ("a8", "someblog2"), ("a9", "The Hill Times")]
+    table = tmp_path / "articles.csv"
+    pd.DataFrame([{"id": i, "outlet": o, "date": "2020-01-02", "text": f"Article {i} about the budget, officials said."}
+                  for i, o in rows]).to_csv(table, index=False)
+    loaded = load_corpus(table).articles.set_index("article_id")
+    assert loaded["outlet"].to_dict() == {
+        "a1": "The Huffington Post", "a2": "The Huffington Post", "a3": "The Huffington Post", "a4": "RT", "a5": "RT",
+        "a6": "The Hill",  # the name the domain list gives thehill.com
+        "a7": "Some Blog", "a8": "someblog2", "a9": "The Hill Times"}
+    assert "outlet 'thehuffingtonpost' named 'The Huffington Post'" in loaded.loc["a1", "warnings"]
+    assert "outlet" not in loaded.loc["a2", "warnings"] and "outlet" not in loaded.loc["a7", "warnings"]

@@ -42,7 +42,7 @@ import pandas as pd
 from .dates import HEADER_RE, check_not_future, infer_dates, parse_date
 from .errors import BadInput
 from .language import detect_language, is_english
-from .outlets import outlet_from_url, wire_from_dateline
+from .outlets import one_name_per_outlet, outlet_from_url, wire_from_dateline
 from .repair import repair_text
 
 TEXT_SUFFIXES = {".txt"}
@@ -755,6 +755,12 @@ def finish_corpus(articles: list[dict], rejected: list[dict], path) -> Corpus:
     articles = _unique_ids(articles)
     kept, duplicates = _drop_duplicates(articles)
     del articles
+    renamed = one_name_per_outlet([article["outlet"] for article in kept])
+    for article in kept:
+        if article["outlet"] in renamed:
+            old, article["outlet"] = article["outlet"], renamed[article["outlet"]]
+            note = f"outlet '{old}' named '{article['outlet']}', as other articles of the corpus write it"
+            article["warnings"] = "; ".join(w for w in [article["warnings"], note] if w)
     texts = _text_column(kept)  # taken out of the rows as it is built, so the texts are never held twice
     frame = pd.DataFrame(kept, columns=[c for c in ARTICLE_COLUMNS if c != "text"])
     frame.insert(ARTICLE_COLUMNS.index("text"), "text", texts)

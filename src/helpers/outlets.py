@@ -6,6 +6,11 @@ against ``data/news_domains.tsv`` (en.people.cn -> People's Daily, reuters.com -
 and otherwise from the URL's registered domain (tldextract, with the public-suffix list
 shipped in the package, never fetched). It is never guessed from the names an article mentions.
 
+One outlet has one name across the corpus: names that differ only in case, spaces and punctuation
+("thehuffingtonpost", "The Huffington Post") are one outlet, shown as it is written as a name (with
+capitals or spaces; among those, the commonest, or the name ``news_domains.tsv`` gives it), and each
+article whose outlet was renamed says so in its warnings (``one_name_per_outlet``).
+
 A wire credit is read from the dateline at the very start of the text: "BEIJING, Dec. 15
 (Xinhua) --", "(Reuters) -", "NEW YORK (AP) —", for the services in ``data/wires.tsv``.
 """
@@ -33,6 +38,39 @@ def _read_pairs(name: str) -> dict[str, str]:
 def news_domains() -> dict[str, str]:
     """Domain (lower case, no www.) to outlet name."""
     return {domain.lower(): outlet for domain, outlet in _read_pairs("news_domains.tsv").items()}
+
+
+def outlet_key(name: str) -> str:
+    """What two spellings of one outlet share: its letters and digits, lower case ("The Daily Caller" -> "thedailycaller")."""
+    return re.sub(r"[\W_]+", "", name.casefold())
+
+
+def one_name_per_outlet(outlets: list[str]) -> dict[str, str]:
+    """For each outlet spelling that another spelling of the same outlet in the corpus beats, that name.
+
+    A spelling written as a name (a capital or a space) beats one written as a handle ("rt" -> "RT",
+    "foxnews" -> "Fox News"); among those, the name the domain list gives, then the commonest, then the first
+    in alphabetical order, so the choice does not depend on the order of the articles.
+    """
+    from collections import Counter
+
+    counts = Counter(name for name in outlets if name)
+    listed = {outlet_key(name): name for name in news_domains().values()}
+    spellings: dict[str, list[str]] = {}
+    for name in counts:
+        spellings.setdefault(outlet_key(name), []).append(name)
+    renamed = {}
+    for key, names in spellings.items():
+        if not key:
+            continue
+        as_names = [n for n in names if n != n.lower() or " " in n]
+        if not as_names and key in listed:
+            as_names = [listed[key]]
+        if not as_names or (len(names) == 1 and names[0] in as_names):
+            continue
+        best = min(as_names, key=lambda n: (n != listed.get(key), -counts.get(n, 0), n))
+        renamed.update({n: best for n in names if n != best})
+    return renamed
 
 
 @functools.cache

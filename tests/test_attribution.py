@@ -195,6 +195,30 @@ def test_roles_carry_across_articles_near_in_time_only():
     assert typed["type_evidence"][2].startswith("from other articles")
 
 
+
+def test_a_typed_surname_takes_the_one_full_name_the_corpus_gives_it_then():
+    """'President Trump' in an article that never writes his first name is counted with 'Donald Trump'; a surname
+    two people share alike, a group ('Democrats') or an acronym keeps the article's own words."""
+    def row(article, name, kind="official", evidence="President", confidence="high", date="2018-06-01"):
+        return {"article_id": article, "date": date, "source_name": name, "source_type": kind,
+                "type_evidence": evidence, "confidence": confidence}
+
+    rows = pd.DataFrame([
+        *(row(f"a{k}", "Donald Trump") for k in range(4)), row("c", "Ivanka Trump", "political", "adviser"),  # 4 in 5
+        row("d", "Trump"),  # typed by its own article, named by its surname only
+        row("e", "Bill Clinton", "political", "former president"), row("f", "Hillary Clinton", "political", "nominee"),
+        row("g", "Clinton", "political", "nominee"),  # two Clintons, cited alike: left alone
+        row("h", "Senate Democrats", "political", "party"), row("i", "Democrats", "political", "party"),
+        row("j", "NASA Goddard Institute", "expert", "institute"), row("k", "NASA", "expert", "agency"),
+    ])
+    typed = apply_roles(rows, build_roles([rows])).set_index("article_id")
+    assert typed.loc["d", "source_name"] == "Donald Trump" and typed.loc["d", "source_type"] == "official"
+    assert typed.loc["d", "type_evidence"] == "President; full name from other articles"
+    assert typed.loc["g", "source_name"] == "Clinton"
+    assert typed.loc["i", "source_name"] == "Democrats" and typed.loc["k", "source_name"] == "NASA"
+    assert (typed.drop(index="d")["source_name"] == rows.set_index("article_id").drop(index="d")["source_name"]).all()
+
+
 # --- cues as reporters write them ------------------------------------------------------------------
 
 

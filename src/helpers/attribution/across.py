@@ -6,12 +6,14 @@ evidence in its own article takes the type that other articles of the corpus giv
 within ``WINDOW_DAYS`` of its date, when most of them agree, with the evidence said so in
 ``type_evidence`` ("from 3 other articles: 'CEO'") and ``confidence`` medium. A surname alone
 ("Musk") takes the full name ("Elon Musk") when the corpus has exactly one person of that surname at
-that time. Nothing is fixed in code: Trump is a candidate in 2016 coverage and the president in 2018
+that time; a surname with a type of its own ("President Trump") takes the full name too, keeping its
+type, when one person of that surname dominates the corpus then. Nothing is fixed in code: Trump is a candidate in 2016 coverage and the president in 2018
 coverage because the articles of those years say so.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -114,6 +116,43 @@ def apply_roles(frame: pd.DataFrame, roles: dict) -> pd.DataFrame:
         frame.at[index, "source_name"] = full
         frame.at[index, "type_evidence"] = f"{FROM_OTHERS} ({count}): '{evidence}'"
         frame.at[index, "confidence"] = "medium"
+    return _full_names(frame, roles, surnames, dates)
+
+
+def _full_names(frame: pd.DataFrame, roles: dict, surnames: dict, dates: pd.Series) -> pd.DataFrame:
+    """A surname alone that has a type of its own ("President Trump" in an article that never writes his first
+    name) takes the one full name the corpus gives that surname at that time, when that person has
+    ``DOMINANT`` of the articles that name someone of that surname: "Trump" and "Donald Trump" are counted
+    as one source. The type stays the row's own; ``type_evidence`` says the name came from other articles.
+    """
+    from .lexicons import first_names
+
+    given = first_names()
+    window = pd.Timedelta(days=WINDOW_DAYS)
+    names = frame["source_name"].fillna("")
+    # A surname: one capitalised word, not in capitals (NASA) and not a group (Democrats); a full name: a known
+    # given name, an optional initial, the surname ("Donald Trump", "Donald J. Trump"), never "Senate Democrats".
+    single = names.str.fullmatch(r"[A-Z][a-z][\w'’-]*[^s\W]") & \
+        ~frame["type_evidence"].fillna("").str.startswith(FROM_OTHERS)
+    people = {surname: sorted(c for c in candidates if c.split()[-1] == surname and c.split()[0] in given
+                              and re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z]\.)? [A-Z][\w'’-]+", c))
+              for surname, candidates in surnames.items()}
+    for index in frame.index[single & names.isin([s for s, c in people.items() if c])]:
+        name, article, date = names.at[index], frame.at[index, "article_id"], dates.at[index]
+        counts = []
+        for candidate in people[name]:
+            near = {r[1] for r in roles[candidate] if r[1] != article and (pd.isna(date) or pd.isna(r[0])
+                                                                            or abs(r[0] - date) <= window)}
+            if near:
+                counts.append((len(near), candidate))
+        if not counts:
+            continue
+        counts.sort(reverse=True)
+        if counts[0][0] < DOMINANT * sum(c for c, _ in counts):
+            continue  # "Clinton": Hillary and Bill, both cited: left as the article wrote it
+        frame.at[index, "source_name"] = counts[0][1]
+        evidence = frame.at[index, "type_evidence"] or ""
+        frame.at[index, "type_evidence"] = "; ".join(e for e in [evidence, f"full name {FROM_OTHERS}"] if e)
     return frame
 
 

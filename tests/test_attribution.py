@@ -511,3 +511,29 @@ def test_the_republican_and_the_democrat_are_people_of_a_party(text, expected):
                                   "The Republican convention opened in July."])
 def test_party_words_that_are_not_a_speaker(text):
     assert rows_of(text) == []
+
+
+# --- plain attributions the rules used to miss (sourcing-misses-2) --------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Many contend that the levy will drive shoppers across the border.",
+    "Some say the bridge toll is too high.",
+    "The new curfew, many argue, will do little to curb crime.",
+    "The board adopted zoning rules that some say favour developers.",
+    "Most insist the harbour should stay public.",
+    "The toll will rise, as some have warned.",
+])
+def test_a_bare_quantifier_before_a_verb_of_saying_is_an_unnamed_group(text):
+    rows = rows_of(text)
+    assert [r[:2] for r in rows] == [("anonymous", "")], rows
+
+
+@pytest.mark.parametrize("text", [
+    "How many say yes to the tax is unclear.",
+    "Many see the harbour every day.",
+    "Some claims about the old pier were false.",
+    "So many claimed the prize that the lottery paused.",
+])
+def test_a_quantifier_that_is_no_group_of_speakers(text):
+    assert rows_of(text) == [], rows_of(text)

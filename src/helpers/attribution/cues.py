@@ -401,6 +401,10 @@ class SentenceCues:
         if phrase.pronoun:
             return phrase.pronoun in {"he", "she", "they", "it", "who"}
         head = phrase.head
+        if phrase.end - phrase.start == 1 and head in lex.quantifier_sources():
+            # "many argue", "as some have warned": a group of people, unless it counts ("how many say").
+            before = self.tokens[phrase.start - 1].lower if phrase.start > 0 else ""
+            return cls in {"say", "think", "stance", "want"} and before not in {"how", "too", "very", "of", "the"}
         if phrase.head_names and any(n.kind in {"person", "name", "organisation", "outlet", "country", "platform", "title"}
                                      for n in phrase.head_names[:1]):
             name = phrase.head_names[0]
@@ -436,6 +440,19 @@ class SentenceCues:
         if cls in {"say"} and phrase.text[:4].lower() in {"the ", "a ", "an "} | {"the"} and _agent_noun(head):
             return True  # "the billionaire real estate magnate says", "says a narrator"
         return False
+
+    def _after_bare_quantifier(self, i: int) -> bool:
+        """The verb at ``i`` follows a quantifier that is its whole subject ("many argue", ", some say,", "that
+        most insist"), not a determiner of a noun ("some claims were false", "many reports")."""
+        tokens = self.tokens
+        if i < 1 or tokens[i - 1].lower not in lex.quantifier_sources() or not tokens[i].tag.startswith(("VBP", "VBD")):
+            return False
+        before = tokens[i - 2] if i > 1 else None
+        if before is not None and before.text[:1].isalnum() and before.lower not in {"that", "and", "but", "while", "which",
+                                                                                     "though", "although", "yet"}:
+            return False
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        return nxt is None or not (nxt.tag.startswith(("VB", "MD")) or nxt.lower in {"of", "'s", "’s"})
 
     # .. the source of a verb ..
 
@@ -671,7 +688,7 @@ class SentenceCues:
             nxt = tokens[i + 1].lower if i + 1 < n else ""
             after = self.sentence[token.end:]
             # Nouns and adjectives: "the report", "his claims", "Trump's support", "the said agreement".
-            if prev in NOUN_BEFORE or (i > 0 and tokens[i - 1].tag == "POS") or (
+            if prev in NOUN_BEFORE and not self._after_bare_quantifier(i) or (i > 0 and tokens[i - 1].tag == "POS") or (
                     prev in {"first", "last", "second", "third"} and i > 1 and tokens[i - 2].lower in {"the", "a", "an", "his", "her", "its", "their"}):
                 if not (lowered in {"said", "says"} and prev not in {"the", "said", "aforementioned", "such"}):
                     continue

@@ -537,3 +537,21 @@ def test_a_bare_quantifier_before_a_verb_of_saying_is_an_unnamed_group(text):
 ])
 def test_a_quantifier_that_is_no_group_of_speakers(text):
     assert rows_of(text) == [], rows_of(text)
+
+
+@pytest.mark.parametrize("text", [
+    "On housing, 61% say rents are too high.",
+    "Across the county, about 40% said they would move; 35% disagree.",
+    "Only 12% believe the port will reopen this year.",
+])
+def test_a_share_written_with_a_percent_sign_is_poll_respondents(text):
+    rows = rows_of(text)
+    assert rows and rows[0][:2] == ("other", "poll respondents"), rows
+
+
+@pytest.mark.parametrize("text", [
+    "Shares that fell 5% say little about the market.",
+    "A tax of 5% warned off buyers.",
+])
+def test_a_percent_that_is_no_share_of_people(text):
+    assert rows_of(text) == [], rows_of(text)

@@ -289,6 +289,8 @@ class SentenceCues:
         token = tokens[j]
         if token.lower in PRONOUNS and token.lower != "who":
             return (j, j + 1)
+        if token.text == "%":
+            return self._share_left(j)
         if token.lower in {"surveyed", "polled", "questioned", "interviewed", "asked"} and j > 0 and tokens[j - 1].lower in {
                 "those", "people", "voters", "respondents", "adults", "americans", "residents", "democrats", "republicans"}:
             return (j - 1, j + 1)  # "those surveyed said"
@@ -360,6 +362,21 @@ class SentenceCues:
         # Do not start with a preposition or conjunction.
         while k < j and tokens[k].lower in {"of", "for", "at", "with", "from", "in", "and", "-", "&"}:
             k += 1
+        return (k, j + 1)
+
+    def _share_left(self, j: int) -> tuple[int, int] | None:
+        """'47% say', 'about 40% said': a share written with a percent sign that opens its clause, or None
+        ("fell 5% say", "a tax of 5% warned": the number belongs to something else)."""
+        tokens = self.tokens
+        if j < 1 or tokens[j - 1].tag != "CD" or self.in_quote[j - 1]:
+            return None
+        k = j - 1
+        while k > 0 and tokens[k - 1].lower in {"about", "nearly", "almost", "roughly", "only", "just", "around",
+                                                "approximately", "some", "over", "than", "more", "fewer", "less"}:
+            k -= 1
+        if k > 0 and tokens[k - 1].text not in {",", ";", ":", "—", "–", "("} and tokens[k - 1].lower not in {
+                "and", "but", "while", "whereas", "that"}:
+            return None
         return (k, j + 1)
 
     def _np_right(self, i: int, limit: int = 12) -> tuple[int, int] | None:

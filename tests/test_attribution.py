@@ -555,3 +555,27 @@ def test_a_share_written_with_a_percent_sign_is_poll_respondents(text):
 ])
 def test_a_percent_that_is_no_share_of_people(text):
     assert rows_of(text) == [], rows_of(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("During the forum, Okafor was asked by moderator Lena Brandt whether she would raise the levy.", "Lena Brandt"),
+    ("Asked by Brandt if the port would close, Holm shrugged.", "Brandt"),
+    ("Holm was asked by a caller why the ferry was late.", "caller"),
+])
+def test_the_asker_in_a_by_phrase_is_the_source_of_the_question(text, name):
+    found = extract_sentence(text)
+    assert [(f.source_name, f.cue) for f in found] == [(name, "asked by")], found
+
+
+def test_asked_by_keeps_the_answerer_the_sentence_credits():
+    names = [r[1] for r in rows_of("Asked by Brandt whether the levy would pass, Okafor said it would.")]
+    assert "Brandt" in names and "Okafor" in names, names
+
+
+@pytest.mark.parametrize("text", [
+    "Okafor was asked by Friday to file the report.",
+    "The rent asked by the landlord was too high.",
+    "The price asked by the seller fell twice.",
+])
+def test_asked_by_that_is_no_question(text):
+    assert rows_of(text) == [], rows_of(text)

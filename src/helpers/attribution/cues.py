@@ -994,6 +994,33 @@ class SentenceCues:
                 cues.append(Cue("agent", "say", match.start(), match.end(), " ".join(match.group(0).lower().split()), phrase, k))
         return cues
 
+    def asked_by_cues(self) -> list[Cue]:
+        """'Sanders was asked by host John Dickerson whether ...', 'Asked by Thrush if ..., Sharpton ...': the
+        asker in the by-phrase is the source of the question (the answerer, where credited, has a cue of their
+        own). Only before a question ('whether', 'if', 'why', 'about', a comma): not "the rent asked by the
+        landlord was", "asked by Friday to"."""
+        cues: list[Cue] = []
+        tokens = self.tokens
+        for match in re.finditer(r"\basked\s+by\s+", self.sentence, re.I):
+            k = self._token_at(match.end())
+            if k is None or self.in_quote[k - 1]:
+                continue
+            span = self._np_right(k, limit=8)
+            if not span:
+                continue
+            end = next((m for m in range(span[0], span[1]) if tokens[m].lower in {
+                "whether", "if", "why", "how", "what", "who", "when", "where", "which", "about", "for"}), span[1])
+            if end <= span[0]:
+                continue
+            after = self.sentence[tokens[end - 1].end:]
+            if not re.match(r"\s*(?:whether|if|why|how|what|who|when|where|which|about|,|:|“|\")", after, re.I):
+                continue
+            phrase = self.phrase(span[0], end)
+            person = self.is_source_phrase(phrase, "say") or re.match(r"(?:a|an|the)\s", phrase.text, re.I) and _agent_noun(phrase.head)
+            if person and not (phrase.head_names and phrase.head_names[0].kind == "country"):
+                cues.append(Cue("agent", "ask", match.start(), match.end(), "asked by", phrase, k))
+        return cues
+
     def interview_cues(self) -> list[Cue]:
         """'in an interview with Xinhua', 'speaking to CNN', 'told CNN': the outlet carrying the words (via)."""
         cues = []
@@ -1054,7 +1081,7 @@ class SentenceCues:
 
     def all(self) -> list[Cue]:
         cues = (self.verb_cues() + self.phrase_cues() + self.according_cues() + self.citing_cues() + self.agent_cues()
-                + self.interview_cues() + self.colon_cue() + self.noun_cues())
+                + self.asked_by_cues() + self.interview_cues() + self.colon_cue() + self.noun_cues())
         return self._without_nested(self._without_reported_content(cues))
 
     def _without_nested(self, cues: list[Cue]) -> list[Cue]:

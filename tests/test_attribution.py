@@ -579,3 +579,42 @@ def test_asked_by_keeps_the_answerer_the_sentence_credits():
 ])
 def test_asked_by_that_is_no_question(text):
     assert rows_of(text) == [], rows_of(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The town officials whose ordinances have been struck down say the courts changed.", "town officials"),
+    ("Parents who drove their children to the rally said the buses never came.", "Parents"),
+    ("Voters who moved to the valley in March say the levy will pass.", "Voters"),
+])
+def test_a_subject_with_a_relative_clause_before_the_verb_of_saying(text, name):
+    found = extract_sentence(text)
+    assert [f.phrase.split(" ", 1)[-1] if f.phrase.startswith("The ") else f.phrase
+            for f in found if f.cue in {"say", "said"}] == [name], found
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Residents who think the plan says too little stayed home.", "Residents"),
+    ("Residents who heard the mayor say the port would close stayed home.", "Residents"),
+    ("He met voters who backed the levy in March say it will pass.", "voters"),
+])
+def test_a_relative_clause_that_is_not_the_subject_of_the_verb_of_saying(text, wrong):
+    found = extract_sentence(text)
+    assert not [f for f in found if f.source_name == wrong and f.cue in {"say", "says"}], found
+
+
+@pytest.mark.parametrize("text", [
+    "The bridge whose cables snapped says a lot about upkeep.",
+    "The ferry whose engine failed shows how old the fleet is.",
+])
+def test_a_thing_with_a_relative_clause_is_no_speaker(text):
+    assert rows_of(text) == [], rows_of(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Holm picked Okafor, a woman who moved to the coast in order to fish, and Brandt, who believes the port will close.",
+    "The mayors who quietly backed the levy by publicly praising the port included Dana Okafor, who called it a triumph.",
+])
+def test_a_relative_clause_before_a_noun_or_a_participle_is_no_subject(text):
+    found = extract_sentence(text)
+    assert not [f for f in found if f.cue in {"order", "praising"}], found
+    assert [f.source_name for f in found if f.cue in {"believes", "called"}], found

@@ -635,9 +635,50 @@ class SentenceCues:
                     return phrase, "subject"
             return None, ""
         span = self._np_left(j)
+        if span is None or tokens[i].tag in {"VBD", "VBZ"} or not self.is_source_phrase(self.phrase(*span), cls or "say"):
+            # "The state officials whose laws have been invalidated say", "Parents who drove their children to
+            # the rally said": the officials, the parents. A bare form after a person keeps the person: "who
+            # heard the mayor say". Only for a finite verb ("in order to", "by publicly expressing" are none).
+            finite = tokens[i].tag in {"VBD", "VBZ", "VBP"} or tokens[i].tag in {"VB", "VBN"} and tokens[i - 1].lower in AUXILIARIES
+            relative = self._relative_subject(j) if finite and not tokens[j].tag.startswith(("IN", "TO", "DT", "CC")) else None
+            if relative is not None:
+                return relative, "subject"
         if span is None:
             return None, ""
         return self.phrase(*span), "subject"
+
+    def _relative_subject(self, j: int) -> Phrase | None:
+        """'The state officials whose laws have been invalidated say', 'Voters who trust the mayor say': the
+        noun phrase before a relative clause that ends right before the verb at ``j`` + 1 is its subject (for a bare
+        form, asked only when the words right before it are no source: 'Voters who heard the mayor say'). Not
+        when the clause holds a verb of saying or thinking of its own ('Residents who think the plan says'), and
+        only for a phrase that opens its clause (not the object of a verb: 'He met voters who ...')."""
+        tokens = self.tokens
+        w = j
+        while w > 0 and j - w < 14:
+            token = tokens[w]
+            if self.in_quote[w] or not (token.text[:1].isalnum() or token.tag == "POS"):
+                return None
+            if token.lower in {"who", "whose"} and w < j:
+                break
+            verb = lex.cue_verbs().get(token.lower)
+            if verb is not None and verb.cls in {"say", "think", "show"} and token.tag.startswith("VB") or token.lower in {
+                    "that", "which", "if", "whether", "because", "when", "while", "as", "after", "before", "since"}:
+                return None
+            w -= 1
+        else:
+            return None
+        if tokens[w].lower not in {"who", "whose"} or not any(
+                tokens[m].tag.startswith(("VBD", "VBZ", "VBP", "MD", "VBN")) for m in range(w + 1, j + 1)):
+            return None
+        span = self._np_left(w - 1)
+        if span is None:
+            return None
+        before = tokens[span[0] - 1] if span[0] > 0 else None
+        if before is not None and before.text not in {",", ";", ":", "—", "–"} and before.lower not in {
+                "and", "but", "while", "that", "because", "since", "although", "though", "yet"}:
+            return None
+        return self.phrase(*span)
 
     def subject_after(self, i: int) -> Phrase | None:
         """'"...," said Jane Roe, a spokeswoman for the ministry': the phrase after the verb."""

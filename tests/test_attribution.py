@@ -618,3 +618,31 @@ def test_a_relative_clause_before_a_noun_or_a_participle_is_no_subject(text):
     found = extract_sentence(text)
     assert not [f for f in found if f.cue in {"order", "praising"}], found
     assert [f.source_name for f in found if f.cue in {"believes", "called"}], found
+
+
+def test_who_after_a_thing_of_a_person_is_the_person():
+    found = extract_sentence("Holm sat through a speech from the harbour master, who said the tolls were fair.")
+    assert [f.phrase for f in found] == ["the harbour master"], found
+
+
+@pytest.mark.parametrize("text", [
+    "Holm kept a box of the old files, which said nothing about the port.",
+    "Holm sat through a speech from the podium, who said nothing.",
+])
+def test_who_after_a_thing_of_a_thing_is_no_source(text):
+    assert rows_of(text) == [], rows_of(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ledger also held accounts from two other women who said the tolls were unfair.", ("anonymous", "")),
+    ("A woman who runs the ferry said the tolls were unfair.", ("anonymous", "")),
+    ("Dana Okafor runs the ferry. The woman said the tolls were unfair.", ("other", "Dana Okafor")),
+])
+def test_unnamed_women_and_men_are_anonymous_and_a_described_one_resolves(text, expected):
+    rows = rows_of(text)
+    assert rows and rows[-1][:2] == expected, rows
+
+
+def test_a_woman_who_serves_a_named_person_is_not_anonymous():
+    rows = rows_of("Hillary Clinton's right-hand woman spoke next, saying the tolls were unfair.")
+    assert rows and rows[-1][0] != "anonymous", rows

@@ -548,6 +548,13 @@ class SentenceCues:
             if span and nearest is not None and nearest.end == k + 1 and nearest.kind in {"person", "name", "organisation", "outlet"} \
                     and nearest.start > span[0]:
                 span = (nearest.title_start if nearest.title_start >= 0 else nearest.start, k + 1)  # "the tone of Cruz, who"
+            if span and token.lower == "who" and not self.is_source_phrase(self.phrase(*span), "say"):
+                # "a lecture from the Mexican president, who said": "who" is a person, the last phrase's.
+                for m in range(k, span[0], -1):
+                    if tokens[m].lower in {"of", "from", "for", "with", "at", "by", "to"}:
+                        if m < k and self.is_source_phrase(self.phrase(m + 1, k + 1), "say"):
+                            span = (m + 1, k + 1)
+                        break
             if span:
                 # "Trump is a serial liar ... who has pledged": the subject of "is", not the description.
                 start = span[0]

@@ -240,6 +240,9 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
         entity = registry.resolve_description(head, text, index, phrase.start)
         if entity is not None:
             return _typed(entity, "description", index)
+    if head in {"woman", "women", "man", "men"} and not phrase.names and not phrase.body and (
+            head.startswith(("women", "men")) and not definite or words_before_head[0] in INDEFINITE | {"dozens", "hundreds"}):
+        return "anonymous", "", f"unnamed '{text}'", "high", None  # "three other women who said", "a woman said"
     if head in {"supporters", "opponents", "critics", "detractors", "backers", "skeptics", "defenders"} and \
             not any(w in lowered.split() for w in ("his", "her", "their")):
         return "anonymous", "", f"unnamed '{text}'", "high", None

@@ -289,6 +289,8 @@ class SentenceCues:
         token = tokens[j]
         if token.lower in PRONOUNS and token.lower != "who":
             return (j, j + 1)
+        if token.text == "%":
+            return self._share_left(j)
         if token.lower in {"surveyed", "polled", "questioned", "interviewed", "asked"} and j > 0 and tokens[j - 1].lower in {
                 "those", "people", "voters", "respondents", "adults", "americans", "residents", "democrats", "republicans"}:
             return (j - 1, j + 1)  # "those surveyed said"
@@ -362,6 +364,21 @@ class SentenceCues:
             k += 1
         return (k, j + 1)
 
+    def _share_left(self, j: int) -> tuple[int, int] | None:
+        """'47% say', 'about 40% said': a share written with a percent sign that opens its clause, or None
+        ("fell 5% say", "a tax of 5% warned": the number belongs to something else)."""
+        tokens = self.tokens
+        if j < 1 or tokens[j - 1].tag != "CD" or self.in_quote[j - 1]:
+            return None
+        k = j - 1
+        while k > 0 and tokens[k - 1].lower in {"about", "nearly", "almost", "roughly", "only", "just", "around",
+                                                "approximately", "some", "over", "than", "more", "fewer", "less"}:
+            k -= 1
+        if k > 0 and tokens[k - 1].text not in {",", ";", ":", "—", "–", "("} and tokens[k - 1].lower not in {
+                "and", "but", "while", "whereas", "that"}:
+            return None
+        return (k, j + 1)
+
     def _np_right(self, i: int, limit: int = 12) -> tuple[int, int] | None:
         """The noun phrase starting at token ``i`` (for "said X", "according to X"), up to a boundary."""
         tokens = self.tokens
@@ -401,6 +418,10 @@ class SentenceCues:
         if phrase.pronoun:
             return phrase.pronoun in {"he", "she", "they", "it", "who"}
         head = phrase.head
+        if phrase.end - phrase.start == 1 and head in lex.quantifier_sources():
+            # "many argue", "as some have warned": a group of people, unless it counts ("how many say").
+            before = self.tokens[phrase.start - 1].lower if phrase.start > 0 else ""
+            return cls in {"say", "think", "stance", "want"} and before not in {"how", "too", "very", "of", "the"}
         if phrase.head_names and any(n.kind in {"person", "name", "organisation", "outlet", "country", "platform", "title"}
                                      for n in phrase.head_names[:1]):
             name = phrase.head_names[0]
@@ -436,6 +457,19 @@ class SentenceCues:
         if cls in {"say"} and phrase.text[:4].lower() in {"the ", "a ", "an "} | {"the"} and _agent_noun(head):
             return True  # "the billionaire real estate magnate says", "says a narrator"
         return False
+
+    def _after_bare_quantifier(self, i: int) -> bool:
+        """The verb at ``i`` follows a quantifier that is its whole subject ("many argue", ", some say,", "that
+        most insist"), not a determiner of a noun ("some claims were false", "many reports")."""
+        tokens = self.tokens
+        if i < 1 or tokens[i - 1].lower not in lex.quantifier_sources() or not tokens[i].tag.startswith(("VBP", "VBD")):
+            return False
+        before = tokens[i - 2] if i > 1 else None
+        if before is not None and before.text[:1].isalnum() and before.lower not in {"that", "and", "but", "while", "which",
+                                                                                     "though", "although", "yet"}:
+            return False
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        return nxt is None or not (nxt.tag.startswith(("VB", "MD")) or nxt.lower in {"of", "'s", "’s"})
 
     # .. the source of a verb ..
 
@@ -514,6 +548,13 @@ class SentenceCues:
             if span and nearest is not None and nearest.end == k + 1 and nearest.kind in {"person", "name", "organisation", "outlet"} \
                     and nearest.start > span[0]:
                 span = (nearest.title_start if nearest.title_start >= 0 else nearest.start, k + 1)  # "the tone of Cruz, who"
+            if span and token.lower == "who" and not self.is_source_phrase(self.phrase(*span), "say"):
+                # "a lecture from the Mexican president, who said": "who" is a person, the last phrase's.
+                for m in range(k, span[0], -1):
+                    if tokens[m].lower in {"of", "from", "for", "with", "at", "by", "to"}:
+                        if m < k and self.is_source_phrase(self.phrase(m + 1, k + 1), "say"):
+                            span = (m + 1, k + 1)
+                        break
             if span:
                 # "Trump is a serial liar ... who has pledged": the subject of "is", not the description.
                 start = span[0]
@@ -601,9 +642,50 @@ class SentenceCues:
                     return phrase, "subject"
             return None, ""
         span = self._np_left(j)
+        if span is None or tokens[i].tag in {"VBD", "VBZ"} or not self.is_source_phrase(self.phrase(*span), cls or "say"):
+            # "The state officials whose laws have been invalidated say", "Parents who drove their children to
+            # the rally said": the officials, the parents. A bare form after a person keeps the person: "who
+            # heard the mayor say". Only for a finite verb ("in order to", "by publicly expressing" are none).
+            finite = tokens[i].tag in {"VBD", "VBZ", "VBP"} or tokens[i].tag in {"VB", "VBN"} and tokens[i - 1].lower in AUXILIARIES
+            relative = self._relative_subject(j) if finite and not tokens[j].tag.startswith(("IN", "TO", "DT", "CC")) else None
+            if relative is not None:
+                return relative, "subject"
         if span is None:
             return None, ""
         return self.phrase(*span), "subject"
+
+    def _relative_subject(self, j: int) -> Phrase | None:
+        """'The state officials whose laws have been invalidated say', 'Voters who trust the mayor say': the
+        noun phrase before a relative clause that ends right before the verb at ``j`` + 1 is its subject (for a bare
+        form, asked only when the words right before it are no source: 'Voters who heard the mayor say'). Not
+        when the clause holds a verb of saying or thinking of its own ('Residents who think the plan says'), and
+        only for a phrase that opens its clause (not the object of a verb: 'He met voters who ...')."""
+        tokens = self.tokens
+        w = j
+        while w > 0 and j - w < 14:
+            token = tokens[w]
+            if self.in_quote[w] or not (token.text[:1].isalnum() or token.tag == "POS"):
+                return None
+            if token.lower in {"who", "whose"} and w < j:
+                break
+            verb = lex.cue_verbs().get(token.lower)
+            if verb is not None and verb.cls in {"say", "think", "show"} and token.tag.startswith("VB") or token.lower in {
+                    "that", "which", "if", "whether", "because", "when", "while", "as", "after", "before", "since"}:
+                return None
+            w -= 1
+        else:
+            return None
+        if tokens[w].lower not in {"who", "whose"} or not any(
+                tokens[m].tag.startswith(("VBD", "VBZ", "VBP", "MD", "VBN")) for m in range(w + 1, j + 1)):
+            return None
+        span = self._np_left(w - 1)
+        if span is None:
+            return None
+        before = tokens[span[0] - 1] if span[0] > 0 else None
+        if before is not None and before.text not in {",", ";", ":", "—", "–"} and before.lower not in {
+                "and", "but", "while", "that", "because", "since", "although", "though", "yet"}:
+            return None
+        return self.phrase(*span)
 
     def subject_after(self, i: int) -> Phrase | None:
         """'"...," said Jane Roe, a spokeswoman for the ministry': the phrase after the verb."""
@@ -671,7 +753,7 @@ class SentenceCues:
             nxt = tokens[i + 1].lower if i + 1 < n else ""
             after = self.sentence[token.end:]
             # Nouns and adjectives: "the report", "his claims", "Trump's support", "the said agreement".
-            if prev in NOUN_BEFORE or (i > 0 and tokens[i - 1].tag == "POS") or (
+            if prev in NOUN_BEFORE and not self._after_bare_quantifier(i) or (i > 0 and tokens[i - 1].tag == "POS") or (
                     prev in {"first", "last", "second", "third"} and i > 1 and tokens[i - 2].lower in {"the", "a", "an", "his", "her", "its", "their"}):
                 if not (lowered in {"said", "says"} and prev not in {"the", "said", "aforementioned", "such"}):
                     continue
@@ -960,6 +1042,33 @@ class SentenceCues:
                 cues.append(Cue("agent", "say", match.start(), match.end(), " ".join(match.group(0).lower().split()), phrase, k))
         return cues
 
+    def asked_by_cues(self) -> list[Cue]:
+        """'Sanders was asked by host John Dickerson whether ...', 'Asked by Thrush if ..., Sharpton ...': the
+        asker in the by-phrase is the source of the question (the answerer, where credited, has a cue of their
+        own). Only before a question ('whether', 'if', 'why', 'about', a comma): not "the rent asked by the
+        landlord was", "asked by Friday to"."""
+        cues: list[Cue] = []
+        tokens = self.tokens
+        for match in re.finditer(r"\basked\s+by\s+", self.sentence, re.I):
+            k = self._token_at(match.end())
+            if k is None or self.in_quote[k - 1]:
+                continue
+            span = self._np_right(k, limit=8)
+            if not span:
+                continue
+            end = next((m for m in range(span[0], span[1]) if tokens[m].lower in {
+                "whether", "if", "why", "how", "what", "who", "when", "where", "which", "about", "for"}), span[1])
+            if end <= span[0]:
+                continue
+            after = self.sentence[tokens[end - 1].end:]
+            if not re.match(r"\s*(?:whether|if|why|how|what|who|when|where|which|about|,|:|“|\")", after, re.I):
+                continue
+            phrase = self.phrase(span[0], end)
+            person = self.is_source_phrase(phrase, "say") or re.match(r"(?:a|an|the)\s", phrase.text, re.I) and _agent_noun(phrase.head)
+            if person and not (phrase.head_names and phrase.head_names[0].kind == "country"):
+                cues.append(Cue("agent", "ask", match.start(), match.end(), "asked by", phrase, k))
+        return cues
+
     def interview_cues(self) -> list[Cue]:
         """'in an interview with Xinhua', 'speaking to CNN', 'told CNN': the outlet carrying the words (via)."""
         cues = []
@@ -1020,7 +1129,7 @@ class SentenceCues:
 
     def all(self) -> list[Cue]:
         cues = (self.verb_cues() + self.phrase_cues() + self.according_cues() + self.citing_cues() + self.agent_cues()
-                + self.interview_cues() + self.colon_cue() + self.noun_cues())
+                + self.asked_by_cues() + self.interview_cues() + self.colon_cue() + self.noun_cues())
         return self._without_nested(self._without_reported_content(cues))
 
     def _without_nested(self, cues: list[Cue]) -> list[Cue]:

@@ -232,12 +232,17 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
     member = party_member(phrase)
     if member:
         return _party_source(member, phrase, registry, index)
+    if phrase.end - phrase.start == 1 and head in lex.quantifier_sources():
+        return "anonymous", "", f"unnamed '{text}'", "medium", None  # "many argue", "some say"
     words_before_head = lowered.split()
     definite = bool(words_before_head) and words_before_head[0] in {"the", "this", "that"}
     if definite or head in {"ministry", "company", "campaign", "newspaper"} and len(words_before_head) <= 2:
         entity = registry.resolve_description(head, text, index, phrase.start)
         if entity is not None:
             return _typed(entity, "description", index)
+    if head in {"woman", "women", "man", "men"} and not phrase.names and not phrase.body and (
+            head.startswith(("women", "men")) and not definite or words_before_head[0] in INDEFINITE | {"dozens", "hundreds"}):
+        return "anonymous", "", f"unnamed '{text}'", "high", None  # "three other women who said", "a woman said"
     if head in {"supporters", "opponents", "critics", "detractors", "backers", "skeptics", "defenders"} and \
             not any(w in lowered.split() for w in ("his", "her", "their")):
         return "anonymous", "", f"unnamed '{text}'", "high", None
@@ -313,7 +318,7 @@ CAMPAIGN_SENTENCE_RE = re.compile(
 
 def _unnamed(registry: Registry, source_type: str, name: str, evidence: str, confidence: str, phrase: Phrase) -> Entity:
     """An unnamed source as an entity of its own, so that a later 'they' or 'he' can refer to it."""
-    plural = phrase.head.endswith("s") or phrase.head in {"people", "police", "media"}
+    plural = phrase.head.endswith("s") or phrase.head in {"people", "police", "media"} or phrase.head in lex.quantifier_sources()
     entity = Entity(kind="group" if plural else "person", names=[name] if name else [], plural=plural,
                     source_type=source_type, type_evidence=evidence, confidence=confidence, fixed=True)
     entity.last_seen = registry.sentence_index

@@ -112,6 +112,12 @@ def anonymity_re() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(patterns) + r")\b", re.I)
 
 
+@lru_cache(maxsize=1)
+def quantifier_sources() -> frozenset:
+    """Quantifiers that alone name an unnamed group of speakers ("many argue", "some say")."""
+    return frozenset(_lines("quantifier_sources.txt"))
+
+
 @dataclass(frozen=True)
 class CueVerb:
     lemma: str
@@ -172,7 +178,7 @@ def tagger_lexicon() -> dict:
 def warm_up() -> None:
     """Read every lexicon once (worker processes call this before their first article)."""
     for loader in (outlets, outlet_re, companies, expert_organisations, platforms, places, chinese_surnames,
-                   first_names, roles, organisation_words, organisation_re, anonymity_re, cue_verbs, cue_phrases,
+                   first_names, roles, organisation_words, organisation_re, anonymity_re, cue_verbs, cue_phrases, quantifier_sources,
                    multiword_roles_re,
                    tagger_lexicon, common_words):
         loader()

@@ -206,6 +206,7 @@ def test_a_typed_surname_takes_the_one_full_name_the_corpus_gives_it_then():
     rows = pd.DataFrame([
         *(row(f"a{k}", "Donald Trump") for k in range(4)), row("c", "Ivanka Trump", "political", "adviser"),  # 4 in 5
         row("d", "Trump"),  # typed by its own article, named by its surname only
+        row("d2", "Trump", "official", "from other articles (3): 'President'", "medium"),  # typed from others
         row("e", "Bill Clinton", "political", "former president"), row("f", "Hillary Clinton", "political", "nominee"),
         row("g", "Clinton", "political", "nominee"),  # two Clintons, cited alike: left alone
         row("h", "Senate Democrats", "political", "party"), row("i", "Democrats", "political", "party"),
@@ -214,9 +215,11 @@ def test_a_typed_surname_takes_the_one_full_name_the_corpus_gives_it_then():
     typed = apply_roles(rows, build_roles([rows])).set_index("article_id")
     assert typed.loc["d", "source_name"] == "Donald Trump" and typed.loc["d", "source_type"] == "official"
     assert typed.loc["d", "type_evidence"] == "President; full name from other articles"
+    assert typed.loc["d2", "source_name"] == "Donald Trump"
     assert typed.loc["g", "source_name"] == "Clinton"
     assert typed.loc["i", "source_name"] == "Democrats" and typed.loc["k", "source_name"] == "NASA"
-    assert (typed.drop(index="d")["source_name"] == rows.set_index("article_id").drop(index="d")["source_name"]).all()
+    renamed = ["d", "d2"]
+    assert (typed.drop(index=renamed)["source_name"] == rows.set_index("article_id").drop(index=renamed)["source_name"]).all()
 
 
 # --- cues as reporters write them ------------------------------------------------------------------

@@ -132,8 +132,7 @@ def _full_names(frame: pd.DataFrame, roles: dict, surnames: dict, dates: pd.Seri
     names = frame["source_name"].fillna("")
     # A surname: one capitalised word, not in capitals (NASA) and not a group (Democrats); a full name: a known
     # given name, an optional initial, the surname ("Donald Trump", "Donald J. Trump"), never "Senate Democrats".
-    single = names.str.fullmatch(r"[A-Z][a-z][\w'’-]*[^s\W]") & \
-        ~frame["type_evidence"].fillna("").str.startswith(FROM_OTHERS)
+    single = names.str.fullmatch(r"[A-Z][a-z][\w'’-]*[^s\W]")
     people = {surname: sorted(c for c in candidates if c.split()[-1] == surname and c.split()[0] in given
                               and re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z]\.)? [A-Z][\w'’-]+", c))
               for surname, candidates in surnames.items()}

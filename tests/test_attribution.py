@@ -673,3 +673,24 @@ def test_unnamed_women_and_men_are_anonymous_and_a_described_one_resolves(text, 
 def test_a_woman_who_serves_a_named_person_is_not_anonymous():
     rows = rows_of("Hillary Clinton's right-hand woman spoke next, saying the tolls were unfair.")
     assert rows and rows[-1][0] != "anonymous", rows
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Brianne Stone, 29, of Huntsville, Ala., says her biggest concern is the cost of college.", "Brianne Stone"),
+    ("Tom Ruiz, 41, of Phoenix, said the rally was the biggest he had seen.", "Tom Ruiz"),
+    ("Ana Petrova, of Tacoma, said she had waited three hours to vote.", "Ana Petrova"),
+    ("Li Wei, 62, N.Y., said the fare rise was unfair.", "Li Wei"),
+    ("Sam Okafor, 18, from Lee County, Fla., said he would vote for the first time.", "Sam Okafor"),
+])
+def test_an_age_and_a_home_town_between_a_name_and_the_verb(sentence, name):
+    """What reporters put between a voter's name and the verb ("Name, 29, of Town, State., says") is skipped."""
+    found = extract_article([sentence])[0]
+    assert [(f.source_name, f.cue) for f in found][:1] == [(name, found[0].cue)] and found[0].cue in {"says", "said"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The plant, of Huntsville, said nothing about the layoffs.",  # a thing, not a person, before the aside
+    "Prices rose 29, 30 and 31 cents in three weeks.",
+])
+def test_an_aside_before_a_verb_needs_a_person_before_it(sentence):
+    assert extract_article([sentence])[0] == []

@@ -97,6 +97,9 @@ PERSON_NOUNS = {
 # Verbs that alone after a speaker credit the quotation before the sentence: "Borger asked.", "Clinton then added."
 BARE_REPORT_LEMMAS = {"say", "ask", "add", "continue", "reply"}
 PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]{0,14}|\(?[RDI]-[A-Z][A-Za-z.]{0,14}\)?")
+# What a reporter puts between a person's name and the verb: an age and a home town ("Brianne Stone, 29, of
+# Huntsville, Ala., says"): the age, "of" or "from" and a place, a state's abbreviation ("Ala.", "N.Y.").
+PERSON_ASIDE = re.compile(r"\d{1,3}|(?:of|from)(?: [A-Z][\w.'’-]*){1,4}|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.")
 POST_NOUNS = {"post", "posts", "tweet", "tweets", "video", "videos", "users", "user", "netizens", "netizen", "posters",
               "commenters", "message", "messages", "thread", "threads", "comment", "comments", "photo", "photos"}
 NOUN_CUES = {"criticism", "criticisms", "praise", "endorsement", "opposition", "call", "calls", "claim", "claims", "assertion",
@@ -473,6 +476,26 @@ class SentenceCues:
 
     # .. the source of a verb ..
 
+    def _person_before_asides(self, j: int) -> int | None:
+        """With token ``j`` the comma before a verb: the last token of a person's name that one or more asides
+        follow ("Brianne Stone, 29, of Huntsville, Ala., says" -> "Stone"), else None."""
+        tokens = self.tokens
+        k, skipped = j, False
+        while True:
+            m = k - 1
+            while m >= 0 and tokens[m].text != "," and k - m <= 6:
+                m -= 1
+            if m <= 0 or tokens[m].text != "," or m + 1 >= k:
+                break
+            if not PERSON_ASIDE.fullmatch(self.sentence[tokens[m + 1].start: tokens[k - 1].end]):
+                break
+            k, skipped = m, True
+        name = self.name_at.get(k - 1)
+        if skipped and name is not None and name.end == k and name.kind in {"person", "name"} \
+                and not (name.start > 0 and tokens[name.start - 1].lower in {"of", "from"}):
+            return k - 1
+        return None
+
     def subject_before(self, i: int, cls: str = "") -> tuple[Phrase | None, str]:
         """The source phrase before the cue at token ``i`` and how it was found ('subject', 'relative', '');
         ``cls``: the cue's class (a verb of saying coordinated with a past verb takes its subject)."""
@@ -529,6 +552,10 @@ class SentenceCues:
                 tag_text = self.sentence[tokens[k + 1].start: tokens[j - 1].end] if k + 1 < j else ""
                 if k >= 0 and tokens[k].text == "," and (aside in ASIDES or PARTY_TAG.fullmatch(tag_text)):
                     j = k - 1
+                    continue
+                person = self._person_before_asides(j)
+                if person is not None:
+                    j = person  # ", 29," / ", of Huntsville," / ", Ala.,": the person is before them
                     continue
             break
         if j < 0:

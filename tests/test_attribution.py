@@ -694,3 +694,14 @@ def test_an_age_and_a_home_town_between_a_name_and_the_verb(sentence, name):
 ])
 def test_an_aside_before_a_verb_needs_a_person_before_it(sentence):
     assert extract_article([sentence])[0] == []
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Many birds die in collisions, according to the U.S. Fish and Wildlife Service.", "U.S. Fish and Wildlife Service"),
+    ("The Centers for Disease Control and Prevention said the virus was spreading.",
+     "Centers for Disease Control and Prevention"),
+    ("The National Weather Service said the storm would weaken by Sunday.", "National Weather Service"),
+])
+def test_an_agency_with_and_in_its_name_is_one_official_source(sentence, name):
+    found = extract_article([sentence])[0]
+    assert [(f.source_type, f.source_name) for f in found] == [("official", name)]

@@ -277,6 +277,26 @@ def test_unnamed_officials_are_anonymous_and_named_bodies_are_not():
     assert [f.source_type for f in extract_sentence("Liangjiang New Area officials confirmed the plan.")] == ["official"]
 
 
+@pytest.mark.parametrize("sentence", [
+    "A senior Okafor adviser tells us the ads will run by midweek.",
+    "A veteran GOP aide told us the bill would sell itself.",
+    "Several Montana Democratic officials said they would stand by the mayor.",
+    "Several Republican senators privately worry that the order sets a precedent.",
+    "Two Treasury officials, who spoke on condition of anonymity, said the plan had not been agreed.",
+    "A Coast Guard officer who asked that her name not be used said the patrols had stopped.",
+])
+def test_unnamed_people_of_a_named_side_are_anonymous_whoever_they_serve(sentence):
+    assert [(f.source_type, f.source_name) for f in extract_sentence(sentence)] == [("anonymous", "")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Okafor campaign spokesman Dan Reyes said the tape was old.", "political"),  # named: typed by whom he serves
+    ("Bureau of Statistics officials said the figures were final.", "official"),  # the body, in the plural
+])
+def test_named_members_and_bodies_speaking_through_their_people_keep_their_type(sentence, expected):
+    assert [f.source_type for f in extract_sentence(sentence)] == [expected]
+
+
 # --- names are noun phrases -------------------------------------------------------------------------
 
 

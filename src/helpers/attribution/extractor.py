@@ -225,6 +225,10 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
                 return None
         # The name modifies a description: "the Clinton campaign", "Trump supporters", "a Quinnipiac poll".
         modifier = _modifier_head(phrase, head_name, sentence)
+        if modifier and _unnamed_member(lowered, modifier):
+            # "a senior Trump adviser", "two White House officials", "several Republican senators": people of a
+            # body or a person's side who are not named are anonymous, whoever they serve.
+            return "anonymous", "", f"unnamed '{text}'", "high", None
         if modifier:
             return _described_by(modifier, head_name, entity, phrase, registry, index)
         return _typed(entity, "name", index)
@@ -246,6 +250,8 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
     if head in {"supporters", "opponents", "critics", "detractors", "backers", "skeptics", "defenders"} and \
             not any(w in lowered.split() for w in ("his", "her", "their")):
         return "anonymous", "", f"unnamed '{text}'", "high", None
+    if _unnamed_member(lowered, head):
+        return "anonymous", "", f"unnamed '{text}'", "high", None  # "several Republican senators", "a police officer"
     # The body the described source serves: "a spokesman for the ministry", "Clinton's campaign".
     body_entity = _body_entity(phrase, sentence, registry, index)
     if head in ANONYMOUS_HEADS and not (definite and head in {"official", "executive"}) and (
@@ -349,6 +355,22 @@ def _head_name(phrase: Phrase, sentence: _Sentence) -> Name | None:
             return name  # "Chinese officials": a modifier the caller checks
         return name
     return None  # only possessors: "Meta's plans" is about the plans
+
+
+UNNAMED_DETERMINERS = {"a", "an", "one", "two", "three", "four", "five", "six", "several", "some", "many", "few",
+                       "numerous", "multiple", "various", "other", "another", "unnamed", "unidentified"}
+UNNAMED_MEMBERS = ANONYMOUS_HEADS - {"source", "sources", "people", "person", "someone", "others", "observers", "critics",
+                                     "witness", "witnesses", "democrat", "republican", "democrats", "republicans"} | {
+    "officer", "officers", "senator", "senators", "legislator", "legislators", "congressman", "congressmen",
+    "congresswoman", "representatives", "insider", "insiders"}
+
+
+def _unnamed_member(lowered: str, modifier: str) -> bool:
+    """An indefinite description of people serving a named body or person, with no name of their own: "a senior
+    Trump adviser", "two GOP aides", "several Alabama Republican officials", "a TSA officer"."""
+    words = lowered.split()
+    head = modifier.split()[-1].lower() if modifier else ""
+    return bool(words) and words[0] in UNNAMED_DETERMINERS and head in UNNAMED_MEMBERS
 
 
 def _party_source(member: str, phrase: Phrase, registry: Registry, index: int):

@@ -165,6 +165,25 @@ def test_roles_the_article_gives_decide_the_type(text, expected):
     assert found[0].type_evidence and found[0].confidence == "high"
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Labour leader Nell Varga said the plan would fail.", ("political", "Nell Varga")),  # a party the finder missed
+    ("European Council President Ana Lindqvist said the summit would go on.", ("official", "Ana Lindqvist")),
+    ("Budget director Nadia Orrin said the cuts were needed.", ("official", "Nadia Orrin")),
+    ("White House legislative affairs director Tom Ayala told reporters the vote would slip.", ("official", "Tom Ayala")),
+    ("The EU's chief trade negotiator, Pieter Vos, told reporters the talks had stalled.", ("official", "Pieter Vos")),
+    ("The county missed the deadline, its supervisor of elections, Rita Moss, said.", ("official", "Rita Moss")),
+    ("Dana Kell, the Ortiz campaign's lead recount lawyer, told reporters the ballots should count.",
+     ("political", "Dana Kell")),
+    ("Joan Petit, Mr. Ortiz's deputy campaign manager, said he would debate.", ("political", "Joan Petit")),
+    ("Okafor's EPA administrator, Lena Brandt, said the rule would go.", ("official", "Lena Brandt")),  # the EPA's
+    # and not more than the words say
+    ("Dana Kell, a lawyer for the family, said the ballots should count.", ("other", "Dana Kell")),
+    ("Sierra Club president Ana Ruiz said the rule would be challenged.", ("other", "Ana Ruiz")),
+])
+def test_compound_titles_and_appositions_give_the_role(text, expected):
+    assert [(f.source_type, f.source_name) for f in extract_sentence(text)] == [expected]
+
+
 def test_the_same_name_is_a_candidate_in_2016_and_the_president_in_2018():
     candidate = rows_of("Republican nominee Donald Trump held a rally. Trump said the polls were wrong.")
     president = rows_of("President Donald Trump held a rally. Trump said the economy was booming.")

@@ -76,6 +76,9 @@ ROLE_MODIFIERS = {
     "security", "energy", "climate", "legal", "communications", "digital", "general", "executive", "managing",
     "principal", "special", "regional", "international", "global", "retired", "new", "incoming", "outgoing",
     "newly", "elected", "appointed", "official", "white", "house", "senate", "congressional", "party", "the",
+    # what a staff role is about: "legislative affairs director", "budget director", "recount lawyer"
+    "legislative", "affairs", "budget", "recount", "elections", "brexit", "field", "operations", "finance", "media",
+    "public", "outreach", "domestic", "intelligence", "military", "homeland", "national-security", "speech",
 }
 MALE_WORDS = {"spokesman", "congressman", "chairman", "businessman", "councilman", "he", "him", "his", "mr.", "mr",
               "father", "husband", "son", "brother", "king", "sir", "widower", "man", "boy", "nephew", "uncle"}
@@ -802,15 +805,18 @@ class Registry:
         elif k >= 0 and tokens[k].lower in {"including", "like"}:
             k -= 1
         elif k >= 1 and tokens[k].text == "," and (tokens[k - 1].lower in lex.roles() or tokens[k - 1].lower.rstrip("s") in lex.roles()
-                                                   or k >= 2 and f"{tokens[k - 2].lower} {tokens[k - 1].lower}" in lex.roles()):
+                                                   or k >= 2 and f"{tokens[k - 2].lower} {tokens[k - 1].lower}" in lex.roles()
+                                                   or k >= 3 and " ".join(t.lower for t in tokens[k - 3:k]) in lex.roles()):
             k -= 1
         while k >= 0 and len(words) < 8:
             token = tokens[k]
             lowered = token.lower
             two = f"{lowered} {tokens[k + 1].lower}" if k + 1 < len(tokens) else ""
             three = f"{tokens[k - 1].lower} {two}" if k > 0 and two else ""
+            ahead = " ".join(t.lower for t in tokens[k:k + 3]) if k + 3 <= start else ""  # "supervisor of elections"
             if lowered in lex.roles() or lowered.rstrip("s") in lex.roles() and lowered.endswith("s") or lowered in ROLE_MODIFIERS or token.tag == "POS" or (
-                    two in lex.roles() or three in lex.roles() or k > 0 and f"{tokens[k - 1].lower} {lowered}" in lex.roles()) or (
+                    two in lex.roles() or three in lex.roles() or ahead in lex.roles()
+                    or k > 0 and f"{tokens[k - 1].lower} {lowered}" in lex.roles()) or (
                     is_capitalised(token) and token.text[:1].isalpha()) or lowered in {"of", "for", "-"} or (
                     token.tag.startswith("JJ") and lowered.endswith(("-based", "ial", "ic", "al"))) or lowered.endswith("-based"):
                 words.insert(0, token)
@@ -825,12 +831,27 @@ class Registry:
         if not any(t.lower in lex.roles() or t.lower.rstrip("s") in lex.roles() for t in words) and not \
                 lex.multiword_roles_re().search(text.lower()):
             return None
-        body = ""
+        body, typed = "", False
         for other in names:
             if other.end <= start and other.start >= first_k and other.text:
-                body = other.text
+                # The last name that is a body of a known kind, over one that only names a subject: "the EU's chief
+                # Brexit negotiator" (the EU's), "Trump's EPA administrator" (the EPA's).
+                kind = bool(body_type(other.text))
+                if typed and not kind:
+                    continue
+                body, typed = other.text, kind
                 if other.end < len(tokens) and tokens[other.end].lower in {"campaign", "administration"}:
                     body = f"{other.text} {tokens[other.end].lower}"
+        if not body:
+            # A body the name finder did not take as a name, at the start of a sentence or as one word: "Labour
+            # leader Jeremy Corbyn", "European Council President Donald Tusk".
+            run = []
+            for token in words:
+                if not (is_capitalised(token) and token.text[:1].isalpha()) or token.lower in lex.roles():
+                    break
+                run.append(token)
+            if run and body_type(_join(tokens, first_k, first_k + len(run))):
+                body = _join(tokens, first_k, first_k + len(run))
         if not body:
             match = re.search(r"\b(campaign|administration|committee|ministry|white house)\b", text.lower())
             body = match.group(1) if match else ""
@@ -875,7 +896,8 @@ class Registry:
             if m < n and (tokens[m].lower in {"a", "an", "the", "who", "another", "one", "also", "now", "then", "herself",
                                               "himself", "both", "each"} or tokens[m].lower in lex.roles()
                           or tokens[m].lower in ROLE_MODIFIERS or tokens[m].tag == "PRP$"
-                          or (m + 1 < n and tokens[m + 1].tag == "POS")):
+                          or (m + 1 < n and tokens[m + 1].tag == "POS")
+                          or (m + 2 < n and tokens[m].lower in HONORIFICS and tokens[m + 2].tag == "POS")):
                 if tokens[m].lower == "who":
                     # "X, who is the Democratic nominee," / "X, who heads the ministry's ..."
                     if m + 1 < n and tokens[m + 1].lower in {"is", "was", "serves", "served", "heads", "led", "leads", "runs", "chairs"}:
@@ -901,6 +923,8 @@ class Registry:
                 body = next((o.text for o in names if o.start >= m and o.end <= end and o.text and o is not name
                              and o.kind in {"organisation", "outlet", "country", "name"}), "")
                 kind = "media" if body and body in lex.outlets() else (body_type(body) if body else "")
+                if not kind and re.search(r"\bcampaign(?:['’]s)?\b", phrase):
+                    body, kind = body or "campaign", "political"  # "the Nelson campaign's lead recount lawyer"
                 reading = role_of(phrase, kind, body)
                 if reading:
                     entity.add_evidence(reading.source_type, phrase, reading.strength, index)

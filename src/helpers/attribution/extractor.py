@@ -250,7 +250,7 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
     if head in {"supporters", "opponents", "critics", "detractors", "backers", "skeptics", "defenders"} and \
             not any(w in lowered.split() for w in ("his", "her", "their")):
         return "anonymous", "", f"unnamed '{text}'", "high", None
-    if _unnamed_member(lowered, head):
+    if _unnamed_member(lowered, head) and not any(n.kind in {"person", "name"} for n in names):
         return "anonymous", "", f"unnamed '{text}'", "high", None  # "several Republican senators", "a police officer"
     # The body the described source serves: "a spokesman for the ministry", "Clinton's campaign".
     body_entity = _body_entity(phrase, sentence, registry, index)

@@ -184,6 +184,19 @@ def test_compound_titles_and_appositions_give_the_role(text, expected):
     assert [(f.source_type, f.source_name) for f in extract_sentence(text)] == [expected]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a sitting senator in a race speaks as a candidate when the article gives the race's results
+    ("Sen. Ada Morrow, who finished a distant second, told reporters the fight would go on.", ("political", "Ada Morrow")),
+    ("Sen. Ada Morrow said her delegate haul in Ohio would make up for it.", ("political", "Ada Morrow")),
+    ("His win came with the endorsement of Rep. Lou Carver, who told voters the governor could win.",
+     ("political", "Lou Carver")),
+    ("Sen. Ada Morrow said the bill would pass.", ("official", "Ada Morrow")),  # no race in sight: her office
+    ("In Ohio, Republican Secretary of State Nils Berg said the count was final.", ("official", "Nils Berg")),
+])
+def test_campaign_results_and_endorsements_make_a_politician_political(text, expected):
+    assert [(f.source_type, f.source_name) for f in extract_sentence(text)] == [expected]
+
+
 def test_the_same_name_is_a_candidate_in_2016_and_the_president_in_2018():
     candidate = rows_of("Republican nominee Donald Trump held a rally. Trump said the polls were wrong.")
     president = rows_of("President Donald Trump held a rally. Trump said the economy was booming.")

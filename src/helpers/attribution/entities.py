@@ -590,8 +590,13 @@ CAMPAIGN_RE = re.compile(
     r"(?:running|run|ran|runs) for (?:president|the (?:white house|nomination|senate|presidency))|"
     r"dropp?(?:ed|ing|s)? out of the (?:race|contest)|(?:the )?(?:democratic|republican|gop) (?:nomination|primary|race|debate)|"
     r"presidential (?:race|debate|contest|primary|campaign)|(?:his|her) (?:vice[- ]presidential )?running mate|"
-    r"the (?:debate|debates) stage|delegates? (?:for|to)|(?:a|the) (?:trump|clinton|sanders|cruz|rubio) (?:delegate|surrogate|supporter))\b"
+    r"the (?:debate|debates) stage|delegates? (?:for|to)|(?:a|the) (?:trump|clinton|sanders|cruz|rubio) (?:delegate|surrogate|supporter)|"
+    # a result of the race: "finished a distant second", "his second-place finish", "his delegate haul"
+    r"finish(?:ed|es|ing)? (?:a )?(?:strong |distant |close |surprising |disappointing )?(?:first|second|third|fourth|fifth)|"
+    r"(?:his|her) (?:first|second|third|fourth|fifth)[- ]place finish|(?:his|her|their) delegate (?:haul|count|lead|total)|"
+    r"carry (?:him|her) to victory)\b"
 )
+ENDORSED_RE = re.compile(r"\b(?:endorsement|backing) (?:of|from)$")  # "the endorsement of Rep. Jim Clyburn"
 
 
 class Registry:
@@ -707,6 +712,11 @@ class Registry:
         """
         window = " ".join(t.lower for t in tokens[name.end: name.end + 14])
         match = CAMPAIGN_RE.search(window)
+        start = name.title_start if name.title_start >= 0 else name.start
+        endorsed = ENDORSED_RE.search(" ".join(t.lower for t in tokens[max(0, start - 3): start]))
+        if endorsed and not match:
+            entity.add_evidence("political", f"campaign: '{endorsed.group(0)} {name.text}'", 3, index)
+            return
         after = " ".join(t.lower for t in tokens[name.end: name.end + 3])
         own = re.match(r"(?:['’]s? )?(?:presidential )?(?:campaign|candidacy|bid|supporters|rally|rallies|delegates|running mate|camp)\b", after)
         if match:

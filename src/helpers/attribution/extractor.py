@@ -341,7 +341,7 @@ def _head_name(phrase: Phrase, sentence: _Sentence) -> Name | None:
     split = phrase.end
     for k in range(phrase.start, phrase.end):
         if tokens[k].lower in {"of", "for", "at", "with", "from", "in", "to"} and k > phrase.start and not any(
-                n.start < k < n.end for n in sentence.names):
+                (n.title_start if n.title_start >= 0 else n.start) < k < n.end for n in sentence.names):
             split = k
             break
     candidates = [n for n in sentence.names if n.text and n.start >= phrase.start and n.end <= split]

@@ -197,6 +197,24 @@ def test_campaign_results_and_endorsements_make_a_politician_political(text, exp
     assert [(f.source_type, f.source_name) for f in extract_sentence(text)] == [expected]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # each role of a coordinated apposition is read on its own, and the strongest decides
+    ("Lu Ping, chief economist at Harbor Securities and a former official with the central bank, said rates would "
+     "fall.", ("expert", "Lu Ping")),
+    ("Zhao Lin, a former vice minister of commerce and now a fellow at the Bright Institute, said tariffs would stay.",
+     ("expert", "Zhao Lin")),
+    # a company described, not named
+    ("Otto Kern, Europe president of a Swiss watch maker, said sales had doubled.", ("company", "Otto Kern")),
+    ("Ana Cruz, sales director of a Brazilian coffee exporter, told reporters that demand was strong.",
+     ("company", "Ana Cruz")),
+    ("Fund Managing Director Ines Ward said the loan would be approved.", ("other", "Ines Ward")),  # no body: no type
+    ("IMF Managing Director Ines Ward said the loan would be approved.", ("official", "Ines Ward")),
+])
+def test_appositions_in_parts_and_unnamed_companies(text, expected):
+    assert [(f.source_type, f.source_name) for f in extract_sentence(text)] == [expected]
+
+
+
 def test_the_same_name_is_a_candidate_in_2016_and_the_president_in_2018():
     candidate = rows_of("Republican nominee Donald Trump held a rally. Trump said the polls were wrong.")
     president = rows_of("President Donald Trump held a rally. Trump said the economy was booming.")

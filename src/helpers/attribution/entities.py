@@ -78,7 +78,8 @@ ROLE_MODIFIERS = {
     "newly", "elected", "appointed", "official", "white", "house", "senate", "congressional", "party", "the",
     # what a staff role is about: "legislative affairs director", "budget director", "recount lawyer"
     "legislative", "affairs", "budget", "recount", "elections", "brexit", "field", "operations", "finance", "media",
-    "public", "outreach", "domestic", "intelligence", "military", "homeland", "national-security", "speech",
+    "public", "outreach", "domestic", "intelligence", "military", "homeland", "national-security", "speech", "sales",
+    "marketing", "product", "engineering", "investment", "investor", "country", "area",
 }
 MALE_WORDS = {"spokesman", "congressman", "chairman", "businessman", "councilman", "he", "him", "his", "mr.", "mr",
               "father", "husband", "son", "brother", "king", "sir", "widower", "man", "boy", "nephew", "uncle"}
@@ -467,6 +468,25 @@ def _known_body(tokens: list[Token], start: int, end: int) -> bool:
     words = " ".join(t.text for t in tokens[start:end])
     return words in lex.outlets() or words in lex.companies() or any(
         " ".join(t.text for t in tokens[start:k]) in lex.outlets() for k in range(start + 1, end))
+
+
+# A company the apposition describes without naming it: "of a German kitchen appliance maker", "at a US dairy exporter".
+UNNAMED_COMPANY_RE = re.compile(
+    r"\b(?:of|at|with|for)\s+(?:a|an|one)\s+(?:[\w.’'-]+\s+){0,5}?(maker|manufacturer|company|firm|exporter|importer|"
+    r"producer|supplier|retailer|carmaker|automaker|chipmaker|distributor|conglomerate|startup|start-up|developer|"
+    r"insurer|lender|brand|chain|e-commerce platform)\b")
+
+
+def _conjuncts(tokens: list[Token], start: int, end: int) -> list[tuple[int, int]]:
+    """An apposition cut at "and a", "and the", "and former": "global chief economist at BOC International and a
+    former official with SAFE" is two roles, each read on its own (the strongest then decides)."""
+    parts, begin = [], start
+    for k in range(start + 1, end - 1):
+        if tokens[k].lower == "and" and tokens[k + 1].lower in {"a", "an", "the", "former", "also", "now"}:
+            parts.append((begin, k))
+            begin = k + 1
+    parts.append((begin, end))
+    return parts
 
 
 def _join(tokens: list[Token], start: int, end: int) -> str:
@@ -907,7 +927,9 @@ class Registry:
                                               "himself", "both", "each"} or tokens[m].lower in lex.roles()
                           or tokens[m].lower in ROLE_MODIFIERS or tokens[m].tag == "PRP$"
                           or (m + 1 < n and tokens[m + 1].tag == "POS")
-                          or (m + 2 < n and tokens[m].lower in HONORIFICS and tokens[m + 2].tag == "POS")):
+                          or (m + 2 < n and tokens[m].lower in HONORIFICS and tokens[m + 2].tag == "POS")
+                          # "China president of a German maker", "Asia-Pacific director of", "Tesla CEO"
+                          or (is_capitalised(tokens[m]) and any(t.lower in lex.roles() for t in tokens[m + 1:m + 3]))):
                 if tokens[m].lower == "who":
                     # "X, who is the Democratic nominee," / "X, who heads the ministry's ..."
                     if m + 1 < n and tokens[m + 1].lower in {"is", "was", "serves", "served", "heads", "led", "leads", "runs", "chairs"}:
@@ -930,20 +952,32 @@ class Registry:
                     entity.serves.append((served.entity, phrase))
                     entity.source_type = ""
                     return
-                body = next((o.text for o in names if o.start >= m and o.end <= end and o.text and o is not name
-                             and o.kind in {"organisation", "outlet", "country", "name"}), "")
-                kind = "media" if body and body in lex.outlets() else (body_type(body) if body else "")
-                if not kind and re.search(r"\bcampaign(?:['’]s)?\b", phrase):
-                    body, kind = body or "campaign", "political"  # "the Nelson campaign's lead recount lawyer"
-                reading = role_of(phrase, kind, body)
-                if reading:
-                    entity.add_evidence(reading.source_type, phrase, reading.strength, index)
-                    entity.roles.append(reading.words)
-                    if not entity.gender:
-                        entity.gender = _gender_from(phrase)
-                elif kind in {"expert", "company", "official", "media", "political"} and re.search(
-                        r"\b(?:at|of|with|for|from)\b", phrase):
-                    entity.add_evidence(kind, phrase, 2, index)
+                for part_start, part_end in _conjuncts(tokens, m, end):
+                    self._read_apposition(index, tokens, names, name, entity, part_start, part_end)
+
+    def _read_apposition(self, index: int, tokens: list[Token], names: list[Name], name: Name, entity: Entity,
+                         m: int, end: int) -> None:
+        """The role one apposition (or one conjunct of it) gives: "a tax expert", "chairman of a machinery company"."""
+        phrase = _join(tokens, m, end)
+        named = next((o for o in names if o.start >= m and o.end <= end and o.text and o is not name
+                      and o.kind in {"organisation", "outlet", "country", "name"}), None)
+        body = named.text if named is not None else ""
+        kind = "media" if body and body in lex.outlets() else (body_type(body) if body else "")
+        if not kind and re.search(r"\bcampaign(?:['’]s)?\b", phrase):
+            body, kind = body or "campaign", "political"  # "the Nelson campaign's lead recount lawyer"
+        # A country only says where the role is ("China president of a German maker"): the company it serves decides.
+        unnamed = UNNAMED_COMPANY_RE.search(phrase) if not kind or named is not None and named.kind == "country" else None
+        if unnamed:
+            body, kind = unnamed.group(1), "company"  # "China president of a German kitchen appliance maker"
+        reading = role_of(phrase, kind, body)
+        if reading:
+            entity.add_evidence(reading.source_type, phrase, reading.strength, index)
+            entity.roles.append(reading.words)
+            if not entity.gender:
+                entity.gender = _gender_from(phrase)
+        elif kind in {"expert", "company", "official", "media", "political"} and re.search(
+                r"\b(?:at|of|with|for|from)\b", phrase):
+            entity.add_evidence(kind, phrase, 2, index)
 
     # .. resolution ..
 

@@ -10,7 +10,9 @@ table and one JSON line:
   by batch, the cache filled), and the peak resident memory of that run (main
   process and largest worker);
 - per-stage rates on the first ``--sample`` articles: split, tone (TextBlob,
-  VADER), sourcing, the analysis with TextBlob only, and writing its tables;
+  VADER), sourcing, certainty, claims, the whole per-article analysis on one
+  core, the analysis with TextBlob only (both cores, the corpus passes
+  included), and writing its tables;
 - the baseline a user would write, on all N: split, then
   ``TextBlob(sentence).sentiment`` one sentence at a time, in one process; the
   analyses are reported as ratios to it;
@@ -40,7 +42,10 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from helpers.analysis import analyze, analyze_to_folder  # noqa: E402
 from helpers.store import write_tables  # noqa: E402
+from helpers.article import analyze_article  # noqa: E402
 from helpers.attribution import extract_article  # noqa: E402
+from helpers.certainty import classify as classify_certainty  # noqa: E402
+from helpers.claims.ledger import rows_for_article as claim_rows  # noqa: E402
 from helpers.corpus import load_corpus  # noqa: E402
 from helpers.sentiment import ENGINES, score_texts  # noqa: E402
 from helpers.text import split_sentences  # noqa: E402
@@ -329,6 +334,15 @@ def main(argv=None) -> int:
     found = timed(f"sourcing ({m})", results,
                   lambda f: {"articles_per_s": m, "attributions_per_s": sum(len(x) for a in f for x in a)},
                   lambda: [extract_article([s.text for s in article]) for article in spans])
+    levels = timed(f"certainty ({m})", results, lambda _: {"articles_per_s": m, "sentences_per_s": len(sentences)},
+                   lambda: [[classify_certainty(s.text).level for s in article] for article in spans])
+    timed(f"claims, per article ({m})", results, lambda _: {"articles_per_s": m, "sentences_per_s": len(sentences)},
+          lambda: [claim_rows(article, level) for article, level in zip(spans, levels)])
+    # The whole per-article analysis on one core: the stages above plus building the rows; what it adds to their
+    # sum is the row building, and what the two-core analysis below adds to half of it is the batches, the process
+    # handoff and the corpus passes (roles across articles, threading the claims).
+    timed(f"per-article analysis, textblob, one core ({m})", results, lambda _: {"articles_per_s": m},
+          lambda: [analyze_article(t, ("textblob",)) for t in texts])
     sample_analysis = timed(f"analyze, textblob + sourcing ({m})", results, lambda a: {"articles_per_s": len(a.articles)},
                             analyze, sample, ("textblob",))
     timed(f"write tables ({m})", results, lambda _: {"articles_per_s": m, "sentences_per_s": len(sample_analysis.sentences)},

@@ -6,6 +6,8 @@ import pytest
 
 from helpers.attribution import SOURCE_TYPES, extract_article, extract_sentence
 from helpers.attribution.across import apply_roles, build_roles
+from helpers.attribution.entities import find_names
+from helpers.attribution.tokens import tokenize
 from helpers.evaluate import evaluate, parse_expected, read_gold
 from helpers.errors import SourcebookError
 from helpers.text import split_sentences
@@ -212,6 +214,15 @@ def test_campaign_results_and_endorsements_make_a_politician_political(text, exp
 ])
 def test_appositions_in_parts_and_unnamed_companies(text, expected):
     assert [(f.source_type, f.source_name) for f in extract_sentence(text)] == [expected]
+
+
+def test_a_person_of_an_outlet_is_the_person_typed_by_the_outlet():
+    names = [(n.text, n.kind) for n in find_names(tokenize("Maria Lopez of Fox News asked the senator."),
+                                                  [False] * 7)]
+    assert names == [("Maria Lopez", "person"), ("Fox News", "outlet")]
+    rows = rows_of("The moderator, Maria Lopez of Fox News, asked whether the count was over. Ms. Lopez pressed him "
+                   "to let his opponent finish, and Lopez asked again.")
+    assert {(t, n) for t, n, *_ in rows} == {("media", "Maria Lopez")}, rows  # campaign words nearby do not outweigh
 
 
 

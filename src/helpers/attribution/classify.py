@@ -27,6 +27,7 @@ from __future__ import annotations
 from .records import Entity
 
 PRECEDENCE = ("political", "official", "expert", "media", "company", "social_media", "anonymous", "other")
+CAMPAIGN_PROOF = ("media", "expert", "company")  # roles the article states that campaign words nearby do not outweigh
 
 
 def type_entity(entity: Entity, depth: int = 0) -> None:
@@ -48,6 +49,12 @@ def type_entity(entity: Entity, depth: int = 0) -> None:
         entity.source_type, entity.type_evidence, entity.confidence = "other", "", "low"
         return
     best = max(entity.evidence, key=lambda e: (e.strength, -PRECEDENCE.index(e.source_type) if e.source_type in PRECEDENCE else -99))
+    if best.source_type == "political" and best.words.startswith("campaign:"):
+        # Campaign words near a name make an officeholder a candidate, not a journalist or an expert a campaigner:
+        # "the moderator, Chris Wallace of Fox News, ... pleaded with him to let his opponent finish".
+        stated = [e for e in entity.evidence if e.strength >= 3 and e.source_type in CAMPAIGN_PROOF]
+        if stated:
+            best = stated[0]
     entity.source_type = best.source_type
     entity.type_evidence = best.words
     entity.confidence = "high" if best.strength >= 2 else "medium"

@@ -429,9 +429,19 @@ def find_names(tokens: list[Token], in_quote: list[bool], capitals: frozenset = 
             i = j
             continue  # "Democratic officials", "Republican senators": a party adjective, not a body
         from_place = False
+        resume = j
         if "of" in words[1:]:
             cut = words.index("of", 1)
-            if " ".join(words[cut + 1:]) in lex.places() or all(w in lex.places() for w in words[cut + 1:]):
+            after_of = " ".join(words[cut + 1:])
+            if words[0] in lex.first_names() and 2 <= cut <= 3 and not title and (
+                    after_of in lex.outlets() or after_of in lex.companies() or body_type(after_of)):
+                # "Chris Wallace of Fox News", "Chen Xin of the Chinese Academy of Social Sciences": the person,
+                # then the body as a name of its own (read as the person's affiliation).
+                end = name_start + cut
+                words = words[:cut]
+                from_place = True
+                resume = end + 1
+            elif after_of in lex.places() or all(w in lex.places() for w in words[cut + 1:]):
                 # "Sen. Tom Udall of New Mexico": a run too long for its title to be split off is split now.
                 split = name_start if title else _split_title(tokens, name_start, name_start + cut)
                 head = [t.text for t in tokens[split:name_start + cut]]
@@ -448,7 +458,7 @@ def find_names(tokens: list[Token], in_quote: list[bool], capitals: frozenset = 
         text = _join(tokens, name_start, end)
         text = re.sub(r"^The\s+(?=\S)", "", text) if kind != "outlet" else text
         names.append(Name(name_start, end, text, kind, title, start if title else -1, gender, in_quote[name_start]))
-        i = j
+        i = resume
     return names
 
 

@@ -272,6 +272,12 @@ def test_a_typed_surname_takes_the_one_full_name_the_corpus_gives_it_then():
         row("g", "Clinton", "political", "nominee"),  # two Clintons, cited alike: left alone
         row("h", "Senate Democrats", "political", "party"), row("i", "Democrats", "political", "party"),
         row("j", "NASA Goddard Institute", "expert", "institute"), row("k", "NASA", "expert", "agency"),
+        *(row(f"m{k}", "Ada Sanders", "political", "candidate") for k in range(4)),
+        row("n", "Sanders", "political", "campaign: 'his campaign'"),  # a surname that ends in s
+        row("o", "Officials", "official", "officials"), row("p", "Republicans", "political", "party"),
+        row("q", "Ada Officials", "political", "candidate"), row("r", "Ada Republicans", "political", "candidate"),
+        *(row(f"s{k}", "Jennifer Francis", "expert", "scientist") for k in range(3)),
+        row("t", "Francis", "other", "Pope", "high"),  # "Pope Francis": a given name, not Jennifer Francis's surname
     ])
     typed = apply_roles(rows, build_roles([rows])).set_index("article_id")
     assert typed.loc["d", "source_name"] == "Donald Trump" and typed.loc["d", "source_type"] == "official"
@@ -279,7 +285,9 @@ def test_a_typed_surname_takes_the_one_full_name_the_corpus_gives_it_then():
     assert typed.loc["d2", "source_name"] == "Donald Trump"
     assert typed.loc["g", "source_name"] == "Clinton"
     assert typed.loc["i", "source_name"] == "Democrats" and typed.loc["k", "source_name"] == "NASA"
-    renamed = ["d", "d2"]
+    assert typed.loc["n", "source_name"] == "Ada Sanders" and typed.loc["t", "source_name"] == "Francis"
+    assert typed.loc["o", "source_name"] == "Officials" and typed.loc["p", "source_name"] == "Republicans"  # groups
+    renamed = ["d", "d2", "n"]
     assert (typed.drop(index=renamed)["source_name"] == rows.set_index("article_id").drop(index=renamed)["source_name"]).all()
 
 

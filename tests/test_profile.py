@@ -65,6 +65,16 @@ def test_an_empty_profile_gives_empty_tables_not_errors(attributions, seed_analy
         assert isinstance(table, pd.DataFrame) and table.empty
 
 
+def test_the_top_sources_table_has_one_row_per_source_with_each_type_it_was_given():
+    rows = pd.DataFrame({"article_id": ["a", "a", "b", "c", "c", "d"],
+                         "source_name": ["Ada Morrow", "Ada Morrow", "Ada Morrow", "Ada Morrow", "Tass", ""],
+                         "source_type": ["political", "political", "official", "political", "media", "anonymous"]})
+    top = views.top_sources(rows, corpus="c.jsonl")
+    assert list(top["source_name"]) == ["Ada Morrow", "Tass"]
+    assert list(top["source type"]) == ["Political 3, Official 1", "Media"]
+    assert list(top["attributions"]) == [4, 1] and list(top["articles"]) == [3, 1]
+
+
 def test_the_top_sources_table_gives_the_command_for_each_profile(attributions):
     top = views.top_sources(attributions, corpus="/data/my articles")
     row = top[top["source_name"] == "Bloomberg News"].iloc[0]

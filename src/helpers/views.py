@@ -188,18 +188,31 @@ def confidence_counts(attributions: pd.DataFrame) -> pd.DataFrame:
 
 
 def top_sources(attributions: pd.DataFrame, n: int = 25, corpus: str = "CORPUS") -> pd.DataFrame:
-    """Named sources cited most, by how many articles, and the command that renders each one's profile."""
+    """Named sources cited most, by how many articles, and the command that renders each one's profile.
+
+    One row per source name: a person typed differently in different articles (a senator who is also a candidate)
+    is one source, with the types and how many attributions each (``"Political 56, Official 49"``)."""
     named = attributions[attributions["source_name"].fillna("") != ""]
     if named.empty:
         return pd.DataFrame(columns=["source_name", "source type", "attributions", "articles", "profile"])
-    grouped = named.groupby(["source_name", "source_type"]).agg(
+    grouped = named.groupby("source_name").agg(
         attributions=("article_id", "size"), articles=("article_id", "nunique")).reset_index()
     grouped = grouped.sort_values(["attributions", "articles", "source_name"], ascending=[False, False, True]).head(n)
-    grouped["source_type"] = grouped["source_type"].map(_type_label)
+    types = named[named["source_name"].isin(grouped["source_name"])].groupby(["source_name", "source_type"]).size()
+    grouped["source_type"] = grouped["source_name"].map(lambda name: _types_of(types.loc[name]))
     # The command that renders the source's own report (notebook 05).
     grouped["profile"] = grouped["source_name"].map(
         lambda name: f"sourcebook render {shlex.quote(str(corpus))} --notebooks 05 -p source {shlex.quote(name)}")
-    return grouped.rename(columns={"source_type": "source type"}).reset_index(drop=True)
+    return grouped[["source_name", "source_type", "attributions", "articles", "profile"]].rename(
+        columns={"source_type": "source type"}).reset_index(drop=True)
+
+
+def _types_of(counts: pd.Series) -> str:
+    """"Political", or "Political 56, Official 49" for a source typed more than one way (most first)."""
+    counts = counts.sort_values(ascending=False, kind="stable")
+    if len(counts) == 1:
+        return _type_label(counts.index[0])
+    return ", ".join(f"{_type_label(kind)} {count}" for kind, count in counts.items())
 
 
 def second_hand(attributions: pd.DataFrame) -> pd.DataFrame:

@@ -27,6 +27,7 @@ CLUSTER_DAYS = 90  # and only those within this many days of the nearest one
 AGREEMENT = 0.6  # the share of those articles that must give the same type
 DOMINANT = 0.8  # a surname shared by several people goes to one only if it has this share of their articles
 FROM_OTHERS = "from other articles"
+GIVEN_NAME_TITLES = r"(?:Pope|King|Queen|Prince|Princess|Crown Prince|Emperor|Empress|Sheikh|Saint|St\.|Sister|Brother|Father)\b"
 
 
 def _evidence_rows(frame: pd.DataFrame) -> pd.DataFrame:
@@ -125,18 +126,24 @@ def _full_names(frame: pd.DataFrame, roles: dict, surnames: dict, dates: pd.Seri
     ``DOMINANT`` of the articles that name someone of that surname: "Trump" and "Donald Trump" are counted
     as one source. The type stays the row's own; ``type_evidence`` says the name came from other articles.
     """
-    from .lexicons import first_names
+    from .entities import PARTY_GROUPS
+    from .lexicons import first_names, roles as role_words
 
     given = first_names()
+    role_words = role_words()
     window = pd.Timedelta(days=WINDOW_DAYS)
     names = frame["source_name"].fillna("")
     # A surname: one capitalised word, not in capitals (NASA) and not a group (Democrats); a full name: a known
     # given name, an optional initial, the surname ("Donald Trump", "Donald J. Trump"), never "Senate Democrats".
-    single = names.str.fullmatch(r"[A-Z][a-z][\w'’-]*[^s\W]")
+    # A party or a plural role ("Democrats", "Officials") is a group; "Sanders" and "Jones" are surnames.
+    single = names.str.fullmatch(r"[A-Z][a-z][\w'’-]*\w") & ~names.map(
+        lambda n: n in PARTY_GROUPS or n.endswith("s") and n[:-1].lower() in role_words)
     people = {surname: sorted(c for c in candidates if c.split()[-1] == surname and c.split()[0] in given
                               and re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z]\.)? [A-Z][\w'’-]+", c))
               for surname, candidates in surnames.items()}
-    for index in frame.index[single & names.isin([s for s, c in people.items() if c])]:
+    # A given name after a title that takes one ("Pope Francis", "King Charles") is no one's surname.
+    given_titled = frame["type_evidence"].fillna("").str.match(GIVEN_NAME_TITLES)
+    for index in frame.index[single & ~given_titled & names.isin([s for s, c in people.items() if c])]:
         name, article, date = names.at[index], frame.at[index, "article_id"], dates.at[index]
         counts = []
         for candidate in people[name]:

@@ -216,6 +216,15 @@ def test_appositions_in_parts_and_unnamed_companies(text, expected):
     assert [(f.source_type, f.source_name) for f in extract_sentence(text)] == [expected]
 
 
+def test_an_outlet_has_one_name_as_a_source_and_as_a_via():
+    rows = rows_of("Okafor told the AP that he would win. The Associated Press reported that the count was over. "
+                   "Reyes told the Washington Post that she was ready. According to The Washington Post, it was.")
+    assert [(t, n, v) for t, n, v in rows if t == "media" or v] == [
+        ("other", "Okafor", "Associated Press"), ("media", "Associated Press", ""),
+        ("other", "Reyes", "The Washington Post"), ("media", "The Washington Post", "")]
+    assert rows_of("Reuters reported the deal.") == [("media", "Reuters", "")]  # a name of its own stays
+
+
 def test_a_person_of_an_outlet_is_the_person_typed_by_the_outlet():
     names = [(n.text, n.kind) for n in find_names(tokenize("Maria Lopez of Fox News asked the senator."),
                                                   [False] * 7)]

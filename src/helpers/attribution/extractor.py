@@ -83,6 +83,11 @@ def extract_article(sentences: list[str]) -> list[list[Found]]:
                 registry.last_speaker = (item.entity, sentence.index)
         results.append(found)
     _type_rows(results)  # 7. rows: every entity typed once, from all the evidence the article gave it
+    for found in results:  # 8. one name per outlet: "AP" and "Associated Press" are one source and one via
+        for item in found:
+            if item.source_type == "media":
+                item.source_name = lex.outlet_name(item.source_name)
+            item.via = lex.outlet_name(item.via)
     return results
 
 

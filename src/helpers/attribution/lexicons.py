@@ -46,6 +46,20 @@ def outlets() -> frozenset:
 
 
 @lru_cache(maxsize=1)
+def outlet_names() -> dict:
+    """Variant name -> the one name of that outlet (``data/outlet_names.tsv``): "AP" -> "Associated Press"."""
+    return {row[0]: row[1] for row in _rows("outlet_names.tsv")}
+
+
+def outlet_name(name: str) -> str:
+    """The one name of an outlet written ``name`` ("AP", "the Washington Post"), else ``name`` as it is."""
+    if not name:
+        return name
+    names = outlet_names()
+    return names.get(name) or names.get(re.sub(r"^the\s+", "The ", name)) or names.get(re.sub(r"^[Tt]he\s+", "", name)) or name
+
+
+@lru_cache(maxsize=1)
 def outlet_re() -> re.Pattern:
     return _alternation(outlets())
 

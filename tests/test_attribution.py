@@ -216,6 +216,16 @@ def test_appositions_in_parts_and_unnamed_companies(text, expected):
     assert [(f.source_type, f.source_name) for f in extract_sentence(text)] == [expected]
 
 
+def test_a_surname_used_before_the_full_name_resolves_to_the_person_named_in_full():
+    rows = rows_of("Varga: The Debate Was Better. Daily Courier columnist Nell Varga wrote that the debate was better. "
+                   "Varga said the tone was fine.")
+    assert rows[-1][:2] == ("media", "Nell Varga"), rows
+    # two people of that surname: the one named last, as for any surname
+    rows = rows_of("Okafor: We Will Win. Ada Okafor said her father would win. Ben Okafor said he would win. "
+                   "Okafor said so again.")
+    assert [r[1] for r in rows[1:]] == ["Ada Okafor", "Ben Okafor", "Ben Okafor"], rows
+
+
 def test_an_outlet_has_one_name_as_a_source_and_as_a_via():
     rows = rows_of("Okafor told the AP that he would win. The Associated Press reported that the count was over. "
                    "Reyes told the Washington Post that she was ready. According to The Washington Post, it was.")

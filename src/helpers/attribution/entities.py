@@ -673,12 +673,16 @@ class Registry:
         text = name.text
         if not text:
             return None
+        words = text.split()
         if text in self.by_name:
             entity = self.by_name[text]
-            if name.kind == "person" and entity.kind == "name":
-                entity.kind = "person"
-            return entity
-        words = text.split()
+            # A surname the headline or lede used before the article named the person in full ("Brooks: Rubio did
+            # well" ... "columnist David Brooks" ... "Brooks said"): the person named in full, not a second source.
+            if not (len(words) == 1 and entity.names == [text] and entity.kind in {"person", "name"}
+                    and not entity.evidence and self.by_surname.get(text)):
+                if name.kind == "person" and entity.kind == "name":
+                    entity.kind = "person"
+                return entity
         if name.kind in {"person", "name"}:
             candidates = []
             if len(words) == 1:

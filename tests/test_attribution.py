@@ -310,6 +310,39 @@ def test_a_typed_surname_takes_the_one_full_name_the_corpus_gives_it_then():
     assert (typed.drop(index=renamed)["source_name"] == rows.set_index("article_id").drop(index=renamed)["source_name"]).all()
 
 
+def test_an_officeholder_running_at_the_time_is_political_in_election_coverage():
+    def row(article, name, kind, evidence, date="2016-02-01", confidence="high"):
+        return {"article_id": article, "date": date, "source_name": name, "source_type": kind,
+                "type_evidence": evidence, "confidence": confidence}
+
+    rows = pd.DataFrame([
+        *(row(f"c{k}", "Ada Morrow", "political", "Democratic presidential candidate") for k in range(3)),
+        row("e", "Ben Okafor", "political", "campaign: 'his campaign'"),  # e is election coverage
+        row("e", "Ada Morrow", "official", "Sen."),  # the senator, in election coverage, while running: political
+        row("f", "Ada Morrow", "official", "Sen."),  # an article where no one is shown running: her office
+        row("g", "Ada Morrow", "official", "Sen.", date="2017-03-01"),  # long after the race
+        *(row(f"p{k}", "Cal Reyes", "political", "Republican presidential candidate") for k in range(3)),
+        row("e", "Cal Reyes", "official", "President"),  # a sitting president running again speaks from office
+    ])
+    typed = apply_roles(rows, build_roles([rows]))
+    kinds = {(r.article_id, r.source_name): (r.source_type, r.type_evidence, r.confidence) for r in typed.itertuples()}
+    assert kinds[("e", "Ada Morrow")][0] == "political" and kinds[("e", "Ada Morrow")][2] == "medium"
+    assert kinds[("e", "Ada Morrow")][1].startswith("Sen.; a candidate then (from other articles (3)")
+    assert kinds[("f", "Ada Morrow")][0] == kinds[("g", "Ada Morrow")][0] == kinds[("e", "Cal Reyes")][0] == "official"
+
+
+@pytest.mark.parametrize("text, campaign", [
+    ("Sen. Ada Morrow said during the Democratic primary debate that the bill was a giveaway.", True),
+    ("Sen. Ada Morrow said after the New Hampshire primary that the fight would go on.", True),
+    ("Sen. Ada Morrow said burning coal is the primary driver of the warming.", False),
+    ("Sen. Ada Morrow said his nomination to lead the agency was a mistake.", False),
+    ("Sen. Ada Morrow told the Congressional Black Caucus that the bill would pass.", False),
+])
+def test_a_campaign_in_the_sentence_is_the_race_not_the_word(text, campaign):
+    found = extract_sentence(text)
+    assert (found[0].source_type == "political") is campaign, found
+
+
 # --- cues as reporters write them ------------------------------------------------------------------
 
 

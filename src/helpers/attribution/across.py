@@ -117,7 +117,53 @@ def apply_roles(frame: pd.DataFrame, roles: dict) -> pd.DataFrame:
         frame.at[index, "source_name"] = full
         frame.at[index, "type_evidence"] = f"{FROM_OTHERS} ({count}): '{evidence}'"
         frame.at[index, "confidence"] = "medium"
-    return _full_names(frame, roles, surnames, dates)
+    frame = _full_names(frame, roles, surnames, dates)
+    return _candidates_then(frame, roles, dates)
+
+
+# Evidence that someone is running ("Democratic presidential candidate", "campaign: 'his campaign'", "campaign:
+# 'the democratic primary'"), not that they back someone who is ("campaign: 'endorsed'", "stumped for").
+CANDIDACY_RE = re.compile(r"candidate|nominee|hopeful|front-?runner|contender|challenger|candidacy|\bbid\b|primar|"
+                          r"caucus|delegate|nomination|running for|run for|dropp?ed out|suspend|finish|"
+                          r"(?:his|her|their|['’]s?|presidential) campaign'", re.IGNORECASE)
+# A sitting president stays official: running again, he still speaks from the office ("President Trump" in 2019).
+SITTING_PRESIDENT_RE = re.compile(r"^(?!.*\b(?:former|ex-|vice)\b).*\bpresident\b(?!ial)", re.IGNORECASE)
+CANDIDATE_DAYS = 120  # other articles this near in time show the person running
+CANDIDATE_ARTICLES = 3  # at least this many of them
+
+
+def _candidates_then(frame: pd.DataFrame, roles: dict, dates: pd.Series) -> pd.DataFrame:
+    """An officeholder in election coverage who is running at the time speaks as a candidate: "Sen. Bernie Sanders"
+    in a 2016 primary story is political, as the guidelines say, when at least ``CANDIDATE_ARTICLES`` other
+    articles of the corpus within ``CANDIDATE_DAYS`` show him running, and his own article is election coverage
+    (some source of it is shown running). The office stays in ``type_evidence``; confidence is at most medium."""
+    running = defaultdict(list)  # name -> [(date, article, evidence)] of candidacy evidence
+    election = set()  # articles in which someone is shown running
+    for name, rows in roles.items():
+        for date, article, kind, evidence in rows:
+            if kind == "political" and CANDIDACY_RE.search(evidence):
+                running[name].append((date, article, evidence))
+                election.add(article)
+    if not running:
+        return frame
+    window = pd.Timedelta(days=CANDIDATE_DAYS)
+    names = frame["source_name"].fillna("")
+    evidence = frame["type_evidence"].fillna("")
+    chosen = (frame["source_type"] == "official") & names.isin(list(running)) & frame["article_id"].isin(election) \
+        & ~evidence.str.startswith(FROM_OTHERS) & ~evidence.str.contains(SITTING_PRESIDENT_RE)
+    for index in frame.index[chosen]:
+        name, article, date = names.at[index], frame.at[index, "article_id"], dates.at[index]
+        near = {r[1]: r[2] for r in running[name] if r[1] != article and pd.notna(date) and pd.notna(r[0])
+                and abs(r[0] - date) <= window}
+        if len(near) < CANDIDATE_ARTICLES:
+            continue
+        shown = Counter(near.values()).most_common(1)[0][0]
+        frame.at[index, "source_type"] = "political"
+        frame.at[index, "type_evidence"] = "; ".join(
+            e for e in [evidence.at[index], f"a candidate then ({FROM_OTHERS} ({len(near)}): '{shown}')"] if e)
+        if frame.at[index, "confidence"] == "high":
+            frame.at[index, "confidence"] = "medium"
+    return frame
 
 
 def _full_names(frame: pd.DataFrame, roles: dict, surnames: dict, dates: pd.Series) -> pd.DataFrame:

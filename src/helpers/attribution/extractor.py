@@ -323,7 +323,13 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
 CAMPAIGN_SENTENCE_RE = re.compile(
     r"\b(?:(?:democratic|republican|gop|presidential|primary|vice[- ]presidential)\s+debates?|debate\s+stage|"
     r"(?:his|her|their)\s+(?:presidential\s+)?(?:campaign|candidacy|bid)|campaign\s+(?:trail|rally|event|stop|speech|ad)|"
-    r"(?:at|during)\s+(?:a|the|his|her)\s+rally|caucus(?:es)?|(?:the|a)\s+(?:\w+\s+)?primary|nomination|"
+    r"(?:at|during)\s+(?:a|the|his|her)\s+rally|(?-i:caucus(?:es)?)|"
+    # "primary" the contest, not the adjective ("the primary driver of warming"); the party's nomination, not a
+    # nomination to an office ("his nomination to lead the EPA")
+    r"(?:the|a)\s+(?:[\w.-]+\s+){0,2}primary(?=\s*(?:[,.;:)!?\"”]|$)|\s+(?:in|on|election|elections|race|contest|win|victory|"
+    r"voters|ballot|season|campaign|debate|night|results|date|day|challenge|challenger|fight|states?|vote|that|and|"
+    r"when|last|this|next|for|to|after|before|was|is|will|has|had)\b)|"
+    r"(?:democratic|republican|gop|presidential|party['’]s)\s+nomination|(?:win|wins|won|winning|clinch\w*|secure\w*)\s+the\s+nomination|"
     r"running\s+mate|delegates|town\s+hall|on\s+the\s+stump|stumping)\b", re.I)
 
 

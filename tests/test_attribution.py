@@ -331,6 +331,22 @@ def test_an_officeholder_running_at_the_time_is_political_in_election_coverage()
     assert kinds[("f", "Ada Morrow")][0] == kinds[("g", "Ada Morrow")][0] == kinds[("e", "Cal Reyes")][0] == "official"
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a sitting president speaks from the office, whatever his campaign did
+    ("President Cal Reyes said he had fired the director. The Reyes campaign's ties to the firm are under review. "
+     "Reyes said the inquiry was a hoax.", "official"),
+    # unless the article shows him campaigning for the office again
+    ("President Cal Reyes took the debate stage on Tuesday. Reyes told his supporters to watch the polls.",
+     "political"),
+    # a researcher's lawyer speaks for a private person
+    ("Dr. Ada Morrow, a research psychologist, testified on Thursday. Dr. Morrow's lawyer, Debra Vance, said her "
+     "client had answered every question.", "other"),
+    ("Lena Brandt, a 51-year-old contractor at the Department of Energy, said she could not afford it.", "other"),
+])
+def test_the_side_a_source_speaks_for(text, expected):
+    assert article(text)[-1][1][0].source_type == expected, article(text)
+
+
 @pytest.mark.parametrize("text, campaign", [
     ("Sen. Ada Morrow said during the Democratic primary debate that the bill was a giveaway.", True),
     ("Sen. Ada Morrow said after the New Hampshire primary that the fight would go on.", True),

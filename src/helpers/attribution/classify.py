@@ -24,10 +24,15 @@ Confidence of a row (``confidence_of``):
 
 from __future__ import annotations
 
+import re
+
 from .records import Entity
 
 PRECEDENCE = ("political", "official", "expert", "media", "company", "social_media", "anonymous", "other")
 CAMPAIGN_PROOF = ("media", "expert", "company")  # roles the article states that campaign words nearby do not outweigh
+SERVED_SIDES = ("political", "official", "company")  # the types a person takes from the one they serve
+CAMPAIGN_NAMED = re.compile(r"^campaign: '[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*(?:['’]s?)? (?:presidential )?campaign'$")
+SITTING_PRESIDENT = re.compile(r"^(?!.*\b(?:former|ex-|vice|then)\b)(?:U\.S\. )?President\b")
 
 
 def type_entity(entity: Entity, depth: int = 0) -> None:
@@ -40,7 +45,9 @@ def type_entity(entity: Entity, depth: int = 0) -> None:
         served, words = entity.serves[0]
         if not served.source_type:
             type_entity(served, depth + 1)
-        if served.source_type and served.source_type != "other":
+        # A side one serves: a campaign's, an office's, a company's. A researcher's lawyer or a journalist's
+        # assistant speaks for a private person (other), not as an expert or a journalist.
+        if served.source_type in SERVED_SIDES:
             entity.source_type = served.source_type
             entity.type_evidence = f"{words} ({served.name}: {served.type_evidence or served.source_type})"
             entity.confidence = "high" if served.confidence == "high" else "medium"
@@ -50,9 +57,16 @@ def type_entity(entity: Entity, depth: int = 0) -> None:
         return
     best = max(entity.evidence, key=lambda e: (e.strength, -PRECEDENCE.index(e.source_type) if e.source_type in PRECEDENCE else -99))
     if best.source_type == "political" and best.words.startswith("campaign:"):
-        # Campaign words near a name make an officeholder a candidate, not a journalist or an expert a campaigner:
-        # "the moderator, Chris Wallace of Fox News, ... pleaded with him to let his opponent finish".
+        # Campaign words near a name make an officeholder a candidate, not a journalist or an expert a campaigner
+        # ("the moderator, Chris Wallace of Fox News, ... pleaded with him to let his opponent finish"), nor a
+        # sitting president ("President Trump" in a 2017 story about his campaign's ties to Russia).
         stated = [e for e in entity.evidence if e.strength >= 3 and e.source_type in CAMPAIGN_PROOF]
+        # A sitting president is a candidate only where the article shows him campaigning (a debate, a rally, his
+        # supporters), not where it only names his campaign ("the Trump campaign's ties to Russia").
+        acts = [e for e in entity.evidence if e.source_type == "political" and not CAMPAIGN_NAMED.match(e.words)]
+        if not acts:
+            stated += [e for e in entity.evidence if e.strength >= 2 and e.source_type == "official"
+                       and SITTING_PRESIDENT.search(e.words)]
         if stated:
             best = stated[0]
     entity.source_type = best.source_type

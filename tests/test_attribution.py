@@ -199,6 +199,17 @@ def test_campaign_results_and_endorsements_make_a_politician_political(text, exp
     assert [(f.source_type, f.source_name) for f in extract_sentence(text)] == [expected]
 
 
+def test_a_body_is_typed_by_what_it_is_not_by_a_role_in_it_and_an_acronym_by_its_article():
+    rows = rows_of("Voltara said it opposed the ruling. In a letter to staff, Wen Bo, president of Voltara's chip unit, "
+                   "said the company had prepared.")
+    assert rows[0][:2] == ("other", "Voltara") and rows[1][:2] == ("other", "Wen Bo"), rows  # never official
+    rows = rows_of("Imports rose, according to the General Administration of Customs (GAC). GAC spokesperson Li Kuiwen "
+                   "told a press conference that trade grew.")
+    assert rows[-1][:2] == ("official", "Li Kuiwen"), rows  # GAC here is the customs office, not the carmaker
+    rows = rows_of("The Intergovernmental Panel on Climate Change (IPCC) met. The IPCC said emissions must fall.")
+    assert rows[-1][1] != "Climate Change", rows  # an acronym joins a name only when it spells its initials
+
+
 @pytest.mark.parametrize("text, expected", [
     # each role of a coordinated apposition is read on its own, and the strongest decides
     ("Lu Ping, chief economist at Harbor Securities and a former official with the central bank, said rates would "

@@ -499,6 +499,23 @@ def _conjuncts(tokens: list[Token], start: int, end: int) -> list[tuple[int, int
     return parts
 
 
+def _initials_fit(acronym: str, name: str) -> bool:
+    """Whether an acronym in capitals spells the name's initials, in order ("NRC": "U.S. Nuclear Regulatory
+    Commission", "OECD": "Organisation for Economic Co-operation and Development"; not "IPCC": "Climate Change",
+    a name cut short, nor "Reuters" after a dateline)."""
+    if not acronym.isupper():
+        return False
+    initials = [w[0].upper() for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
+    k = 0
+    for letter in acronym:
+        while k < len(initials) and initials[k] != letter:
+            k += 1
+        if k == len(initials):
+            return False
+        k += 1
+    return True
+
+
 def _join(tokens: list[Token], start: int, end: int) -> str:
     out = ""
     for k in range(start, end):
@@ -774,13 +791,16 @@ class Registry:
         if k + 2 < len(tokens) and tokens[k].text == "(" and tokens[k + 2].text == ")" and \
                 re.fullmatch(r"[A-Z][A-Za-z]{1,7}", tokens[k + 1].text) and entity.kind in {"organisation", "name", "outlet"}:
             acronym = tokens[k + 1].text  # "the General Administration of Customs (GAC)": GAC is the same body
-            if acronym not in self.by_name:
+            known = self.by_name.get(acronym)
+            if known is None or known is not entity and known.names == [acronym] and known.mentions <= 1 \
+                    and _initials_fit(acronym, name.text):
                 entity.names.append(acronym)
                 self.by_name[acronym] = entity
         if entity.kind in {"organisation", "outlet"}:
             # "Local news station KTLA", "the newspaper Die Zeit": what the article calls the body.
             before = self._role_before(tokens, names, name.start)
-            if before:
+            # "president of Huawei" is a person's role in the body, not what the body is.
+            if before and before[0].split()[-1].lower() not in {"of", "for", "at", "with", "to", "-"}:
                 reading = role_of(before[0])
                 if reading and reading.source_type in {"media", "company", "expert", "official", "political"}:
                     entity.add_evidence(reading.source_type, before[0], 3, index)
@@ -802,6 +822,8 @@ class Registry:
         if start >= 2 and tokens[start - 1].tag == "POS" and any(o.kind == "outlet" and o.end == start - 1 for o in names):
             entity.add_evidence("media", f"{tokens[start - 2].text}'s", 3, index)  # "RealClearPolitics' David Byler"
         before = self._role_before(tokens, names, start)
+        if before and before[0].split()[-1].lower() in {"of", "for", "at", "with", "to", "-"}:
+            before = None  # "president of Voltara": Voltara is the body the role is in, not a person in that role
         if before:
             words, body = before
             served = self.by_name.get(body) if body else None
@@ -813,7 +835,7 @@ class Registry:
                 before = None
         if before:
             words, body = before
-            reading = role_of(words, body_type(body) if body else "", body)
+            reading = role_of(words, self._body_kind(body) if body else "", body)
             if reading:
                 entity.add_evidence(reading.source_type, words, reading.strength, index)
                 entity.roles.append(reading.words)
@@ -823,6 +845,16 @@ class Registry:
                 entity.add_evidence("political", words, 1, index)
         # 3. After the name: "(R-Utah)", ", a tax expert and professor of law at NYU,", " of the Chinese Academy".
         self._read_after(index, sentence, tokens, names, name, entity)
+
+    def _body_kind(self, body: str) -> str:
+        """The type of a body named with a role: what the article's own name for it says ("GAC", defined as the
+        General Administration of Customs, is official, not the carmaker of the lexicon), else its lexicon type."""
+        entity = self.by_name.get(body)
+        if entity is not None and len(entity.names) > 1 and body != entity.name:
+            kind = body_type(entity.name)
+            if kind:
+                return kind
+        return body_type(body)
 
     def _body_in(self, words: str) -> str:
         """The organisation inside a title: "Vice Minister of Commerce" -> "Ministry of Commerce"-like text."""

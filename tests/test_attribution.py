@@ -199,6 +199,16 @@ def test_campaign_results_and_endorsements_make_a_politician_political(text, exp
     assert [(f.source_type, f.source_name) for f in extract_sentence(text)] == [expected]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("EPA nominee Lena Brandt said the rules would change.", ("official", "Lena Brandt")),  # nominated to an office
+    ("Supreme Court nominee Omar Haddad said he would be fair.", ("official", "Omar Haddad")),
+    ("Democratic nominee Ada Morrow said she would win.", ("political", "Ada Morrow")),  # nominated by a party
+    ("Haddad, the GOP Senate nominee, accused Democrats of stalling the count.", ("political", "Haddad")),
+])
+def test_a_nominee_is_a_candidate_of_a_party_or_a_nominee_to_an_office(text, expected):
+    assert [(f.source_type, f.source_name) for f in extract_sentence(text)] == [expected]
+
+
 def test_a_body_is_typed_by_what_it_is_not_by_a_role_in_it_and_an_acronym_by_its_article():
     rows = rows_of("Voltara said it opposed the ruling. In a letter to staff, Wen Bo, president of Voltara's chip unit, "
                    "said the company had prepared.")
@@ -235,6 +245,12 @@ def test_a_surname_used_before_the_full_name_resolves_to_the_person_named_in_ful
     rows = rows_of("Okafor: We Will Win. Ada Okafor said her father would win. Ben Okafor said he would win. "
                    "Okafor said so again.")
     assert [r[1] for r in rows[1:]] == ["Ada Okafor", "Ben Okafor", "Ben Okafor"], rows
+
+
+def test_a_public_body_has_one_name():
+    rows = rows_of("The EPA said the rule would stay. The Environmental Protection Agency said so again. "
+                   "The National Aeronautics and Space Administration said the launch was on time.")
+    assert [n for _t, n, _v in rows] == ["Environmental Protection Agency", "Environmental Protection Agency", "NASA"]
 
 
 def test_an_outlet_has_one_name_as_a_source_and_as_a_via():
@@ -308,6 +324,8 @@ def test_a_typed_surname_takes_the_one_full_name_the_corpus_gives_it_then():
         row("q", "Ada Officials", "political", "candidate"), row("r", "Ada Republicans", "political", "candidate"),
         *(row(f"s{k}", "Jennifer Francis", "expert", "scientist") for k in range(3)),
         row("t", "Francis", "other", "Pope", "high"),  # "Pope Francis": a given name, not Jennifer Francis's surname
+        row("u", "Ada T. Sanders", "political", "candidate"),  # as the corpus writes it elsewhere: Ada Sanders
+        row("v", "Ben Q. Okafor", "political", "candidate"),  # written only so: kept
     ])
     typed = apply_roles(rows, build_roles([rows])).set_index("article_id")
     assert typed.loc["d", "source_name"] == "Donald Trump" and typed.loc["d", "source_type"] == "official"
@@ -316,8 +334,9 @@ def test_a_typed_surname_takes_the_one_full_name_the_corpus_gives_it_then():
     assert typed.loc["g", "source_name"] == "Clinton"
     assert typed.loc["i", "source_name"] == "Democrats" and typed.loc["k", "source_name"] == "NASA"
     assert typed.loc["n", "source_name"] == "Ada Sanders" and typed.loc["t", "source_name"] == "Francis"
+    assert typed.loc["u", "source_name"] == "Ada Sanders" and typed.loc["v", "source_name"] == "Ben Q. Okafor"
     assert typed.loc["o", "source_name"] == "Officials" and typed.loc["p", "source_name"] == "Republicans"  # groups
-    renamed = ["d", "d2", "n"]
+    renamed = ["d", "d2", "n", "u"]
     assert (typed.drop(index=renamed)["source_name"] == rows.set_index("article_id").drop(index=renamed)["source_name"]).all()
 
 

@@ -118,7 +118,25 @@ def apply_roles(frame: pd.DataFrame, roles: dict) -> pd.DataFrame:
         frame.at[index, "type_evidence"] = f"{FROM_OTHERS} ({count}): '{evidence}'"
         frame.at[index, "confidence"] = "medium"
     frame = _full_names(frame, roles, surnames, dates)
+    frame = _without_middle_initials(frame, roles)
     return _candidates_then(frame, roles, dates)
+
+
+_MIDDLE_INITIALS = re.compile(r"^([A-Z][\w'’-]+) (?:[A-Z]\. )+([A-Z][\w'’-]+)$")
+
+
+def _without_middle_initials(frame: pd.DataFrame, roles: dict) -> pd.DataFrame:
+    """"Donald J. Trump" is counted with "Donald Trump" when the corpus writes the name that way too."""
+    names = frame["source_name"].fillna("")
+    known = set(roles) | set(names)
+    short = {}
+    for name in set(names):
+        match = _MIDDLE_INITIALS.match(name)
+        if match and f"{match.group(1)} {match.group(2)}" in known:
+            short[name] = f"{match.group(1)} {match.group(2)}"
+    if short:
+        frame["source_name"] = names.map(lambda n: short.get(n, n))
+    return frame
 
 
 # Evidence that someone is running ("Democratic presidential candidate", "campaign: 'his campaign'", "campaign:

@@ -83,10 +83,12 @@ def extract_article(sentences: list[str]) -> list[list[Found]]:
                 registry.last_speaker = (item.entity, sentence.index)
         results.append(found)
     _type_rows(results)  # 7. rows: every entity typed once, from all the evidence the article gave it
-    for found in results:  # 8. one name per outlet: "AP" and "Associated Press" are one source and one via
+    for found in results:  # 8. one name per outlet and body: "AP" and "Associated Press", "EPA" and the agency
         for item in found:
             if item.source_type == "media":
                 item.source_name = lex.outlet_name(item.source_name)
+            elif item.source_type not in {"anonymous", "social_media"}:
+                item.source_name = lex.body_name(item.source_name)
             item.via = lex.outlet_name(item.via)
     return results
 
@@ -276,16 +278,19 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
         if not typed_by_role:
             return "anonymous", "", f"unnamed '{text}'", "high", None
     role = lex.roles().get(head) or lex.roles().get(head.rstrip("s"))
-    if body_entity is not None and role is not None and role.source_type == "inherit" and head not in ANONYMOUS_HEADS:
-        return _typed(body_entity, "description", index)  # "Cameron's spokesman": Cameron's side
+    if body_entity is not None and role is not None and role.source_type == "inherit" and head not in ANONYMOUS_HEADS \
+            and role.default != "political":
+        return _typed(body_entity, "description", index)  # "Cameron's spokesman": Cameron's side; "the GOP nominee"
+        # is a person, not the party
     if head.isdigit() or head in {"percent", "%", "majority", "plurality", "surveyed", "polled", "questioned", "respondents"}:
         return "other", "poll respondents", f"'{text}' (a share of those asked)", "medium", None
     reading = role_of(text, body_type(body_entity.name) if body_entity is not None else "", body_entity.name if body_entity else "")
+    person_role = role is not None and role.default == "political"  # "the GOP nominee": a person, not the party
     if body_entity is not None and (reading is None or reading.source_type == registry.type_of(body_entity)) and (
-            reading is not None or head in DATA_WORDS or head in ORGANISATION_DESCRIPTIONS):
+            reading is not None or head in DATA_WORDS or head in ORGANISATION_DESCRIPTIONS) and not person_role:
         return _typed(body_entity, "description", index)  # "a statement from the ministry"
     if body_entity is not None and reading is not None and reading.source_type and reading.strength >= 2 and \
-            lex.roles().get(head) is not None and lex.roles()[head].source_type == "inherit":
+            lex.roles().get(head) is not None and lex.roles()[head].source_type == "inherit" and not person_role:
         return _typed(body_entity, "description", index)
     if reading is not None:
         name = body_entity.name if body_entity is not None else _description_name(text)
@@ -447,6 +452,10 @@ def _described_by(description: str, name: Name, entity: Entity, phrase: Phrase, 
         return _typed(entity, "description", index)
     role = lex.roles().get(head)
     if role is not None:
+        if role.source_type == "inherit" and role.default == "political":
+            # "the GOP nominee", "the EPA nominee": a person nominated by a party (political) or to an office
+            kind = "official" if registry.type_of(entity) == "official" else "political"
+            return kind, entity.name if name.kind != "country" else "", phrase.text, "medium", None
         if role.source_type == "inherit":
             return _typed(entity, "description", index)
         if role.source_type in {"other"}:

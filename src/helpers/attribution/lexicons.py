@@ -60,6 +60,20 @@ def outlet_name(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def body_names() -> dict:
+    """Variant name -> the one name of a public body (``data/body_names.tsv``): "EPA" -> "Environmental Protection Agency"."""
+    return {row[0]: row[1] for row in _rows("body_names.tsv")}
+
+
+def body_name(name: str) -> str:
+    """The one name of a body written ``name`` ("EPA", "the U.N."), else ``name`` as it is."""
+    if not name:
+        return name
+    names = body_names()
+    return names.get(name) or names.get(re.sub(r"^[Tt]he\s+", "", name)) or name
+
+
+@lru_cache(maxsize=1)
 def outlet_re() -> re.Pattern:
     return _alternation(outlets())
 

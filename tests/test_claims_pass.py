@@ -1,0 +1,115 @@
+"""The corpus pass's array helpers (helpers.claims.threads) give what the plain versions they replaced gave."""
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+
+from helpers.claims import threads
+
+
+def _same_matrix(ours, theirs):
+    ours, theirs = ours.tocsr(), theirs.tocsr()
+    assert ours.shape == theirs.shape and ours.dtype == theirs.dtype
+    assert ours.indices.dtype == theirs.indices.dtype and ours.indptr.dtype == theirs.indptr.dtype
+    assert np.array_equal(ours.indptr, theirs.indptr)
+    assert np.array_equal(ours.indices, theirs.indices)  # the same layout, not only the same values
+    assert np.array_equal(ours.data, theirs.data)
+
+
+DOCS = ["zeta alpha alpha #12", "beta  zeta", " alpha gamma ", "", "gamma beta zeta zeta", "%", "delta"]
+
+
+@pytest.mark.parametrize("max_count", [1, 2, 10])
+def test_term_counts_are_the_count_vectorizers_matrix(max_count):
+    expected = CountVectorizer(analyzer=str.split, max_df=max_count).fit_transform(DOCS)
+    _same_matrix(threads._term_counts(DOCS, max_count), expected)
+    expected = CountVectorizer(analyzer=str.split, max_df=max_count, dtype=np.float64).fit_transform(DOCS)
+    _same_matrix(threads._term_counts(pd.Series(DOCS), max_count, dtype=np.float64), expected)
+
+
+def test_term_counts_split_other_whitespace_as_str_split_does():
+    docs = ["a\tb", "b\u00a0c", "c\x1ca"]
+    _same_matrix(threads._term_counts(docs, 10), CountVectorizer(analyzer=str.split, max_df=10).fit_transform(docs))
+
+
+def test_the_other_whitespace_is_every_character_str_split_splits_on():
+    import re
+
+    listed = [int(code, 16) for code in re.findall(r"x\{([0-9a-f]+)\}", threads._OTHER_SPACE)]
+    assert listed == [code for code in range(0x110000) if chr(code).isspace() and chr(code) != " "]
+
+
+def test_term_counts_refuse_what_the_vectorizer_refuses():
+    with pytest.raises(ValueError, match="empty vocabulary"):
+        threads._term_counts(["", " "], 5)
+    with pytest.raises(ValueError, match="no terms remain"):
+        threads._term_counts(["a", "a"], 1)
+
+
+def test_vectors_are_the_tfidf_and_binary_matrices_of_scikit_learn():
+    rng = np.random.default_rng(3)
+    vocabulary = [f"w{k}" for k in range(40)] + ["#5", "#5.5", "%"]
+    words = [" ".join(rng.choice(vocabulary, size=rng.integers(0, 9))) for _ in range(300)]
+    names = [" ".join(rng.choice(vocabulary[:15], size=rng.integers(0, 3))) for _ in range(300)]
+    similar, named = threads._vectors(words, names)
+    _same_matrix(similar, TfidfVectorizer(analyzer=str.split, sublinear_tf=True, norm="l2", max_df=200).fit_transform(words))
+    _same_matrix(named, CountVectorizer(analyzer=str.split, binary=True, max_df=200).fit_transform(names))
+
+
+def _grow_threads_as_before(order, start, near):
+    """The loop over sets and member lists that ``_grow_threads`` replaced."""
+    thread_of, members = {}, {}
+    for claim in order.tolist():
+        best, best_score = None, 0.0
+        linked = set(near[start[claim]:start[claim + 1]].tolist())
+        for thread in sorted({thread_of[other] for other in linked if other in thread_of}):
+            group = members[thread]
+            shared = sum(1 for other in group if other in linked) / len(group)
+            if group[0] in linked or shared >= 0.5:
+                if shared > best_score:
+                    best, best_score = thread, shared
+        if best is None:
+            best = claim
+            members[best] = []
+        thread_of[claim] = best
+        members[best].append(claim)
+    return np.array([thread_of[k] for k in range(len(start) - 1)])
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_grow_threads_grows_the_threads_it_grew_before(seed):
+    rng = np.random.default_rng(seed)
+    n = 400
+    i = rng.integers(0, n, size=1500)
+    j = (i + rng.integers(1, 12, size=1500)) % n  # mostly near neighbours: threads of several tellings
+    i, j = i[i != j], j[i != j]
+    start, near = threads._adjacency(np.minimum(i, j), np.maximum(i, j), n)
+    order = rng.permutation(n)
+    grown = threads._grow_threads(order, start, near)
+    assert np.array_equal(grown, _grow_threads_as_before(order, start, near))
+    assert len(set(grown.tolist())) < n  # some claims were joined
+
+
+def test_thread_labels_follow_the_sentence_and_number_in_order_of_first_sighting():
+    # claims 0-1 one sentence, 2, 3, 4-5 one sentence; grown threads: {1, 2} (founded by 2) and {3, 5}, 0 and 4 alone
+    thread_of = np.array([0, 2, 2, 3, 4, 3])
+    sentences = np.array([7, 7, 9, 11, 12, 12])
+    order = np.array([3, 4, 5, 0, 1, 2])
+    number = threads._thread_labels(thread_of, sentences, order)
+    # claim 0 goes with its sentence's thread (claim 1's); 4 with 5's; thread of 3 is seen first: number 1
+    assert number.tolist() == [2, 2, 2, 1, 1, 1]
+    # claim 1's sentence goes to claim 0's thread: claim 2 is left alone in its own, which is no thread; its
+    # number stays taken (numbers are given before, as they were)
+    left = threads._thread_labels(np.array([0, 1, 1, 0]), np.array([0, 0, 1, 2]), np.array([0, 1, 2, 3]))
+    assert left.tolist() == [1, 1, 0, 1]
+    swapped = threads._thread_labels(np.array([0, 1, 1, 0]), np.array([0, 0, 1, 2]), np.array([2, 1, 0, 3]))
+    assert swapped.tolist() == [2, 2, 0, 2]
+
+
+def test_sentence_codes_are_equal_exactly_for_the_claims_of_one_sentence():
+    claims = pd.DataFrame({"article_id": ["a", "a", "b", "a", "a#1"], "sentence_id": [1, 1, 1, 2, 1]})
+    codes = threads._sentence_codes(claims)
+    assert codes[0] == codes[1] and len(set(codes.tolist())) == 4
+    text = threads._sentence_codes(claims.astype({"sentence_id": float}))
+    assert (pd.Series(text).factorize()[0] == pd.Series(codes).factorize()[0]).all()

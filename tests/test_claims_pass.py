@@ -26,6 +26,7 @@ def test_term_counts_are_the_count_vectorizers_matrix(max_count):
     _same_matrix(threads._term_counts(DOCS, max_count), expected)
     expected = CountVectorizer(analyzer=str.split, max_df=max_count, dtype=np.float64).fit_transform(DOCS)
     _same_matrix(threads._term_counts(pd.Series(DOCS), max_count, dtype=np.float64), expected)
+    _same_matrix(threads._term_counts(DOCS, max_count, dtype=np.float64, chunk=2), expected)  # terms met chunk by chunk
 
 
 def test_term_counts_split_other_whitespace_as_str_split_does():

@@ -147,11 +147,15 @@ def _as_arrow(strings):
     return pc.fill_null(array.cast(pa.large_string()), "")
 
 
-def _term_counts(docs, max_count: int, dtype=np.int64):
+TERM_CHUNK = 200_000  # claims counted at a time by ``_term_counts``: a chunk's terms are a few hundred MB at most
+
+
+def _term_counts(docs, max_count: int, dtype=np.int64, chunk: int = TERM_CHUNK):
     """The matrix of ``CountVectorizer(analyzer=str.split, max_df=max_count, dtype=dtype).fit_transform(docs)``,
     the same to the bit and in the same layout (rows' entries in order of the terms' first appearance in the
     corpus, columns in alphabetical order of the terms): counted with arrays instead of a Python loop over
-    every term of every claim. The products of ``_collect`` add in that layout's order, so it is kept."""
+    every term of every claim, ``chunk`` claims at a time, so only the counts are ever held, not every term.
+    The products of ``_collect`` add in that layout's order, so it is kept."""
     import pyarrow as pa
     import pyarrow.compute as pc
     import scipy.sparse as sp
@@ -163,40 +167,53 @@ def _term_counts(docs, max_count: int, dtype=np.int64):
 
         return CountVectorizer(analyzer=str.split, max_df=max_count, dtype=dtype).fit_transform(
             array.to_pylist()).tocsr()
-    split = pc.split_pattern(array, " ")
-    del array
-    row = np.repeat(np.arange(n, dtype=np.int64), pc.list_value_length(split).to_numpy(zero_copy_only=False))
-    tokens = split.flatten()
-    del split
-    nonempty = pc.greater(pc.binary_length(tokens), 0)  # "a  b" and " a" split to empty strings, str.split does not
-    tokens, row = tokens.filter(nonempty), row[nonempty.to_numpy(zero_copy_only=False)]
-    codes, vocabulary = pd.factorize(pd.Series(tokens, dtype="str", copy=False), sort=False)  # in order of appearance
-    del tokens
+    vocabulary = pa.array([], type=pa.large_string())  # every term so far, in order of first appearance
+    rows, codes, counts = [], [], []
+    for offset in range(0, n, chunk):
+        split = pc.split_pattern(array.slice(offset, chunk), " ")
+        row = np.repeat(np.arange(offset, offset + len(split), dtype=np.int64),
+                        pc.list_value_length(split).to_numpy(zero_copy_only=False))
+        encoded = pc.dictionary_encode(split.flatten())  # codes in order of first appearance in the chunk
+        del split
+        local = encoded.dictionary
+        known = pc.index_in(local, value_set=vocabulary).to_numpy(zero_copy_only=False)
+        new = np.isnan(known)
+        code_of = np.where(new, 0, known).astype(np.int64)
+        code_of[new] = len(vocabulary) + np.arange(int(new.sum()))  # new terms after the known, in their order
+        vocabulary = pa.concat_arrays([vocabulary, local.filter(pa.array(new))])
+        code_of[(pc.binary_length(local).to_numpy(zero_copy_only=False) == 0)] = -1  # "a  b" splits to an empty
+        code = code_of[encoded.indices.to_numpy(zero_copy_only=False)]  # string; str.split does not
+        del encoded
+        present = code >= 0
+        key = row[present] * (1 << 32) + code[present]  # each (claim, term), by claim then first appearance
+        del row, code, present
+        key.sort()
+        first = np.ones(len(key), dtype=bool)
+        first[1:] = key[1:] != key[:-1]
+        starts = np.flatnonzero(first)
+        counts.append(np.diff(np.append(starts, len(key))).astype(np.int32))
+        rows.append((key[starts] >> 32).astype(np.int32 if n < 2**31 else np.int64))
+        codes.append((key[starts] & 0xFFFFFFFF).astype(np.int32))
+        del key, first, starts
     size = len(vocabulary)
-    if not size:
+    if not size or not sum(len(c) for c in codes):
         raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
-    key = row * size + codes  # each (claim, term), in order of claim then of the term's first appearance
-    del row, codes
-    key.sort()
-    first = np.ones(len(key), dtype=bool)
-    first[1:] = key[1:] != key[:-1]
-    starts = np.flatnonzero(first)
-    del first
-    counts = np.diff(np.append(starts, len(key)))
-    row, code = np.divmod(key[starts], size)
-    del key, starts
-    frequent = np.bincount(code, minlength=size) > max_count  # in more claims than max_count: dropped
+    row, code, count = (np.concatenate(parts) for parts in (rows, codes, counts))
+    del rows, codes, counts
+    claims_with = np.bincount(code, minlength=size)
+    frequent = (claims_with > max_count) | (claims_with == 0)  # in more claims than max_count: dropped (and "")
     kept = np.flatnonzero(~frequent)
     if not len(kept):
         raise ValueError("After pruning, no terms remain. Try a lower min_df or a higher max_df.")
     column = np.full(size, -1, dtype=np.int64)
-    column[kept[np.argsort(np.asarray(vocabulary, dtype=object)[kept], kind="stable")]] = np.arange(len(kept))
+    column[kept[np.argsort(np.asarray(vocabulary.take(pa.array(kept)).to_pylist(), dtype=object), kind="stable")]] = (
+        np.arange(len(kept)))
     keep = ~frequent[code]
-    row, column, counts = row[keep], column[code[keep]], counts[keep]
+    row, column, count = row[keep], column[code[keep]], count[keep]
     index = np.int32 if max(len(row), len(kept)) < np.iinfo(np.int32).max else np.int64
     indptr = np.zeros(n + 1, dtype=index)
     np.cumsum(np.bincount(row, minlength=n), out=indptr[1:])
-    return sp.csr_matrix((counts.astype(dtype), column.astype(index), indptr), shape=(n, len(kept)))
+    return sp.csr_matrix((count.astype(dtype), column.astype(index), indptr), shape=(n, len(kept)))
 
 
 def _vectors(words, names):
@@ -407,7 +424,9 @@ def summarise(claims: pd.DataFrame) -> pd.DataFrame:
 
     Read in one pass over plain lists (a corpus of 100,000 articles has over a hundred thousand threads: pandas
     per thread took minutes)."""
-    threaded = claims[claims["thread_id"] != ""]
+    read = ["thread_id", "date", "article_id", "sentence_id", "certainty", "source_type", "source_name", "sentence",
+            "claim_id", "outlet"]
+    threaded = claims.loc[claims["thread_id"] != "", read]  # the threaded claims' columns read here, no others
     if threaded.empty:
         return pd.DataFrame(columns=THREAD_COLUMNS)
     ordered = threaded.sort_values(["thread_id", "date", "article_id", "sentence_id"], na_position="last",

@@ -304,13 +304,15 @@ def _collect(part_rows, candidate_rows, part, candidates, days, sentence_keys, s
 def _adjacency(i: np.ndarray, j: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
     """The links as a compressed adjacency list: the neighbours of claim k are ``near[start[k]:start[k + 1]]``,
     sorted. Arrays, not a dict of sets: at 1.6 million claims the sets took more memory than the rest of the pass."""
-    a, b = np.concatenate([i, j]), np.concatenate([j, i])
-    order = np.lexsort((b, a))
-    a, b = a[order], b[order]
-    keep = np.ones(len(a), dtype=bool)
-    keep[1:] = (a[1:] != a[:-1]) | (b[1:] != b[:-1])
-    a, b = a[keep], b[keep]
-    return np.searchsorted(a, np.arange(n + 1)), b
+    # Each link both ways as one number (claim * n + neighbour), sorted and without repeats: the order of
+    # sorting by claim then neighbour, in one array instead of four.
+    key = np.concatenate([np.asarray(i, dtype=np.int64) * n + j, np.asarray(j, dtype=np.int64) * n + i])
+    key.sort()
+    if len(key):
+        key = key[np.concatenate([[True], key[1:] != key[:-1]])]
+    claim, near = np.divmod(key, n) if n else (key, key)
+    del key
+    return np.searchsorted(claim, np.arange(n + 1)), near
 
 
 def _grow_threads(order: np.ndarray, start: np.ndarray, near: np.ndarray) -> np.ndarray:
@@ -325,12 +327,12 @@ def _grow_threads(order: np.ndarray, start: np.ndarray, near: np.ndarray) -> np.
     n = len(start) - 1
     thread_of = [-1] * n
     size = [0] * n
-    bounds, near = start.tolist(), near.tolist()
+    bounds = start.tolist()  # ``near`` stays an array: as a list of Python ints it took most of the pass's memory
     for claim in order.tolist():
         best = claim
         low, high = bounds[claim], bounds[claim + 1]
         if low < high:
-            linked = near[low:high]
+            linked = near[low:high].tolist()
             shared: dict[int, int] = {}
             for other in linked:
                 thread = thread_of[other]
@@ -431,8 +433,14 @@ def summarise(claims: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=THREAD_COLUMNS)
     ordered = threaded.sort_values(["thread_id", "date", "article_id", "sentence_id"], na_position="last",
                                    kind="stable")
+    del threaded
     column = {name: ordered[name].tolist() for name in ("thread_id", "date", "article_id", "certainty",
-                                                        "source_type", "source_name", "sentence", "claim_id")}
+                                                        "source_type", "claim_id")}
+    # Read only at a thread's first telling: kept for those (a list of every sentence took hundreds of MB).
+    ids = ordered["thread_id"].to_numpy()
+    firsts = np.flatnonzero(np.concatenate([[True], ids[1:] != ids[:-1]])) if len(ids) else np.zeros(0, dtype=int)
+    for name in ("source_name", "sentence"):
+        column[name] = dict(zip(firsts.tolist(), ordered[name].iloc[firsts].tolist()))
     column["outlet"] = [o if isinstance(o, str) and o else "outlet unknown" for o in ordered["outlet"].tolist()]
     ids = column["thread_id"]
     rows, start = [], 0

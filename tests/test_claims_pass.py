@@ -114,3 +114,15 @@ def test_sentence_codes_are_equal_exactly_for_the_claims_of_one_sentence():
     assert codes[0] == codes[1] and len(set(codes.tolist())) == 4
     text = threads._sentence_codes(claims.astype({"sentence_id": float}))
     assert (pd.Series(text).factorize()[0] == pd.Series(codes).factorize()[0]).all()
+
+
+def test_memory_release_changes_nothing_and_trims_with_glibc():
+    import platform
+
+    from helpers import memory
+
+    kept = np.arange(1000)
+    assert memory.release() is (platform.system() == "Linux" and memory._libc() is not None)
+    assert np.array_equal(kept, np.arange(1000))
+    if platform.system() == "Linux" and platform.libc_ver()[0] == "glibc":
+        assert memory._libc() is not None

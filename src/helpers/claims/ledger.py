@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..memory import release as release_memory
 from . import threads
 from .detect import find
 
@@ -98,5 +99,6 @@ def finish(claims: pd.DataFrame, attributions: pd.DataFrame, articles: pd.DataFr
     claims["outlet"] = claims["article_id"].map(outlets).fillna("")
     claims["thread_id"] = threads.assign(claims, similarity, window_days)
     claims = claims.drop(columns=[c for c in ("terms", "names") if c in claims])  # counted: not kept
+    release_memory()  # the threading's arrays
     summary = threads.summarise(claims)
     return claims[CLAIM_COLUMNS], summary

@@ -27,6 +27,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..memory import release as release_memory
+
 SIMILARITY = 0.3
 WINDOW_DAYS = 120
 
@@ -269,8 +271,10 @@ def _edges(matrices, days: np.ndarray, sentence_keys: np.ndarray, similarity: fl
             _collect(tuple(m[start:start + len(part)] for m in by_date), everyone, part, all_claims, days,
                      sentence_keys, similarity, None, rows, cols, values)
     if not rows:
-        return np.zeros(0, dtype=int), np.zeros(0, dtype=int)
-    return np.concatenate(rows).astype(int), np.concatenate(cols).astype(int)
+        return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32)
+    i = np.concatenate(rows)
+    del rows
+    return i, np.concatenate(cols)
 
 
 def _collect(part_rows, candidate_rows, part, candidates, days, sentence_keys, similarity, window_days, rows, cols,
@@ -297,8 +301,10 @@ def _collect(part_rows, candidate_rows, part, candidates, days, sentence_keys, s
         rank = np.arange(len(order)) - np.searchsorted(i[order], i[order], side="left")
         best = order[rank < NEIGHBOURS]
         i, j = i[best], j[best]
-    rows.append(i)  # arrays, joined once at the end: lists of Python ints took four times the memory
-    cols.append(j)
+    # arrays, joined once at the end: lists of Python ints took four times the memory; int32 where claims fit
+    index = np.int32 if len(days) < np.iinfo(np.int32).max else np.int64
+    rows.append(i.astype(index))
+    cols.append(j.astype(index))
 
 
 def _adjacency(i: np.ndarray, j: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -306,7 +312,11 @@ def _adjacency(i: np.ndarray, j: np.ndarray, n: int) -> tuple[np.ndarray, np.nda
     sorted. Arrays, not a dict of sets: at 1.6 million claims the sets took more memory than the rest of the pass."""
     # Each link both ways as one number (claim * n + neighbour), sorted and without repeats: the order of
     # sorting by claim then neighbour, in one array instead of four.
-    key = np.concatenate([np.asarray(i, dtype=np.int64) * n + j, np.asarray(j, dtype=np.int64) * n + i])
+    key = np.empty(2 * len(i), dtype=np.int64)  # filled in place: no temporaries of the size of the links
+    for part, (a, b) in zip((key[:len(i)], key[len(i):]), ((i, j), (j, i))):
+        part[:] = a
+        part *= n
+        part += b
     key.sort()
     if len(key):
         key = key[np.concatenate([[True], key[1:] != key[:-1]])]
@@ -410,6 +420,7 @@ def assign(claims: pd.DataFrame, similarity: float = SIMILARITY, window_days: in
         return out
     start, near = _adjacency(i, j, len(claims))
     del i, j
+    release_memory()  # the blocks' products and the links, freed
     positions = claims[["date", "article_id", "sentence_id"]].reset_index(drop=True).assign(_pos=np.arange(len(claims)))
     order = positions.sort_values(["date", "article_id", "sentence_id"], na_position="last", kind="stable")["_pos"].to_numpy()
     del positions
@@ -426,22 +437,24 @@ def summarise(claims: pd.DataFrame) -> pd.DataFrame:
 
     Read in one pass over plain lists (a corpus of 100,000 articles has over a hundred thousand threads: pandas
     per thread took minutes)."""
-    read = ["thread_id", "date", "article_id", "sentence_id", "certainty", "source_type", "source_name", "sentence",
-            "claim_id", "outlet"]
-    threaded = claims.loc[claims["thread_id"] != "", read]  # the threaded claims' columns read here, no others
-    if threaded.empty:
+    sort = ["thread_id", "date", "article_id", "sentence_id"]
+    threaded = np.flatnonzero((claims["thread_id"] != "").to_numpy())
+    if not len(threaded):
         return pd.DataFrame(columns=THREAD_COLUMNS)
-    ordered = threaded.sort_values(["thread_id", "date", "article_id", "sentence_id"], na_position="last",
-                                   kind="stable")
-    del threaded
-    column = {name: ordered[name].tolist() for name in ("thread_id", "date", "article_id", "certainty",
-                                                        "source_type", "claim_id")}
+    # The order of the threaded claims, sorted by their keys alone; each column is then read in that order
+    # (copying every column of the threaded claims to sort them took more memory than the rest of the pass).
+    keys = claims[sort].iloc[threaded].reset_index(drop=True)
+    ordered = threaded[keys.sort_values(sort, na_position="last", kind="stable").index.to_numpy()]
+    del keys, threaded
+    column = {name: claims[name].iloc[ordered].tolist() for name in ("thread_id", "date", "article_id", "certainty",
+                                                                     "source_type", "claim_id")}
     # Read only at a thread's first telling: kept for those (a list of every sentence took hundreds of MB).
-    ids = ordered["thread_id"].to_numpy()
-    firsts = np.flatnonzero(np.concatenate([[True], ids[1:] != ids[:-1]])) if len(ids) else np.zeros(0, dtype=int)
+    ids = column["thread_id"]
+    firsts = [k for k in range(len(ids)) if k == 0 or ids[k] != ids[k - 1]]
     for name in ("source_name", "sentence"):
-        column[name] = dict(zip(firsts.tolist(), ordered[name].iloc[firsts].tolist()))
-    column["outlet"] = [o if isinstance(o, str) and o else "outlet unknown" for o in ordered["outlet"].tolist()]
+        column[name] = dict(zip(firsts, claims[name].iloc[ordered[firsts]].tolist()))
+    column["outlet"] = [o if isinstance(o, str) and o else "outlet unknown"
+                        for o in claims["outlet"].iloc[ordered].tolist()]
     ids = column["thread_id"]
     rows, start = [], 0
     for end in range(1, len(ids) + 1):

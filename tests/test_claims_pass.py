@@ -126,3 +126,23 @@ def test_memory_release_changes_nothing_and_trims_with_glibc():
     assert np.array_equal(kept, np.arange(1000))
     if platform.system() == "Linux" and platform.libc_ver()[0] == "glibc":
         assert memory._libc() is not None
+
+
+def test_summaries_read_slice_by_slice_are_the_summaries_read_at_once(monkeypatch):
+    rng = np.random.default_rng(7)
+    n = 200
+    claims = pd.DataFrame({
+        "thread_id": rng.choice(["", "t0001", "t0002", "t0003", "t0004", "t0005"], size=n),
+        "date": pd.to_datetime("2024-01-01") + pd.to_timedelta(rng.integers(0, 60, size=n), unit="D"),
+        "article_id": [f"a{k % 37:03d}" for k in range(n)], "sentence_id": rng.integers(0, 9, size=n),
+        "certainty": rng.choice(["asserted", "hedged", "rumour"], size=n),
+        "source_type": rng.choice(["unattributed", "official", "anonymous"], size=n),
+        "source_name": rng.choice(["", "Ann Lee", "Bo Li"], size=n), "sentence": [f"sentence {k}" for k in range(n)],
+        "claim_id": [f"c{k}" for k in range(n)], "outlet": rng.choice(["", "The Post", "The Times"], size=n),
+    })
+    claims.loc[5, "date"] = pd.NaT
+    whole = threads.summarise(claims)
+    assert len(whole) == 5 and whole["n_claims"].sum() == (claims["thread_id"] != "").sum()
+    for chunk in (1, 7, 50):
+        monkeypatch.setattr(threads, "SUMMARY_CHUNK", chunk)
+        pd.testing.assert_frame_equal(threads.summarise(claims), whole)

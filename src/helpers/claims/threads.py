@@ -319,10 +319,14 @@ def _adjacency(i: np.ndarray, j: np.ndarray, n: int) -> tuple[np.ndarray, np.nda
         part += b
     key.sort()
     if len(key):
-        key = key[np.concatenate([[True], key[1:] != key[:-1]])]
-    claim, near = np.divmod(key, n) if n else (key, key)
-    del key
-    return np.searchsorted(claim, np.arange(n + 1)), near
+        repeated = np.zeros(len(key), dtype=bool)
+        np.equal(key[1:], key[:-1], out=repeated[1:])
+        key = key[~repeated]
+        del repeated
+    # Claim k's links are the keys from k * n on; its neighbours the keys' remainders.
+    start = np.searchsorted(key, np.arange(n + 1, dtype=np.int64) * n)
+    near = key % n if n else key
+    return start, near
 
 
 def _grow_threads(order: np.ndarray, start: np.ndarray, near: np.ndarray) -> np.ndarray:
@@ -446,24 +450,40 @@ def summarise(claims: pd.DataFrame) -> pd.DataFrame:
     keys = claims[sort].iloc[threaded].reset_index(drop=True)
     ordered = threaded[keys.sort_values(sort, na_position="last", kind="stable").index.to_numpy()]
     del keys, threaded
+    # Read a slice of whole threads at a time: lists of every threaded claim's fields took hundreds of MB.
+    thread_ids = claims["thread_id"].to_numpy()[ordered]
+    firsts = np.flatnonzero(np.concatenate([[True], thread_ids[1:] != thread_ids[:-1]]))
+    del thread_ids
+    cuts = sorted({0, len(ordered), *firsts[np.searchsorted(firsts, np.arange(SUMMARY_CHUNK, len(ordered), SUMMARY_CHUNK))
+                                            .clip(max=len(firsts) - 1)].tolist()})
+    rows = []
+    for low, high in zip(cuts[:-1], cuts[1:]):
+        rows.extend(_thread_rows(claims, ordered[low:high]))
+    frame = pd.DataFrame(rows, columns=THREAD_COLUMNS)
+    return frame.sort_values(["articles", "n_claims", "thread_id"], ascending=[False, False, True]).reset_index(drop=True)
+
+
+SUMMARY_CHUNK = 200_000  # threaded claims summarised at a time (whole threads)
+
+
+def _thread_rows(claims: pd.DataFrame, ordered: np.ndarray) -> list[dict]:
+    """The summary rows of the claims at positions ``ordered`` of ``claims``: whole threads, in order of telling."""
     column = {name: claims[name].iloc[ordered].tolist() for name in ("thread_id", "date", "article_id", "certainty",
                                                                      "source_type", "claim_id")}
-    # Read only at a thread's first telling: kept for those (a list of every sentence took hundreds of MB).
+    # Read only at a thread's first telling: kept for those.
     ids = column["thread_id"]
     firsts = [k for k in range(len(ids)) if k == 0 or ids[k] != ids[k - 1]]
     for name in ("source_name", "sentence"):
         column[name] = dict(zip(firsts, claims[name].iloc[ordered[firsts]].tolist()))
     column["outlet"] = [o if isinstance(o, str) and o else "outlet unknown"
                         for o in claims["outlet"].iloc[ordered].tolist()]
-    ids = column["thread_id"]
     rows, start = [], 0
     for end in range(1, len(ids) + 1):
         if end < len(ids) and ids[end] == ids[start]:
             continue
         rows.append(_thread_row(column, start, end))
         start = end
-    frame = pd.DataFrame(rows, columns=THREAD_COLUMNS)
-    return frame.sort_values(["articles", "n_claims", "thread_id"], ascending=[False, False, True]).reset_index(drop=True)
+    return rows
 
 
 def _thread_row(column: dict, start: int, end: int) -> dict:

@@ -146,3 +146,12 @@ def test_summaries_read_slice_by_slice_are_the_summaries_read_at_once(monkeypatc
     for chunk in (1, 7, 50):
         monkeypatch.setattr(threads, "SUMMARY_CHUNK", chunk)
         pd.testing.assert_frame_equal(threads.summarise(claims), whole)
+
+
+def test_adjacency_lists_each_claims_neighbours_once_and_sorted():
+    i, j = np.array([0, 2, 0, 1, 0]), np.array([3, 3, 1, 3, 3])  # (0, 3) twice
+    start, near = threads._adjacency(i, j, 5)
+    neighbours = [near[start[k]:start[k + 1]].tolist() for k in range(5)]
+    assert neighbours == [[1, 3], [0, 3], [3], [0, 1, 2], []]
+    start, near = threads._adjacency(np.zeros(0, dtype=int), np.zeros(0, dtype=int), 3)
+    assert start.tolist() == [0, 0, 0, 0] and len(near) == 0

@@ -328,15 +328,13 @@ def _adjacency(i: np.ndarray, j: np.ndarray, n: int) -> tuple[np.ndarray, np.nda
         part *= n
         part += b
     key.sort()
-    if len(key):
-        repeated = np.zeros(len(key), dtype=bool)
-        np.equal(key[1:], key[:-1], out=repeated[1:])
-        key = key[~repeated]
-        del repeated
-    # Claim k's links are the keys from k * n on; its neighbours the keys' remainders.
+    if len(key) > 1 and (key[1:] == key[:-1]).any():  # a link found twice (none is, as the blocks are cut)
+        key = key[np.concatenate([[True], key[1:] != key[:-1]])]
+    # Claim k's links are the keys from k * n on; its neighbours the keys' remainders (computed in place).
     start = np.searchsorted(key, np.arange(n + 1, dtype=np.int64) * n)
-    near = key % n if n else key
-    return start, near
+    if n:
+        np.remainder(key, n, out=key)
+    return start, key
 
 
 def _grow_threads(order: np.ndarray, start: np.ndarray, near: np.ndarray) -> np.ndarray:

@@ -155,3 +155,17 @@ def test_adjacency_lists_each_claims_neighbours_once_and_sorted():
     assert neighbours == [[1, 3], [0, 3], [3], [0, 1, 2], []]
     start, near = threads._adjacency(np.zeros(0, dtype=int), np.zeros(0, dtype=int), 3)
     assert start.tolist() == [0, 0, 0, 0] and len(near) == 0
+
+
+def test_terms_handed_over_apart_give_the_threads_of_terms_in_the_ledger():
+    sentences = ["Voltara will cut 1,200 jobs in Monterrey, sources said.", "Voltara is to cut 1,200 jobs in Monterrey.",
+                 "Prices of Voltara cars rose 5% in May.", "Sources said Voltara will cut 1,200 jobs in Monterrey soon."]
+    pairs = [threads.claim_terms(s, "cut 1,200 jobs") for s in sentences]
+    claims = pd.DataFrame({"article_id": ["a1", "a2", "a3", "a4"], "sentence_id": [0, 0, 0, 0], "value": [1200.0] * 4,
+                           "date": pd.to_datetime(["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04"]),
+                           "terms": [p[0] for p in pairs], "names": [p[1] for p in pairs]})
+    inside = threads.assign(claims)
+    handed = [claims["terms"], claims["names"]]
+    apart = threads.assign(claims.drop(columns=["terms", "names"]), terms=handed)
+    assert handed == []  # taken over
+    assert apart.tolist() == inside.tolist() and (inside != "").sum() >= 2

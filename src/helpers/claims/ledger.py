@@ -97,8 +97,10 @@ def finish(claims: pd.DataFrame, attributions: pd.DataFrame, articles: pd.DataFr
     claims = attach_sources(claims, attributions)
     outlets = articles.set_index("article_id")["outlet"] if "outlet" in articles else pd.Series(dtype=object)
     claims["outlet"] = claims["article_id"].map(outlets).fillna("")
-    claims["thread_id"] = threads.assign(claims, similarity, window_days)
-    claims = claims.drop(columns=[c for c in ("terms", "names") if c in claims])  # counted: not kept
+    # The terms and names go to the threading apart from the ledger, which keeps no reference: freed once counted.
+    terms = [claims.pop("terms"), claims.pop("names")] if "terms" in claims and "names" in claims else None
+    claims["thread_id"] = threads.assign(claims, similarity, window_days, terms=terms)
+    del terms
     release_memory()  # the threading's arrays
     summary = threads.summarise(claims)
     return claims[CLAIM_COLUMNS], summary

@@ -408,15 +408,24 @@ def _thread_labels(thread_of: np.ndarray, sentences: np.ndarray, order: np.ndarr
     return np.where(counts[out] >= 2, out, 0)  # a thread needs two tellings
 
 
-def assign(claims: pd.DataFrame, similarity: float = SIMILARITY, window_days: int = WINDOW_DAYS) -> pd.Series:
+def assign(claims: pd.DataFrame, similarity: float = SIMILARITY, window_days: int = WINDOW_DAYS,
+           terms: list | None = None) -> pd.Series:
     """The thread of each claim ("t0001", ...), or "" for a claim no other claim retells.
 
     Claims of one sentence share its thread: a thread is a set of tellings, and a sentence that retells
-    "$5,500 a ton, $49 a gallon" retells both figures."""
+    "$5,500 a ton, $49 a gallon" retells both figures.
+
+    ``terms``: a list ``[terms, names]`` of the claims' ``terms`` and ``names`` columns handed over apart from
+    ``claims`` (and emptied here), so that they are freed once counted (``ledger.finish``)."""
     out = pd.Series("", index=claims.index, dtype=object)
+    handed = terms is not None
+    if handed:
+        words, names = terms.pop(0), terms.pop(0)
     if len(claims) < 2:
         return out
-    if "terms" in claims and "names" in claims:  # computed with each article (rows_for_article)
+    if handed:
+        pass
+    elif "terms" in claims and "names" in claims:  # computed with each article (rows_for_article)
         words, names = claims["terms"], claims["names"]
     else:  # a ledger read back from claims.csv, re-threaded in a notebook
         pairs = [claim_terms(sentence, claim) for sentence, claim in
@@ -426,8 +435,9 @@ def assign(claims: pd.DataFrame, similarity: float = SIMILARITY, window_days: in
     days = (pd.to_datetime(claims["date"]) - pd.Timestamp("1970-01-01")).dt.days.to_numpy(dtype=float)
     sentences = _sentence_codes(claims)
     values = pd.to_numeric(claims["value"], errors="coerce").to_numpy(dtype=float) if "value" in claims else None
-    i, j = _edges(_vectors(words, names), days, sentences, similarity, window_days, values)
+    matrices = [_vectors(words, names)]
     del words, names
+    i, j = _edges(matrices.pop(), days, sentences, similarity, window_days, values)  # _edges holds them alone
     if not len(i):
         return out
     start, near = _adjacency(i, j, len(claims))

@@ -24,6 +24,7 @@ from .exports import neutralise, restore
 TABLES = ("articles", "sentences", "attributions", "claims", "claim_threads", "rejected")
 TABLE_FILES = {"articles": "articles.csv", "sentences": "sentences.parquet", "attributions": "attributions.csv",
                "claims": "claims.csv", "claim_threads": "claim_threads.csv", "rejected": "rejected.csv"}
+CSV_CHUNK = 100_000  # rows of a CSV table converted and written at a time
 DATE_COLUMNS = ("date", "first_date", "last_date", "date_earliest", "date_estimate")
 
 
@@ -86,15 +87,17 @@ class TableWriter:
         import pyarrow as pa
         import pyarrow.csv as pacsv
 
-        frame = neutralise(frame)  # safe to open in a spreadsheet (exports.py); read_tables restores the text
-        frame = frame.copy()
-        for column in DATE_COLUMNS:
-            if column in frame.columns:
-                frame[column] = pd.to_datetime(frame[column]).dt.strftime("%Y-%m-%d")
-        table = pa.Table.from_pandas(frame, preserve_index=False)
         with open(path, "ab" if name in self.started else "wb") as handle:
-            pacsv.write_csv(table, handle, write_options=pacsv.WriteOptions(include_header=name not in self.started))
-        self.started.add(name)
+            # A slice at a time: the copies made to write it (guarded text, dates as text, Arrow) stay small.
+            for start in range(0, max(len(frame), 1), CSV_CHUNK):
+                part = neutralise(frame.iloc[start:start + CSV_CHUNK])  # safe to open in a spreadsheet (exports.py);
+                part = part.copy()  # read_tables restores the text
+                for column in DATE_COLUMNS:
+                    if column in part.columns:
+                        part[column] = pd.to_datetime(part[column]).dt.strftime("%Y-%m-%d")
+                table = pa.Table.from_pandas(part, preserve_index=False)
+                pacsv.write_csv(table, handle, write_options=pacsv.WriteOptions(include_header=name not in self.started))
+                self.started.add(name)
 
     def replace(self, name: str, frame: pd.DataFrame) -> None:
         """Write ``frame`` as the whole of table ``name``, over what was there."""

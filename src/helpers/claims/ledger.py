@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..memory import release as release_memory
 from . import threads
 from .detect import find
 
@@ -52,12 +53,15 @@ def empty() -> pd.DataFrame:
 def attach_sources(claims: pd.DataFrame, attributions: pd.DataFrame) -> pd.DataFrame:
     """Each claim's source: the attribution of the same sentence nearest to the claim (the source rather than
     the outlet it came through, which stays as ``via``), else ``unattributed``."""
-    claims = claims.copy()
+    claims = claims.copy(deep=False)  # new columns on a frame sharing the others (copy on write)
     claims["source_type"], claims["source_name"], claims["via"] = "unattributed", "", ""
     if claims.empty or attributions.empty:
         return claims
     cited = attributions[["article_id", "sentence_id", "start", "end", "source_type", "source_name", "via"]]
-    merged = claims.reset_index().merge(cited, on=["article_id", "sentence_id"], how="inner", suffixes=("", "_a"))
+    cited = cited.rename(columns={c: c + "_a" for c in ("start", "end", "source_type", "source_name", "via")})
+    # Only the columns the choice reads: the claims' sentences and texts stay out of the merge.
+    merged = claims[["article_id", "sentence_id", "start", "end"]].reset_index().merge(
+        cited, on=["article_id", "sentence_id"], how="inner")
     if merged.empty:
         return claims
     # Distance between the claim's span and the attribution's evidence: 0 when they overlap.
@@ -83,12 +87,20 @@ def finish(claims: pd.DataFrame, attributions: pd.DataFrame, articles: pd.DataFr
     """(claims, claim_threads): the ledger with sources and threads, and one row per thread."""
     if claims.empty:
         return empty(), pd.DataFrame(columns=threads.THREAD_COLUMNS)
-    claims = claims.sort_values(["article_id", "sentence_id", "start"], kind="stable").reset_index(drop=True)
+    order = (claims[["article_id", "sentence_id", "start"]].reset_index(drop=True)
+             .sort_values(["article_id", "sentence_id", "start"], kind="stable").index.to_numpy())
+    # A ledger already in order (as the articles' batches write it) is not copied.
+    claims = claims.reset_index(drop=True) if (order == np.arange(len(order))).all() else (
+        claims.take(order).reset_index(drop=True))
     rank = claims.groupby(["article_id", "sentence_id"]).cumcount()
     claims["claim_id"] = claims["article_id"].astype(str) + ":" + claims["sentence_id"].astype(str) + ":" + rank.astype(str)
     claims = attach_sources(claims, attributions)
     outlets = articles.set_index("article_id")["outlet"] if "outlet" in articles else pd.Series(dtype=object)
     claims["outlet"] = claims["article_id"].map(outlets).fillna("")
-    claims["thread_id"] = threads.assign(claims, similarity, window_days)
+    # The terms and names go to the threading apart from the ledger, which keeps no reference: freed once counted.
+    terms = [claims.pop("terms"), claims.pop("names")] if "terms" in claims and "names" in claims else None
+    claims["thread_id"] = threads.assign(claims, similarity, window_days, terms=terms)
+    del terms
+    release_memory()  # the threading's arrays
     summary = threads.summarise(claims)
     return claims[CLAIM_COLUMNS], summary

@@ -27,6 +27,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..memory import release as release_memory
+
 SIMILARITY = 0.3
 WINDOW_DAYS = 120
 
@@ -129,15 +131,117 @@ def claim_terms(sentence: str, claim: str) -> tuple[str, str]:
     return " ".join(content_terms(text)), " ".join(anchors(text))
 
 
-def _vectors(words: list[str], names: list[str]):
-    """TF-IDF of the claims' words and presence of their names, from ``claim_terms``' strings."""
-    from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+# Every character ``str.split()`` splits on besides the space (``str.isspace``), as an RE2 class: a string with one
+# of them is counted by ``str.split`` itself (``_term_counts``).
+_OTHER_SPACE = "[" + "".join(f"\\x{{{code:x}}}" for code in (*range(0x09, 0x0e), *range(0x1c, 0x20), 0x85, 0xa0, 0x1680,
+                                                             *range(0x2000, 0x200b), 0x2028, 0x2029, 0x202f, 0x205f,
+                                                             0x3000)) + "]"
+
+
+def _as_arrow(strings):
+    """``strings`` (a list or a pandas column) as pyarrow strings, missing values as "": the column's own Arrow
+    data when it has some (no copy of 1.6 million claims' terms), chunked as it is."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if isinstance(strings, list):
+        array = pa.array(strings, type=pa.large_string(), from_pandas=True)
+    else:  # a pandas column: its own Arrow data when it has some (an Array or a ChunkedArray), else converted
+        array = pa.array(getattr(strings, "array", strings), from_pandas=True)
+    if not pa.types.is_large_string(array.type):
+        array = array.cast(pa.large_string())
+    return pc.fill_null(array, "") if array.null_count else array
+
+
+TERM_CHUNK = 100_000  # claims counted at a time by ``_term_counts``: a chunk's terms take some tens of MB
+
+
+def _term_counts(docs, max_count: int, dtype=np.int64, chunk: int = TERM_CHUNK):
+    """The matrix of ``CountVectorizer(analyzer=str.split, max_df=max_count, dtype=dtype).fit_transform(docs)``,
+    the same to the bit and in the same layout (rows' entries in order of the terms' first appearance in the
+    corpus, columns in alphabetical order of the terms): counted with arrays instead of a Python loop over
+    every term of every claim, ``chunk`` claims at a time, so only the counts are ever held, not every term.
+    The products of ``_collect`` add in that layout's order, so it is kept."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import scipy.sparse as sp
+
+    array = _as_arrow(docs)
+    n = len(array)
+    if n and pc.any(pc.match_substring_regex(array, _OTHER_SPACE)).as_py():
+        from sklearn.feature_extraction.text import CountVectorizer
+
+        return CountVectorizer(analyzer=str.split, max_df=max_count, dtype=dtype).fit_transform(
+            array.to_pylist()).tocsr()
+    vocabulary = pa.array([], type=pa.large_string())  # every term so far, in order of first appearance
+    rows, codes, counts = [], [], []
+    for offset in range(0, n, chunk):
+        part = array.slice(offset, chunk)
+        split = pc.split_pattern(part.combine_chunks() if isinstance(part, pa.ChunkedArray) else part, " ")
+        del part
+        row = np.repeat(np.arange(offset, offset + len(split), dtype=np.int64),
+                        pc.list_value_length(split).to_numpy(zero_copy_only=False))
+        encoded = pc.dictionary_encode(split.flatten())  # codes in order of first appearance in the chunk
+        del split
+        local = encoded.dictionary
+        known = pc.index_in(local, value_set=vocabulary).to_numpy(zero_copy_only=False)
+        new = np.isnan(known)
+        code_of = np.where(new, 0, known).astype(np.int64)
+        code_of[new] = len(vocabulary) + np.arange(int(new.sum()))  # new terms after the known, in their order
+        vocabulary = pa.concat_arrays([vocabulary, local.filter(pa.array(new))])
+        code_of[(pc.binary_length(local).to_numpy(zero_copy_only=False) == 0)] = -1  # "a  b" splits to an empty
+        code = code_of[encoded.indices.to_numpy(zero_copy_only=False)]  # string; str.split does not
+        del encoded
+        present = code >= 0
+        key = row[present] * (1 << 32) + code[present]  # each (claim, term), by claim then first appearance
+        del row, code, present
+        key.sort()
+        first = np.ones(len(key), dtype=bool)
+        first[1:] = key[1:] != key[:-1]
+        starts = np.flatnonzero(first)
+        counts.append(np.diff(np.append(starts, len(key))).astype(np.int32))
+        rows.append((key[starts] >> 32).astype(np.int32 if n < 2**31 else np.int64))
+        codes.append((key[starts] & 0xFFFFFFFF).astype(np.int32))
+        del key, first, starts
+    size = len(vocabulary)
+    if not size or not sum(len(c) for c in codes):
+        raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
+    claims_with = np.zeros(size, dtype=np.int64)
+    for code in codes:
+        claims_with += np.bincount(code, minlength=size)
+    frequent = (claims_with > max_count) | (claims_with == 0)  # in more claims than max_count: dropped (and "")
+    kept = np.flatnonzero(~frequent)
+    if not len(kept):
+        raise ValueError("After pruning, no terms remain. Try a lower min_df or a higher max_df.")
+    column = np.full(size, -1, dtype=np.int32 if size < np.iinfo(np.int32).max else np.int64)
+    column[kept[np.argsort(np.asarray(vocabulary.take(pa.array(kept)).to_pylist(), dtype=object), kind="stable")]] = (
+        np.arange(len(kept)))
+    for k in range(len(codes)):  # chunk by chunk, so the counts are never held twice
+        keep = ~frequent[codes[k]]
+        rows[k], codes[k], counts[k] = rows[k][keep], column[codes[k][keep]], counts[k][keep]
+    row, column, count = (np.concatenate(parts) for parts in (rows, codes, counts))
+    del rows, codes, counts
+    index = np.int32 if max(len(row), len(kept)) < np.iinfo(np.int32).max else np.int64
+    indptr = np.zeros(n + 1, dtype=index)
+    np.cumsum(np.bincount(row, minlength=n), out=indptr[1:])
+    del row
+    return sp.csr_matrix((count.astype(dtype), column.astype(index, copy=False), indptr), shape=(n, len(kept)))
+
+
+def _vectors(words, names):
+    """TF-IDF of the claims' words and presence of their names, from ``claim_terms``' strings: the matrices of
+    ``TfidfVectorizer(analyzer=str.split, sublinear_tf=True, norm="l2", max_df=common)`` and of
+    ``CountVectorizer(analyzer=str.split, binary=True, max_df=common)``, counted by ``_term_counts``."""
+    from sklearn.feature_extraction.text import TfidfTransformer
 
     # Words in very many claims ("emissions" in a climate corpus) cannot tell two claims apart: dropped,
     # which also keeps the products below sparse at scale.
     common = max(COMMON_TERM_CLAIMS, int(COMMON_TERM_SHARE * len(words)))
-    similar = TfidfVectorizer(analyzer=str.split, sublinear_tf=True, norm="l2", max_df=common).fit_transform(words)
-    named = CountVectorizer(analyzer=str.split, binary=True, max_df=common).fit_transform(names)
+    counts = _term_counts(words, common, dtype=np.float64)
+    similar = TfidfTransformer(norm="l2", use_idf=True, smooth_idf=True, sublinear_tf=True).fit(counts)
+    similar = similar.transform(counts, copy=False)
+    named = _term_counts(names, common)
+    named.data.fill(1)
     return similar.tocsr(), named.tocsr()
 
 
@@ -147,33 +251,48 @@ COMMON_TERM_SHARE = 0.01  # a term in more than this share of the claims (and mo
 COMMON_TERM_CLAIMS = 200
 
 
-def _edges(matrix, days: np.ndarray, sentence_keys: np.ndarray, similarity: float, window_days: int,
+def _edges(matrices, days: np.ndarray, sentence_keys: np.ndarray, similarity: float, window_days: int,
            values: np.ndarray | None = None):
-    """Pairs (i, j) of linked claims, i < j, compared block by block in date order."""
+    """Pairs (i, j) of linked claims, i < j, compared block by block in date order.
+
+    ``matrices`` (``_vectors``) are taken over: their rows are put in date order once, so each block and its
+    window are slices (the same rows as picking them out claim by claim, without copying them out every block)."""
     order = np.argsort(np.where(np.isnan(days), np.inf, days), kind="stable")
     rows, cols = [], []
-    n = matrix[0].shape[0]
-    dated = order[~np.isnan(days[order])]
-    undated = order[np.isnan(days[order])]
+    n = matrices[0].shape[0]
+    n_dated = int((~np.isnan(days)).sum())  # the dated claims come first in ``order``, the undated last
+    dated, undated = order[:n_dated], order[n_dated:]
+    dated_days = days[dated]
+    by_date = tuple(m[order] for m in matrices)
+    everyone = tuple(matrices) if len(undated) else None
+    matrices = None  # the caller's are released: only the date-ordered copies are kept
     block = 1000
     for start in range(0, len(dated), block):
         part = dated[start:start + block]
-        low, high = days[part].min() - window_days, days[part].max() + window_days
-        lo, hi = np.searchsorted(days[dated], [low, high], side="left")[0], np.searchsorted(days[dated], high, side="right")
+        low, high = dated_days[start:start + block].min() - window_days, dated_days[start:start + block].max() + window_days
+        lo, hi = np.searchsorted(dated_days, low, side="left"), np.searchsorted(dated_days, high, side="right")
         candidates = dated[lo:hi]
-        _collect(matrix, part, candidates, days, sentence_keys, similarity, window_days, rows, cols, values)
-    everyone = np.arange(n)
-    for start in range(0, len(undated), block):
-        _collect(matrix, undated[start:start + block], everyone, days, sentence_keys, similarity, None, rows, cols, values)
+        _collect(tuple(m[start:start + len(part)] for m in by_date), tuple(m[lo:hi] for m in by_date), part, candidates,
+                 days, sentence_keys, similarity, window_days, rows, cols, values)
+    if everyone is not None:
+        all_claims = np.arange(n)
+        for start in range(n_dated, n, block):
+            part = order[start:start + block]
+            _collect(tuple(m[start:start + len(part)] for m in by_date), everyone, part, all_claims, days,
+                     sentence_keys, similarity, None, rows, cols, values)
     if not rows:
-        return np.zeros(0, dtype=int), np.zeros(0, dtype=int)
-    return np.concatenate(rows).astype(int), np.concatenate(cols).astype(int)
+        return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32)
+    i = np.concatenate(rows)
+    del rows
+    return i, np.concatenate(cols)
 
 
-def _collect(matrices, part, candidates, days, sentence_keys, similarity, window_days, rows, cols, values=None):
-    matrix, named = matrices
-    scores = matrix[part] @ matrix[candidates].T
-    scores = scores.multiply((named[part] @ named[candidates].T) > 0).tocoo()  # and they name something in common
+def _collect(part_rows, candidate_rows, part, candidates, days, sentence_keys, similarity, window_days, rows, cols,
+             values=None):
+    """The links of the claims ``part`` (their rows of the two matrices: ``part_rows``) to ``candidates``."""
+    (matrix, named), (other, other_named) = part_rows, candidate_rows
+    scores = matrix @ other.T
+    scores = scores.multiply((named @ other_named.T) > 0).tocoo()  # and they name something in common
     keep = scores.data >= similarity
     i, j = part[scores.row[keep]], candidates[scores.col[keep]]
     distinct = (i < j) & (sentence_keys[i] != sentence_keys[j])
@@ -192,90 +311,146 @@ def _collect(matrices, part, candidates, days, sentence_keys, similarity, window
         rank = np.arange(len(order)) - np.searchsorted(i[order], i[order], side="left")
         best = order[rank < NEIGHBOURS]
         i, j = i[best], j[best]
-    rows.append(i)  # arrays, joined once at the end: lists of Python ints took four times the memory
-    cols.append(j)
+    # arrays, joined once at the end: lists of Python ints took four times the memory; int32 where claims fit
+    index = np.int32 if len(days) < np.iinfo(np.int32).max else np.int64
+    rows.append(i.astype(index))
+    cols.append(j.astype(index))
 
 
 def _adjacency(i: np.ndarray, j: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
     """The links as a compressed adjacency list: the neighbours of claim k are ``near[start[k]:start[k + 1]]``,
     sorted. Arrays, not a dict of sets: at 1.6 million claims the sets took more memory than the rest of the pass."""
-    a, b = np.concatenate([i, j]), np.concatenate([j, i])
-    order = np.lexsort((b, a))
-    a, b = a[order], b[order]
-    keep = np.ones(len(a), dtype=bool)
-    keep[1:] = (a[1:] != a[:-1]) | (b[1:] != b[:-1])
-    a, b = a[keep], b[keep]
-    return np.searchsorted(a, np.arange(n + 1)), b
+    # Each link both ways as one number (claim * n + neighbour), sorted and without repeats: the order of
+    # sorting by claim then neighbour, in one array instead of four.
+    key = np.empty(2 * len(i), dtype=np.int64)  # filled in place: no temporaries of the size of the links
+    for part, (a, b) in zip((key[:len(i)], key[len(i):]), ((i, j), (j, i))):
+        part[:] = a
+        part *= n
+        part += b
+    key.sort()
+    if len(key) > 1 and (key[1:] == key[:-1]).any():  # a link found twice (none is, as the blocks are cut)
+        key = key[np.concatenate([[True], key[1:] != key[:-1]])]
+    # Claim k's links are the keys from k * n on; its neighbours the keys' remainders (computed in place).
+    start = np.searchsorted(key, np.arange(n + 1, dtype=np.int64) * n)
+    if n:
+        np.remainder(key, n, out=key)
+    return start, key
 
 
-def _grow_threads(order: np.ndarray, start: np.ndarray, near: np.ndarray) -> dict[int, int]:
+def _grow_threads(order: np.ndarray, start: np.ndarray, near: np.ndarray) -> np.ndarray:
     """Threads grown in order of first telling: a claim joins the thread of an earlier claim it is linked to
     when it is also linked to that thread's first telling or to at least half of the thread, so a thread
     stays about one claim instead of chaining from topic to topic ("Paris agreement", "Trump", "emissions").
-    Of threads alike in that, the one it shares most with wins, then the earliest grown."""
-    thread_of: dict[int, int] = {}
-    members: dict[int, list[int]] = {}
+    Of threads alike in that, the one it shares most with wins, then the earliest grown.
+
+    Returns the thread of each claim, named by its first telling (a claim on its own is its own thread). A thread
+    is kept as its first telling and its size: the tellings it shares with a claim are the claim's links counted
+    by thread."""
+    n = len(start) - 1
+    thread_of = [-1] * n
+    size = [0] * n
+    bounds = start.tolist()  # ``near`` stays an array: as a list of Python ints it took most of the pass's memory
     for claim in order.tolist():
-        best, best_score = None, 0.0
-        linked = set(near[start[claim]:start[claim + 1]].tolist())
-        for thread in sorted({thread_of[other] for other in linked if other in thread_of}):
-            group = members[thread]
-            shared = sum(1 for other in group if other in linked) / len(group)
-            if group[0] in linked or shared >= 0.5:
-                if shared > best_score:
-                    best, best_score = thread, shared
-        if best is None:
-            best = claim
-            members[best] = []
+        best = claim
+        low, high = bounds[claim], bounds[claim + 1]
+        if low < high:
+            linked = near[low:high].tolist()
+            shared: dict[int, int] = {}
+            for other in linked:
+                thread = thread_of[other]
+                if thread >= 0:
+                    shared[thread] = shared.get(thread, 0) + 1
+            if shared:
+                best_score = 0.0
+                founders = set(linked) if len(linked) > 8 else linked
+                for thread in sorted(shared):
+                    score = shared[thread] / size[thread]
+                    if (score >= 0.5 or thread in founders) and score > best_score:
+                        best, best_score = thread, score
         thread_of[claim] = best
-        members[best].append(claim)
-    return thread_of
+        size[best] += 1
+    return np.array(thread_of, dtype=np.int64)
 
 
-def assign(claims: pd.DataFrame, similarity: float = SIMILARITY, window_days: int = WINDOW_DAYS) -> pd.Series:
+def _sentence_codes(claims: pd.DataFrame) -> np.ndarray:
+    """One integer per sentence (article and sentence id) of ``claims``: equal for the claims of one sentence."""
+    article = pd.factorize(claims["article_id"].astype(str))[0].astype(np.int64)
+    sentence = claims["sentence_id"]
+    if pd.api.types.is_integer_dtype(sentence.dtype):
+        sentence = sentence.to_numpy(dtype=np.int64)
+        sentence = sentence - sentence.min() if len(sentence) else sentence
+    else:  # as text, as the ids were compared before
+        sentence = pd.factorize(sentence.astype(str))[0].astype(np.int64)
+    return article * (int(sentence.max()) + 1 if len(sentence) else 1) + sentence
+
+
+def _thread_labels(thread_of: np.ndarray, sentences: np.ndarray, order: np.ndarray) -> np.ndarray:
+    """The thread number (1, 2, ... in order of first sighting along ``order``) of each claim, 0 for none, from
+    the threads ``_grow_threads`` grew: a sentence's claims go to the thread of its first claim that has one of
+    two or more tellings, and a thread left with one telling is none."""
+    n = len(thread_of)
+    sizes = np.bincount(thread_of, minlength=n)
+    label = np.where(sizes[thread_of] >= 2, thread_of, -1)
+    threaded = np.flatnonzero(label >= 0)
+    found, first = np.unique(sentences[threaded], return_index=True)  # the first threaded claim of each sentence
+    sentence_label = np.full(int(sentences.max()) + 1 if n else 0, -1, dtype=np.int64)
+    sentence_label[found] = label[threaded[first]]
+    label = sentence_label[sentences]
+    # Numbered in order of first sighting, so ids read the same on every run.
+    seen = label[order]
+    seen = seen[seen >= 0]
+    threads, first_seen = np.unique(seen, return_index=True)
+    number = np.zeros(n, dtype=np.int64)
+    number[threads[np.argsort(first_seen)]] = np.arange(1, len(threads) + 1)
+    out = np.where(label >= 0, number[np.maximum(label, 0)], 0)
+    counts = np.bincount(out, minlength=len(threads) + 1)
+    counts[0] = 0
+    return np.where(counts[out] >= 2, out, 0)  # a thread needs two tellings
+
+
+def assign(claims: pd.DataFrame, similarity: float = SIMILARITY, window_days: int = WINDOW_DAYS,
+           terms: list | None = None) -> pd.Series:
     """The thread of each claim ("t0001", ...), or "" for a claim no other claim retells.
 
     Claims of one sentence share its thread: a thread is a set of tellings, and a sentence that retells
-    "$5,500 a ton, $49 a gallon" retells both figures."""
+    "$5,500 a ton, $49 a gallon" retells both figures.
+
+    ``terms``: a list ``[terms, names]`` of the claims' ``terms`` and ``names`` columns handed over apart from
+    ``claims`` (and emptied here), so that they are freed once counted (``ledger.finish``)."""
     out = pd.Series("", index=claims.index, dtype=object)
+    handed = terms is not None
+    if handed:
+        words, names = terms.pop(0), terms.pop(0)
     if len(claims) < 2:
         return out
-    if "terms" in claims and "names" in claims:  # computed with each article (rows_for_article)
-        words, names = claims["terms"].fillna("").tolist(), claims["names"].fillna("").tolist()
+    if handed:
+        pass
+    elif "terms" in claims and "names" in claims:  # computed with each article (rows_for_article)
+        words, names = claims["terms"], claims["names"]
     else:  # a ledger read back from claims.csv, re-threaded in a notebook
         pairs = [claim_terms(sentence, claim) for sentence, claim in
                  zip(claims["sentence"].fillna(""), claims["claim"].fillna(""))]
         words, names = [p[0] for p in pairs], [p[1] for p in pairs]
-    matrix = _vectors(words, names)
+        del pairs
     days = (pd.to_datetime(claims["date"]) - pd.Timestamp("1970-01-01")).dt.days.to_numpy(dtype=float)
-    keys = (claims["article_id"].astype(str) + "#" + claims["sentence_id"].astype(str)).to_numpy()
+    sentences = _sentence_codes(claims)
     values = pd.to_numeric(claims["value"], errors="coerce").to_numpy(dtype=float) if "value" in claims else None
-    i, j = _edges(matrix, days, keys, similarity, window_days, values)
+    matrices = [_vectors(words, names)]
+    del words, names
+    i, j = _edges(matrices.pop(), days, sentences, similarity, window_days, values)  # _edges holds them alone
     if not len(i):
         return out
     start, near = _adjacency(i, j, len(claims))
-    positions = claims.reset_index(drop=True).assign(_pos=np.arange(len(claims)))
+    del i, j
+    release_memory()  # the blocks' products and the links, freed
+    positions = claims[["date", "article_id", "sentence_id"]].reset_index(drop=True).assign(_pos=np.arange(len(claims)))
     order = positions.sort_values(["date", "article_id", "sentence_id"], na_position="last", kind="stable")["_pos"].to_numpy()
-    thread_of = _grow_threads(order, start, near)
-    label = np.array([thread_of.get(k, k) for k in range(len(claims))])
-    # A sentence's claims go to the thread of its first claim that has one (threads of two or more tellings).
-    sizes = pd.Series(label).map(pd.Series(label).value_counts())
-    frame = pd.DataFrame({"key": keys, "label": np.where(sizes >= 2, label, -1)})
-    first = frame[frame["label"] >= 0].groupby("key")["label"].first()
-    label = np.where(frame["key"].map(first).notna(), frame["key"].map(first).fillna(-1).astype(int), -1)
-    # Number threads in order of first sighting, so ids read the same on every run.
-    names, ids = {}, []
-    for position in order:
-        thread = label[position]
-        if thread < 0:
-            ids.append("")
-            continue
-        if thread not in names:
-            names[thread] = f"t{len(names) + 1:04d}"
-        ids.append(names[thread])
-    out.iloc[order] = ids
-    counts = out[out != ""].value_counts()
-    out[out.map(counts).fillna(0) < 2] = ""  # a thread needs two tellings
+    del positions
+    number = _thread_labels(_grow_threads(order, start, near), sentences, order)
+    del start, near
+    threaded = np.flatnonzero(number)
+    names = np.array([""] + [f"t{k:04d}" for k in range(1, int(number.max()) + 1)], dtype=object)
+    out.iloc[threaded] = names[number[threaded]]
     return out
 
 
@@ -284,23 +459,49 @@ def summarise(claims: pd.DataFrame) -> pd.DataFrame:
 
     Read in one pass over plain lists (a corpus of 100,000 articles has over a hundred thousand threads: pandas
     per thread took minutes)."""
-    threaded = claims[claims["thread_id"] != ""]
-    if threaded.empty:
+    sort = ["thread_id", "date", "article_id", "sentence_id"]
+    threaded = np.flatnonzero((claims["thread_id"] != "").to_numpy())
+    if not len(threaded):
         return pd.DataFrame(columns=THREAD_COLUMNS)
-    ordered = threaded.sort_values(["thread_id", "date", "article_id", "sentence_id"], na_position="last",
-                                   kind="stable")
-    column = {name: ordered[name].tolist() for name in ("thread_id", "date", "article_id", "certainty",
-                                                        "source_type", "source_name", "sentence", "claim_id")}
-    column["outlet"] = [o if isinstance(o, str) and o else "outlet unknown" for o in ordered["outlet"].tolist()]
+    # The order of the threaded claims, sorted by their keys alone; each column is then read in that order
+    # (copying every column of the threaded claims to sort them took more memory than the rest of the pass).
+    keys = claims[sort].iloc[threaded].reset_index(drop=True)
+    ordered = threaded[keys.sort_values(sort, na_position="last", kind="stable").index.to_numpy()]
+    del keys, threaded
+    # Read a slice of whole threads at a time: lists of every threaded claim's fields took hundreds of MB.
+    thread_ids = claims["thread_id"].to_numpy()[ordered]
+    firsts = np.flatnonzero(np.concatenate([[True], thread_ids[1:] != thread_ids[:-1]]))
+    del thread_ids
+    cuts = sorted({0, len(ordered), *firsts[np.searchsorted(firsts, np.arange(SUMMARY_CHUNK, len(ordered), SUMMARY_CHUNK))
+                                            .clip(max=len(firsts) - 1)].tolist()})
+    rows = []
+    for low, high in zip(cuts[:-1], cuts[1:]):
+        rows.extend(_thread_rows(claims, ordered[low:high]))
+    frame = pd.DataFrame(rows, columns=THREAD_COLUMNS)
+    return frame.sort_values(["articles", "n_claims", "thread_id"], ascending=[False, False, True]).reset_index(drop=True)
+
+
+SUMMARY_CHUNK = 200_000  # threaded claims summarised at a time (whole threads)
+
+
+def _thread_rows(claims: pd.DataFrame, ordered: np.ndarray) -> list[dict]:
+    """The summary rows of the claims at positions ``ordered`` of ``claims``: whole threads, in order of telling."""
+    column = {name: claims[name].iloc[ordered].tolist() for name in ("thread_id", "date", "article_id", "certainty",
+                                                                     "source_type", "claim_id")}
+    # Read only at a thread's first telling: kept for those.
     ids = column["thread_id"]
+    firsts = [k for k in range(len(ids)) if k == 0 or ids[k] != ids[k - 1]]
+    for name in ("source_name", "sentence"):
+        column[name] = dict(zip(firsts, claims[name].iloc[ordered[firsts]].tolist()))
+    column["outlet"] = [o if isinstance(o, str) and o else "outlet unknown"
+                        for o in claims["outlet"].iloc[ordered].tolist()]
     rows, start = [], 0
     for end in range(1, len(ids) + 1):
         if end < len(ids) and ids[end] == ids[start]:
             continue
         rows.append(_thread_row(column, start, end))
         start = end
-    frame = pd.DataFrame(rows, columns=THREAD_COLUMNS)
-    return frame.sort_values(["articles", "n_claims", "thread_id"], ascending=[False, False, True]).reset_index(drop=True)
+    return rows
 
 
 def _thread_row(column: dict, start: int, end: int) -> dict:

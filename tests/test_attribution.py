@@ -705,3 +705,14 @@ def test_an_aside_before_a_verb_needs_a_person_before_it(sentence):
 def test_an_agency_with_and_in_its_name_is_one_official_source(sentence, name):
     found = extract_article([sentence])[0]
     assert [(f.source_type, f.source_name) for f in found] == [("official", name)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Billionaire Ada Fenwick said she would fund the new stadium herself.", ("other", "Ada Fenwick")),
+    ("Billionaire Ada Fenwick, a major Republican donor, said she would fund the ads.", ("political", "Ada Fenwick")),
+    ("Billionaire investor Ada Fenwick said the shares were cheap.", ("company", "Ada Fenwick")),
+])
+def test_billionaire_alone_is_no_company_role(text, expected):
+    """Wealth says nothing about whom a person speaks for; a donor to a party speaks as a political source."""
+    rows = rows_of(text)
+    assert rows and rows[0][:2] == expected, rows

@@ -716,3 +716,13 @@ def test_billionaire_alone_is_no_company_role(text, expected):
     """Wealth says nothing about whom a person speaks for; a donor to a party speaks as a political source."""
     rows = rows_of(text)
     assert rows and rows[0][:2] == expected, rows
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Brightline Customer Service told riders the train would be an hour late.", ("company", "Brightline Customer Service")),
+    ("The Internal Revenue Service said the refunds would be late.", ("official", "Internal Revenue Service")),
+])
+def test_a_company_customer_service_is_the_company(text, expected):
+    """'Service' marks an official body ('Postal Service'), but a company's customer service speaks for the company."""
+    rows = rows_of(text)
+    assert rows and rows[0][:2] == expected, rows

@@ -726,3 +726,19 @@ def test_a_company_customer_service_is_the_company(text, expected):
     """'Service' marks an official body ('Postal Service'), but a company's customer service speaks for the company."""
     rows = rows_of(text)
     assert rows and rows[0][:2] == expected, rows
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Omar Haddad and Luis Ferreira opened the bakery in 2009. Both men said the rent had tripled since then.",
+     {"Omar Haddad", "Luis Ferreira"}),
+    ("Nadia Kovac met Ruth Obi at the rally. The two women told reporters they would vote early.",
+     {"Nadia Kovac", "Ruth Obi"}),
+])
+def test_both_men_are_the_people_just_named(text, expected):
+    rows = rows_of(text)
+    assert {name for _t, name, _v in rows} == expected and "anonymous" not in {t for t, _n, _v in rows}, rows
+
+
+def test_both_men_with_no_one_named_before_are_not_anonymous_and_two_men_are():
+    assert rows_of("Both men said the rent had tripled.")[0][0] != "anonymous"
+    assert rows_of("Two men said the rent had tripled.")[0][0] == "anonymous"  # unnamed people

@@ -742,3 +742,16 @@ def test_both_men_are_the_people_just_named(text, expected):
 def test_both_men_with_no_one_named_before_are_not_anonymous_and_two_men_are():
     assert rows_of("Both men said the rent had tripled.")[0][0] != "anonymous"
     assert rows_of("Two men said the rent had tripled.")[0][0] == "anonymous"  # unnamed people
+
+
+@pytest.mark.parametrize("text", [
+    "Farmers are among the keenest customers of the Russian-made heaters. Every winter we buy two, she told the radio.",
+    "The customers of the Chinese-made scooters were angry. They said the brakes failed.",
+])
+def test_an_x_made_adjective_is_never_a_source(text):
+    names = {name for _t, name, _v in rows_of(text)} | {via for _t, _n, via in rows_of(text)}
+    assert not any(name.endswith("-made") for name in names), names
+
+
+def test_a_place_based_role_still_types_the_person():
+    assert rows_of("Beijing-based car analyst Zhou Min said sales would fall.")[0][:2] == ("expert", "Zhou Min")

@@ -53,6 +53,9 @@ PERSON_DESCRIPTIONS = {"billionaire", "businessman", "businesswoman", "mogul", "
                        "nominee", "frontrunner", "front-runner", "hopeful", "contender", "politician", "populist",
                        "conservative", "liberal", "progressive", "democrat", "republican", "texan", "californian",
                        "new yorker", "native", "former", "businessperson", "celebrity", "star", "host", "developer"}
+COMPOUND_ADJECTIVE_RE = re.compile(r"[A-Za-z.]-(?:made|based|built|owned|backed|funded|led|run|controlled|linked|"
+                                   r"allied|aligned|affiliated|sponsored|style|era|born|bred|educated|trained|friendly|"
+                                   r"leaning|focused|centric|specific|wide|bound|produced|grown|brokered)$")
 AGE_RE = re.compile(r"(\d{1,3})-year-old")  # "the 46-year-old": a person described by their age
 PARTY_GROUPS = {"Republicans", "Democrats", "Tories", "Conservatives", "Labour", "Libertarians", "GOP", "Dems"}
 FACILITY_WORDS = {"Gigafactory", "Factory", "Plant", "Airport", "Station", "Street", "Road", "Avenue", "Bridge", "Park",
@@ -424,6 +427,9 @@ def find_names(tokens: list[Token], in_quote: list[bool], capitals: frozenset = 
         if len(words) == 1 and words[0] in PARTY_WORDS - {"GOP"}:
             i = j
             continue  # "Democratic officials", "Republican senators": a party adjective, not a body
+        if COMPOUND_ADJECTIVE_RE.search(words[-1]):
+            i = j
+            continue  # "Russian-made", "New York-based", "Saudi-backed": an adjective, never a source
         from_place = False
         if "of" in words[1:]:
             cut = words.index("of", 1)

@@ -755,3 +755,16 @@ def test_an_x_made_adjective_is_never_a_source(text):
 
 def test_a_place_based_role_still_types_the_person():
     assert rows_of("Beijing-based car analyst Zhou Min said sales would fall.")[0][:2] == ("expert", "Zhou Min")
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The mayor of Tucson, Ariz., said the water was safe to drink.", "Tucson"),
+    ("The sheriff of Marion County, Ore., said the road would stay closed.", "Marion County"),
+])
+def test_the_role_of_a_place_with_its_state_between_it_and_the_verb(sentence, name):
+    found = extract_article([sentence])[0]
+    assert [f.source_name for f in found] == [name] and found[0].cue == "said"
+
+
+def test_a_thing_of_a_place_with_its_state_is_no_source():
+    assert extract_article(["The streets of Tucson, Ariz., say little about the flood."])[0] == []

@@ -494,7 +494,15 @@ class SentenceCues:
         if skipped and name is not None and name.end == k and name.kind in {"person", "name"} \
                 and not (name.start > 0 and tokens[name.start - 1].lower in {"of", "from"}):
             return k - 1
+        if skipped and name is not None and name.end == k and name.kind in {"country", "name"} and name.start >= 2 \
+                and tokens[name.start - 1].lower in {"of", "in", "from"} and not self.in_quote[name.start - 2] and (
+                    self._role_word(tokens[name.start - 2].lower) or tokens[name.start - 2].lower in PERSON_NOUNS):
+            return k - 1  # "The mayor of Phoenix, Ariz., said", "Voters in Tempe, Ariz., say": the role before the place
         return None
+
+    @staticmethod
+    def _role_word(word: str) -> bool:
+        return word in lex.roles() or word.endswith("s") and word[:-1] in lex.roles()
 
     def subject_before(self, i: int, cls: str = "") -> tuple[Phrase | None, str]:
         """The source phrase before the cue at token ``i`` and how it was found ('subject', 'relative', '');

@@ -768,3 +768,22 @@ def test_the_role_of_a_place_with_its_state_between_it_and_the_verb(sentence, na
 
 def test_a_thing_of_a_place_with_its_state_is_no_source():
     assert extract_article(["The streets of Tucson, Ariz., say little about the flood."])[0] == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Two federal appeals courts said the map was drawn to dilute Black votes.", ("official", "Two federal appeals courts")),
+    ("Steel makers argue that the new tariffs will cost jobs.", ("company", "Steel makers")),
+    ("Automakers say the rule will raise prices.", ("company", "Automakers")),
+    ("The under-30 generation says housing is its biggest worry.", ("other", "under-30 generation")),
+])
+def test_plural_bodies_and_industries_speak(sentence, expected):
+    found = extract_article([sentence])[0]
+    assert [(f.source_type, f.source_name) for f in found][:1] == [expected], found
+
+
+@pytest.mark.parametrize("sentence", [
+    "The courts were closed for the holiday and the makers of the film argued nothing.",
+    "Prices at the banks rose as the generation of new cars arrived.",
+])
+def test_plural_bodies_are_no_source_without_a_verb_of_saying(sentence):
+    assert extract_article([sentence])[0] == []

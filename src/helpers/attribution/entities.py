@@ -122,6 +122,12 @@ UNNAMED_TYPES = {
     "journalists": "media", "the press": "media", "pundits": "media", "commentators": "media",
     "netizens": "social_media", "users": "social_media", "internet users": "social_media", "posts": "social_media",
     "social media": "social_media", "bloggers": "social_media", "tweets": "social_media",
+    # Bodies and industries in the plural: "appeals courts said", "cement makers argue", "automakers say".
+    "courts": "official", "agencies": "official", "ministries": "official", "governments": "official",
+    "policymakers": "official", "policy makers": "official", "film makers": "other", "makers": "company", "manufacturers": "company",
+    "automakers": "company", "carmakers": "company", "producers": "company", "retailers": "company",
+    "insurers": "company", "lenders": "company", "airlines": "company", "banks": "company",
+    "industry groups": "company", "unions": "other", "generation": "other", "millennials": "other",
 }
 DATA_WORDS = {"poll", "polls", "survey", "surveys", "data", "figures", "records", "documents", "study", "studies",
               "report", "reports", "analysis", "research", "statistics", "numbers", "results", "emails", "filings",

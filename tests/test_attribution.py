@@ -787,3 +787,22 @@ def test_plural_bodies_and_industries_speak(sentence, expected):
 ])
 def test_plural_bodies_are_no_source_without_a_verb_of_saying(sentence):
     assert extract_article([sentence])[0] == []
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("In the latest Marist/Gazette poll, the mayor leads her rival by nine points.", "Marist/Gazette poll"),
+    ("In a Quinnipiac survey released Tuesday, 41 percent of voters backed the levy.", "Quinnipiac survey"),
+    ("The senator trails by 12 percent to 30 percent in the statewide poll.", "statewide poll"),
+])
+def test_a_polls_findings_credited_with_in(sentence, name):
+    found = extract_article([sentence])[0]
+    assert [(f.source_type, f.source_name, f.cue) for f in found][:1] == [("expert", name, "in")], found
+
+
+@pytest.mark.parametrize("sentence", [
+    "He rose five points in the polls after the debate.",
+    "Voters in Ohio head to the polls on Tuesday, and 40 percent are expected to vote early.",
+    "She has led in polling averages since June.",
+])
+def test_rising_in_the_polls_is_no_poll_credited(sentence):
+    assert extract_article([sentence])[0] == []

@@ -68,6 +68,7 @@ NOUN_BEFORE = {"the", "a", "an", "this", "that", "these", "those", "his", "her",
                "false", "baseless", "unsubstantiated", "wild", "those", "these", "some", "many", "what", "which",
                "strong", "early", "later", "further", "additional", "past"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who"}
+POLL_WORDS = {"poll", "polls", "survey", "surveys"}
 PERSON_NOUNS = {
     "people", "man", "woman", "men", "women", "person", "group", "groups", "family", "friends", "friend", "colleagues",
     "others", "everyone", "nobody", "someone", "anyone", "crowd", "audience", "public", "americans", "country",
@@ -198,7 +199,7 @@ def trigger_words() -> frozenset:
     words = set(lex.cue_verbs())
     for _pattern, _cls, _label, needs in lex.cue_phrases():
         words |= needs
-    words |= NOUN_CUES
+    words |= NOUN_CUES | POLL_WORDS
     words |= {"according", "citing", "quoting", "cited", "quoted", "by", "interview", "conversation", "op-ed", "podcast",
               "speaking", "talking", "comments", "remarks", "column", "essay", "article", "appearance", "first",
               "viral", "source", "sources", "anonymity", "anonymous", "anonymously", "named", "identified", "rumor",
@@ -1044,6 +1045,39 @@ class SentenceCues:
                 cues.append(Cue("according", "say", match.start(), match.end(), "according to", phrase, k))
         return cues
 
+    def poll_cues(self) -> list[Cue]:
+        """A poll's findings credited with "in": 'In the latest CNN/ORC poll, Trump leads ...' (opening the
+        sentence, before a comma) and 'Trump leads 57 percent to 33 percent in the 50-state poll' (one poll,
+        with a share in the sentence). Not 'he rose in the polls' or 'voters head to the polls'."""
+        tokens, n = self.tokens, len(self.tokens)
+        cues = []
+        for k, token in enumerate(tokens):
+            if token.lower != "in" or self.in_quote[k]:
+                continue
+            opening = all(t.lower in {"but", "and", "yet", "still"} for t in tokens[:k])
+            m = k + 1
+            while m < n and m - k <= 9 and tokens[m].lower not in POLL_WORDS and (
+                    tokens[m].text[:1].isalnum() or tokens[m].text in {"/", "-", "’s", "'s"} or tokens[m].tag == "POS") \
+                    and tokens[m].lower not in {"in", "on", "at", "of", "for", "by", "with", "and", "or", "that", "which"}:
+                m += 1
+            if m >= n or m == k + 1 or tokens[m].lower not in POLL_WORDS:
+                continue
+            first = tokens[k + 1]
+            if not (first.lower in {"a", "an", "the", "this", "that", "its", "their", "his", "her"} or is_capitalised(first)):
+                continue  # "in polling averages", "in polls": no one poll
+            rest = self.sentence[tokens[m].end:]
+            if opening:
+                if not re.match(r"\s*(?:(?:released|conducted|taken|published)\s+[^,]{1,40}|of\s+[^,]{1,40})?,", rest):
+                    continue
+            elif tokens[m].lower not in {"poll", "survey"} or not re.search(
+                    r"\d\s*(?:percent\b|%|points?\b|percentage\s+points?\b)|\b\d+\s*-\s*\d+\b|\b(?:half|third|quarter|majority|plurality)\b",
+                    self.sentence) or tokens[m + 1].lower in {"numbers", "average", "averages", "standings", "position", "lead", "results"} \
+                    if m + 1 < n else False:
+                continue
+            phrase = self.phrase(k + 1, m + 1)
+            cues.append(Cue("according", "show", token.start, token.end, "in", phrase, k + 1))
+        return cues
+
     def citing_cues(self) -> list[Cue]:
         cues = []
         for match in re.finditer(r"\b(?:citing|quoting|cited|quoted)\b", self.sentence, re.I):
@@ -1163,7 +1197,7 @@ class SentenceCues:
         return phrase
 
     def all(self) -> list[Cue]:
-        cues = (self.verb_cues() + self.phrase_cues() + self.according_cues() + self.citing_cues() + self.agent_cues()
+        cues = (self.verb_cues() + self.phrase_cues() + self.according_cues() + self.poll_cues() + self.citing_cues() + self.agent_cues()
                 + self.asked_by_cues() + self.interview_cues() + self.colon_cue() + self.noun_cues())
         return self._without_nested(self._without_reported_content(cues))
 

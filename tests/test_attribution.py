@@ -806,3 +806,23 @@ def test_a_polls_findings_credited_with_in(sentence, name):
 ])
 def test_rising_in_the_polls_is_no_poll_credited(sentence):
     assert extract_article([sentence])[0] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mayor Lena Ortiz waved the crowd quiet, then leaned into the microphone and roared: “We are not leaving.”",
+     "Lena Ortiz"),
+    ("Governor Paul Brandt took questions on Friday. He went on: \"Nobody will lose their pension.\"", "Paul Brandt"),
+    ("After the vote, Senator Ida Moss issued the following statement:", "Ida Moss"),
+])
+def test_a_persons_clause_ending_in_a_colon_before_a_quotation(text, name):
+    rows = rows_of(text)
+    assert rows and rows[-1][1] == name, rows
+
+
+@pytest.mark.parametrize("sentence", [
+    "Here they are:",
+    "The candidate must:",
+    "The plan has three parts: \"jobs, roads and schools.\"",
+])
+def test_a_colon_that_opens_a_list_credits_no_one(sentence):
+    assert extract_article([sentence])[0] == []

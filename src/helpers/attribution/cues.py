@@ -1170,6 +1170,40 @@ class SentenceCues:
                 return []
         return []
 
+    def colon_quote_cue(self) -> list[Cue]:
+        """A clause whose subject is a person, ending in a colon that opens a quotation: 'Trump leaned in and
+        boomed: “Let's defeat her.”', 'She went on: “It makes no sense.”', 'Sarah Silverman heckles the crowd:
+        'You're being ridiculous.'', or that ends the sentence before the quoted statement: 'Trump issued the
+        following statement:'. The subject is the source."""
+        tokens, n = self.tokens, len(self.tokens)
+        k = next((m for m in range(1, n) if tokens[m].text == ":" and not self.in_quote[m]), None)
+        if k is None or k < 2:
+            return []
+        rest = self.sentence[tokens[k].end:].lstrip()
+        if not (rest[:1] in {'"', "“", "‘", "'"} or not rest and self.sentence.rstrip().endswith(":") and re.search(
+                r"\b(?:statement|following|as\s+follows|remarks|message|letter|tweet|tweeted|wrote|said)\b",
+                self.sentence[:tokens[k].start], re.I)):
+            return []  # 'Here they are:', 'The candidate must:' introduce a list, not a statement
+        if any(t.text in {'"', "“", "”"} for t in tokens[:k]):
+            return []  # a quotation before the colon: the usual verb cues read it
+        phrase = self.main_subject(k, past=True)
+        if phrase is None:
+            # "After the vote, Sen. Ida Moss issued the following statement:": a past verb the tagger reads as a
+            # participle, its subject right before it, after an opening clause.
+            verb = next((m for m in range(1, k) if tokens[m].tag in {"VBN", "VBD"} and not is_capitalised(tokens[m])
+                         and not self.in_quote[m]), None)
+            if verb is not None:
+                phrase, how = self.subject_before(verb)
+                if phrase is not None and (how != "subject" or phrase.end != verb or phrase.start > 0 and tokens[phrase.start - 1].text != ","):
+                    phrase = None
+        if phrase is None or phrase.end > k or not self.is_source_phrase(phrase, "say"):
+            return []
+        if not (phrase.pronoun in {"he", "she", "they"} or phrase.head_names and phrase.head_names[0].kind in {
+                "person", "name", "organisation", "outlet", "title"} or not phrase.names and (
+                    phrase.head in lex.roles() or phrase.head.rstrip("s") in lex.roles())):
+            return []
+        return [Cue("colon", "say", tokens[k].start, tokens[k].end, ":", phrase, k)]
+
     def _token_at(self, offset: int) -> int | None:
         for k, token in enumerate(self.tokens):
             if token.start >= offset:
@@ -1199,6 +1233,8 @@ class SentenceCues:
     def all(self) -> list[Cue]:
         cues = (self.verb_cues() + self.phrase_cues() + self.according_cues() + self.poll_cues() + self.citing_cues() + self.agent_cues()
                 + self.asked_by_cues() + self.interview_cues() + self.colon_cue() + self.noun_cues())
+        if not cues:
+            cues = self.colon_quote_cue()
         return self._without_nested(self._without_reported_content(cues))
 
     def _without_nested(self, cues: list[Cue]) -> list[Cue]:

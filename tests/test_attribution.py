@@ -826,3 +826,18 @@ def test_a_persons_clause_ending_in_a_colon_before_a_quotation(text, name):
 ])
 def test_a_colon_that_opens_a_list_credits_no_one(sentence):
     assert extract_article([sentence])[0] == []
+
+
+def test_a_transcripts_speaker_label_is_the_person_named():
+    text = ("Governor Maria Lund spoke with the host Dan Ruiz on Sunday. DAN RUIZ: Will you run again? "
+            "LUND: I have not decided, and I will not decide before spring.")
+    rows = rows_of(text)
+    assert [name for _t, name, _v in rows][-2:] == ["Dan Ruiz", "Maria Lund"], rows
+
+
+@pytest.mark.parametrize("text", [
+    "WASHINGTON: The Senate voted on the budget late on Friday.",
+    "CORRECTION: An earlier version of this story misstated the date of the vote.",
+])
+def test_a_dateline_or_a_notice_in_capitals_is_no_speaker(text):
+    assert rows_of(text) == []

@@ -1161,7 +1161,15 @@ class SentenceCues:
         for k, token in enumerate(tokens[:9]):
             if token.text == ":" and k > 0 and k + 1 < len(tokens):
                 span = self._np_left(k - 1)
-                if span and span[0] == 0 and not any(t.tag == "POS" for t in tokens[:k]) and not self.sentence[:token.start].isupper():
+                label = self.sentence[:token.start]
+                if label.isupper() and span and span[0] == 0 and k <= 3 and re.fullmatch(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}", label):
+                    # A transcript's speaker label ("CLINTON:", "KATE BOLDUAN:"); the extractor keeps it only when the
+                    # label is a person the article names ("WASHINGTON:", "CORRECTION:" are none).
+                    phrase = self.phrase(*span)
+                    if phrase.names and phrase.names[0].kind in {"person", "name", "organisation"} and phrase.names[0].end == k:
+                        return [Cue("colon", "say", token.start, token.end, ":", phrase, k)]
+                    return []
+                if span and span[0] == 0 and not any(t.tag == "POS" for t in tokens[:k]) and not label.isupper():
                     phrase = self.phrase(*span)
                     if phrase.names and phrase.names[0].kind in {"person", "name", "organisation", "outlet"} and \
                             phrase.names[0].end == k and \

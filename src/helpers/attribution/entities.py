@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import lexicons as lex
 from .records import Entity
@@ -647,6 +647,13 @@ class Registry:
         text = name.text
         if not text:
             return None
+        if text.isupper() and len(text) > 3 and text not in self.by_name:
+            # "CLINTON", "KATE BOLDUAN" (a transcript's speaker labels): the person named "Clinton", "Kate Bolduan".
+            titled = " ".join(w[:1] + w[1:].lower() for w in text.split())
+            entity = self.entity_for_name(replace(name, text=titled, kind="person"), create=False)
+            if entity is not None and entity.kind == "person":
+                self.by_name[text] = entity
+                return entity
         if text in self.by_name:
             entity = self.by_name[text]
             if name.kind == "person" and entity.kind == "name":

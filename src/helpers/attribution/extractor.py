@@ -124,6 +124,8 @@ def _resolve(cues: list[Cue], sentence: _Sentence, registry: Registry) -> list[F
             sources = [_typed(entity, "description", sentence.index) for entity in group]  # "Both men said"
         else:
             source = _source(cue.phrase, cue, sentence, registry)
+            if cue.kind == "colon" and cue.phrase.text.isupper() and (source is None or source[4] is None or source[4].kind != "person"):
+                continue  # a transcript label that is no person of the article ("WASHINGTON:", "CORRECTION:")
             if source is not None and source[4] is None and source[0] in {"anonymous", "expert", "political", "official", "other", "media", "company"}:
                 source = source[:4] + (_unnamed(registry, source[0], source[1], source[2], source[3], cue.phrase),)
             sources = [source]

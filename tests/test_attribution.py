@@ -841,3 +841,12 @@ def test_a_transcripts_speaker_label_is_the_person_named():
 ])
 def test_a_dateline_or_a_notice_in_capitals_is_no_speaker(text):
     assert rows_of(text) == []
+
+
+def test_a_named_person_calling_after_with_is_the_source():
+    rows = rows_of("The debate turned sharp, with former Gov. Ruth Adler calling the plan a fraud.")
+    assert [(name) for _t, name, _v in rows] == ["Ruth Adler"], rows
+
+
+def test_a_thing_calling_for_is_no_source():
+    assert rows_of("A small sign calling for calm hung over the door.") == []

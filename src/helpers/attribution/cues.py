@@ -897,7 +897,7 @@ class SentenceCues:
                         cues.append(Cue("participle", verb.cls, token.start, token.end, lowered, subject, i))
                     continue
                 if prev not in AUXILIARIES:
-                    if verb.cls in {"stance", "say"} and i > 0 and (tokens[i - 1].tag.startswith(("NN", "NNS")) or is_capitalised(tokens[i - 1])):
+                    if verb.cls in {"stance", "say", "call"} and i > 0 and (tokens[i - 1].tag.startswith(("NN", "NNS")) or is_capitalised(tokens[i - 1])):
                         span = self._np_left(i - 1)
                         if span:
                             phrase = self.phrase(*span)

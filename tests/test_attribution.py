@@ -850,3 +850,16 @@ def test_a_named_person_calling_after_with_is_the_source():
 
 def test_a_thing_calling_for_is_no_source():
     assert rows_of("A small sign calling for calm hung over the door.") == []
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Sen. Nora Vance (D-Ore.), a member of the panel, said the bill would fail.", "Nora Vance"),
+    ("State Rep. Hal Greer (R), an early Cruz backer, suggested that the vote was rigged.", "Hal Greer"),
+])
+def test_a_party_tag_and_an_apposition_between_the_name_and_the_verb(sentence, name):
+    found = extract_article([sentence])[0]
+    assert [f.source_name for f in found] == [name], found
+
+
+def test_a_parenthesis_after_a_thing_gives_no_source():
+    assert extract_article(["The old mill (built in 1890), a landmark of the town, says a lot about its past."])[0] == []

@@ -640,6 +640,13 @@ class SentenceCues:
                         q = r - 1  # ", meanwhile," or an age: "Lance Beebe, 49, a Navy veteran ..., said"
                     else:
                         break
+                if tokens[q].text == ")":
+                    # "Sen. Ted Cruz (R-Texas), also a GOP presidential hopeful, called": the name before the parenthesis.
+                    r = q - 1
+                    while r > 0 and tokens[r].text != "(" and q - r < 12:
+                        r -= 1
+                    if r > 0 and tokens[r].text == "(":
+                        q = r - 1
                 before_span = self._np_left(q)
             first = segment[0].lower
             if before_span and (first in {"who", "which", "whose", "however", "though", "too", "meanwhile", "also",

@@ -863,3 +863,17 @@ def test_a_party_tag_and_an_apposition_between_the_name_and_the_verb(sentence, n
 
 def test_a_parenthesis_after_a_thing_gives_no_source():
     assert extract_article(["The old mill (built in 1890), a landmark of the town, says a lot about its past."])[0] == []
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("In her speech, Mayor Ines Duarte toured the ward and said the hospital would stay open.", "Ines Duarte"),
+    ("At the hearing, Sen. Carl Webb compared the bill to a tax, saying it would hurt farmers.", "Carl Webb"),
+    ("ProPublica obtained the memo and said the plan was rushed.", "ProPublica"),
+])
+def test_the_subject_after_an_opening_phrase_shares_a_coordinated_verb_of_saying(sentence, name):
+    found = extract_article([sentence])[0]
+    assert [f.source_name for f in found] == [name], found
+
+
+def test_an_opening_clause_with_a_verb_lends_no_subject():
+    assert extract_article(["When the vote failed, the committee adjourned and said nothing."])[0] == []

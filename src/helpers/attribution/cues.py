@@ -765,13 +765,16 @@ class SentenceCues:
         """The name or pronoun that opens the sentence right before the past verb at ``k`` ("Obama positioned",
         "House Democrats seized", "He also staked"), or None ("The plan, unveiled Tuesday, ...")."""
         phrase, how = self.subject_before(k)
-        if phrase is None or how != "subject" or phrase.start != 0 or k + 1 < len(self.tokens) and self.tokens[k + 1].lower == "by":
+        if phrase is None or how != "subject" or k + 1 < len(self.tokens) and self.tokens[k + 1].lower == "by":
             return None
+        if phrase.start != 0 and not (self.tokens[phrase.start - 1].text == "," and not any(
+                t.tag.startswith(("VB", "MD")) or t.text in {'"', "“", "”"} for t in self.tokens[:phrase.start - 1])):
+            return None  # the sentence's subject opens it, or follows an opening phrase with no verb ("In his speech, Obama")
         if any(t.text[:1].isalnum() and t.lower not in AUXILIARIES and not t.tag.startswith("RB")
                for t in self.tokens[phrase.end:k]):
             return None
         if phrase.pronoun in {"he", "she", "they", "we"} or phrase.head_names and phrase.head_names[0].kind in {
-                "person", "name", "organisation"} or not phrase.names and (phrase.head in lex.roles() or phrase.head in PERSON_NOUNS):
+                "person", "name", "organisation", "outlet"} or not phrase.names and (phrase.head in lex.roles() or phrase.head in PERSON_NOUNS):
             return phrase  # a name, a pronoun, or a person described: "The candidate changed her story, stating"
         return None
 

@@ -877,3 +877,16 @@ def test_the_subject_after_an_opening_phrase_shares_a_coordinated_verb_of_saying
 
 def test_an_opening_clause_with_a_verb_lends_no_subject():
     assert extract_article(["When the vote failed, the committee adjourned and said nothing."])[0] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The governor hopes voters will forgive the delay.",
+    "Farmers hope they can plant before the rains.",
+])
+def test_hope_with_a_clause_without_that(sentence):
+    found = extract_article([sentence])[0]
+    assert [f.cue for f in found] in (["hopes"], ["hope"]), found
+
+
+def test_hopes_as_a_noun_is_no_cue():
+    assert extract_article(["Their hopes will rise if the rain stops."])[0] == []

@@ -855,8 +855,10 @@ class SentenceCues:
             if verb.lemma in {"back", "support", "oppose"} and not re.match(r"\s+(?:the|a|an|his|her|their|[A-Z]\w+|him|her|them|it|this)\b", after):
                 continue
             if verb.lemma in {"want", "plan", "intend", "seek", "aim", "hope", "wish", "prefer"} and not re.match(
-                    r"\s+(?:to|that|for|the|a|an|his|her|their|[A-Z]\w+|him|her|them|it|this|more|no|nothing)\b", after):
-                continue
+                    r"\s+(?:to|that|for|the|a|an|his|her|their|[A-Z]\w+|him|her|them|it|this|more|no|nothing)\b", after) and not (
+                    verb.lemma in {"hope", "wish"} and re.match(
+                        r"\s+(?:he|she|they|we|you|i|(?:[a-z][\w-]*\s+){1,3}(?:would|will|could|can|may|might|should))\b", after, re.I)):
+                continue  # "hopes obstruction would become untenable", "Democrats hope they will gain"
             if verb.lemma in {"rule"} and not re.match(r"\s+(?:that|out)\b", after):
                 continue
             if verb.lemma in {"continue"} and not re.match(r"\s*[.,]?\s*$|\s*[.,:]", after):

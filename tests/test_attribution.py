@@ -890,3 +890,21 @@ def test_hope_with_a_clause_without_that(sentence):
 
 def test_hopes_as_a_noun_is_no_cue():
     assert extract_article(["Their hopes will rise if the rain stops."])[0] == []
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("By a wide margin, Millennials support paid family leave.", "Millennials"),
+    ("Two-thirds support raising the minimum wage.", "Two-thirds"),
+    ("Most farmers oppose building the pipeline.", "farmers"),
+])
+def test_people_support_or_oppose_a_bare_object(sentence, name):
+    found = extract_article([sentence])[0]
+    assert [f.source_name for f in found] == [name] and found[0].cue in {"support", "oppose"}, found
+
+
+@pytest.mark.parametrize("sentence", [
+    "The grants support research in rural areas.",
+    "New rules support building more homes.",
+])
+def test_things_that_support_a_bare_object_are_no_source(sentence):
+    assert extract_article([sentence])[0] == []

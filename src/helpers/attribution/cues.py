@@ -69,6 +69,10 @@ NOUN_BEFORE = {"the", "a", "an", "this", "that", "these", "those", "his", "her",
                "strong", "early", "later", "further", "additional", "past"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who"}
 POLL_WORDS = {"poll", "polls", "survey", "surveys"}
+SHARE_HEADS = {"percent", "%", "majority", "plurality", "third", "thirds", "two-thirds", "half", "quarter", "quarters",
+               "three-quarters", "fifths"}
+PARTY_PLURALS = {"republicans", "democrats", "millennials", "independents", "americans", "evangelicals", "latinos",
+                 "hispanics", "catholics", "conservatives", "liberals", "progressives"}
 PERSON_NOUNS = {
     "people", "man", "woman", "men", "women", "person", "group", "groups", "family", "friends", "friend", "colleagues",
     "others", "everyone", "nobody", "someone", "anyone", "crowd", "audience", "public", "americans", "country",
@@ -449,7 +453,7 @@ class SentenceCues:
         if cls in {"say", "think"} and head.isdigit() or head in {"those", "respondents", "surveyed", "polled", "questioned",
                                                                    "interviewed"} and cls in {"say", "think", "stance", "want"}:
             return True  # "Six in 10 say", "those surveyed say"
-        if head in {"percent", "%", "majority", "plurality", "third", "half", "quarter"} and cls in {"say", "think", "stance", "want", "call"}:
+        if head in SHARE_HEADS and cls in {"say", "think", "stance", "want", "call"}:
             return True  # "47% say", "a majority of Republicans believe"
         if head.endswith("s") and head[:-1] in lex.roles():
             head = head[:-1]
@@ -852,8 +856,15 @@ class SentenceCues:
                                                and tokens[i - 1].lower not in lex.roles() and tokens[i - 1].lower not in ORGANISATION_DESCRIPTIONS
                                                and tokens[i - 1].lower not in DATA_WORDS):
                 continue  # "several states", "aids challenges": nouns
-            if verb.lemma in {"back", "support", "oppose"} and not re.match(r"\s+(?:the|a|an|his|her|their|[A-Z]\w+|him|her|them|it|this)\b", after):
-                continue
+            people_only = False
+            if verb.lemma in {"back", "support", "oppose"} and not re.match(
+                    r"\s+(?:the|a|an|his|her|their|[A-Z]\w+|him|her|them|it|this)\b", after):
+                # "Millennials support background checks", "Two-thirds support reducing sentences": a bare object
+                # only after people (a group, a share of them), never after a thing ("the grants support research").
+                if verb.lemma == "back" or not re.match(r"\s+[a-z][\w-]*\b", after) \
+                        or i == 0 or not (tokens[i - 1].tag.startswith(("NN", "CD")) or tokens[i - 1].lower in {"%"}):
+                    continue
+                people_only = True
             if verb.lemma in {"want", "plan", "intend", "seek", "aim", "hope", "wish", "prefer"} and not re.match(
                     r"\s+(?:to|that|for|the|a|an|his|her|their|[A-Z]\w+|him|her|them|it|this|more|no|nothing)\b", after) and not (
                     verb.lemma in {"hope", "wish"} and re.match(
@@ -934,6 +945,11 @@ class SentenceCues:
                     continue
             if verb.cls in {"stance", "think", "want", "call", "ask"} and phrase.head in DATA_WORDS and not phrase.names:
                 continue  # "the report criticized" is not a belief
+            if people_only and not (phrase.head in PERSON_NOUNS or phrase.head in SHARE_HEADS or phrase.head.endswith("s") and (
+                    phrase.head[:-1] in lex.roles() or phrase.head in UNNAMED_TYPES) or party_member(phrase)
+                    or phrase.head_names and phrase.head_names[0].kind == "name" and phrase.head_names[0].text.endswith("s")
+                    and phrase.head_names[0].text.lower() in PERSON_NOUNS | PARTY_PLURALS):
+                continue
             if find_guard and phrase.head not in DATA_WORDS:
                 continue  # "police found a body" is an action; "a study found", "the poll found" are claims
             if token.tag.startswith("NN") and kind == "verb" and phrase.end == i and phrase.end - phrase.start >= 2 and (

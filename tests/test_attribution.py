@@ -908,3 +908,12 @@ def test_people_support_or_oppose_a_bare_object(sentence, name):
 ])
 def test_things_that_support_a_bare_object_are_no_source(sentence):
     assert extract_article([sentence])[0] == []
+
+
+def test_who_after_a_name_that_completes_a_copula_is_the_name():
+    rows = rows_of("The loudest critic was Gov. Tara Benson, who claimed the audit was rigged.")
+    assert [name for _t, name, _v in rows] == ["Tara Benson"], rows
+
+
+def test_who_after_a_place_that_completes_a_copula_is_no_source():
+    assert rows_of("The biggest surprise was Ohio, who claimed the title in overtime.") == []

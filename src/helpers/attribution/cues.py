@@ -605,7 +605,10 @@ class SentenceCues:
                             start = prev_span[0]
                             continue
                     break
-                if start > 0 and tokens[start - 1].lower in {"is", "was", "'s", "’s", "remains", "became", "are", "were"}:
+                named = self.name_at.get(span[1] - 1)
+                if start > 0 and tokens[start - 1].lower in {"is", "was", "'s", "’s", "remains", "became", "are", "were"} and not (
+                        named is not None and named.end == span[1] and named.kind in {"person", "organisation", "outlet"}):
+                    # ("One such politician was President Barack Obama, who claimed": the name itself.)
                     phrase, _how = self.subject_before(start - 1)
                     return (phrase, "relative") if phrase else (None, "")
                 return self.phrase(*span), "relative"

@@ -917,3 +917,16 @@ def test_who_after_a_name_that_completes_a_copula_is_the_name():
 
 def test_who_after_a_place_that_completes_a_copula_is_no_source():
     assert rows_of("The biggest surprise was Ohio, who claimed the title in overtime.") == []
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The judge ruled after a motion by the Tribune Company, which argued that the records were public.", "Tribune Company"),
+    ("The case went to the state Board of Elections, which ruled that the petition was valid.", "Board of Elections"),
+])
+def test_which_after_a_body_before_a_past_verb_of_saying(sentence, name):
+    found = extract_article([sentence])[0]
+    assert name in [f.source_name for f in found], found
+
+
+def test_which_before_a_present_verb_is_no_statement():
+    assert extract_article(["She works at Halvorsen, which advises banks on mergers."])[0] == []

@@ -806,7 +806,8 @@ class SentenceCues:
             nxt = tokens[i + 1].lower if i + 1 < n else ""
             after = self.sentence[token.end:]
             # Nouns and adjectives: "the report", "his claims", "Trump's support", "the said agreement".
-            if prev in NOUN_BEFORE and not self._after_bare_quantifier(i) or (i > 0 and tokens[i - 1].tag == "POS") or (
+            relative_which = prev == "which" and i > 1 and tokens[i - 2].text == "," and not lowered.endswith("s")  # ", which argued"
+            if prev in NOUN_BEFORE and not self._after_bare_quantifier(i) and not relative_which or (i > 0 and tokens[i - 1].tag == "POS") or (
                     prev in {"first", "last", "second", "third"} and i > 1 and tokens[i - 2].lower in {"the", "a", "an", "his", "her", "its", "their"}):
                 if not (lowered in {"said", "says"} and prev not in {"the", "said", "aforementioned", "such"}):
                     continue

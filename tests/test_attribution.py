@@ -930,3 +930,20 @@ def test_which_after_a_body_before_a_past_verb_of_saying(sentence, name):
 
 def test_which_before_a_present_verb_is_no_statement():
     assert extract_article(["She works at Halvorsen, which advises banks on mergers."])[0] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The rule was written to block delegates who backed former Gov. Alan Pryce.",
+    "The bill angered the Tea Party Republicans who oppose large-scale spending.",
+])
+def test_people_who_back_or_oppose_a_bare_object(sentence):
+    found = extract_article([sentence])[0]
+    assert [f.cue for f in found] in (["backed"], ["oppose"]), found
+
+
+@pytest.mark.parametrize("sentence", [
+    "The troops, who backed away from the line, waited.",
+    "The field was crowded with candidates backed by big super PACs.",
+])
+def test_backed_away_or_backed_by_is_no_stance_of_the_subject(sentence):
+    assert all(f.cue != "backed" for f in extract_article([sentence])[0])

@@ -865,8 +865,8 @@ class SentenceCues:
                     r"\s+(?:the|a|an|his|her|their|[A-Z]\w+|him|her|them|it|this)\b", after):
                 # "Millennials support background checks", "Two-thirds support reducing sentences": a bare object
                 # only after people (a group, a share of them), never after a thing ("the grants support research").
-                if verb.lemma == "back" or not re.match(r"\s+[a-z][\w-]*\b", after) \
-                        or i == 0 or not (tokens[i - 1].tag.startswith(("NN", "CD")) or tokens[i - 1].lower in {"%"}):
+                if lowered == "back" or not re.match(r"\s+(?!(?:by|away|off|down|up|out|into|from)\b)[a-z][\w-]*\b", after) \
+                        or i == 0 or not (tokens[i - 1].tag.startswith(("NN", "CD")) or tokens[i - 1].lower in {"%", "who"}):
                     continue
                 people_only = True
             if verb.lemma in {"want", "plan", "intend", "seek", "aim", "hope", "wish", "prefer"} and not re.match(

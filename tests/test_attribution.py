@@ -947,3 +947,21 @@ def test_people_who_back_or_oppose_a_bare_object(sentence):
 ])
 def test_backed_away_or_backed_by_is_no_stance_of_the_subject(sentence):
     assert all(f.cue != "backed" for f in extract_article([sentence])[0])
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sen. Rosa Grant spoke in Dayton. She renewed her recent call for a ban on the pesticide.", "Rosa Grant"),
+    ("Mayor Tom Hale met the union. His sharp criticism of the contract drew boos.", "Tom Hale"),
+    ("Rep. Dan Wu took questions. He repeated his support for a higher minimum wage.", "Dan Wu"),
+])
+def test_a_statement_named_by_a_noun_after_a_possessive_pronoun(text, name):
+    rows = rows_of(text)
+    assert rows and rows[-1][1] == name, rows
+
+
+@pytest.mark.parametrize("sentences", [
+    ["Sen. Rosa Grant spoke in Dayton.", "Her call was dropped twice."],
+    ["Mayor Tom Hale met the union.", "His support staff left early."],
+])
+def test_a_possessive_noun_with_no_object_is_no_statement(sentences):
+    assert extract_article(sentences)[1] == []

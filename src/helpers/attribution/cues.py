@@ -69,6 +69,7 @@ NOUN_BEFORE = {"the", "a", "an", "this", "that", "these", "those", "his", "her",
                "strong", "early", "later", "further", "additional", "past"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who"}
 POLL_WORDS = {"poll", "polls", "survey", "surveys"}
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 SHARE_HEADS = {"percent", "%", "majority", "plurality", "third", "thirds", "two-thirds", "half", "quarter", "quarters",
                "three-quarters", "fifths"}
 PARTY_PLURALS = {"republicans", "democrats", "millennials", "independents", "americans", "evangelicals", "latinos",
@@ -1039,9 +1040,14 @@ class SentenceCues:
         "the White House's assertion that", "Clinton's call for a no-fly zone"."""
         cues = []
         tokens = self.tokens
-        for k in range(2, len(tokens)):
+        for k in range(1, len(tokens)):
             word = tokens[k].lower
-            if word not in NOUN_CUES or tokens[k - 1].tag != "POS" or self.in_quote[k]:
+            if (word in NOUN_CUES or word == "support") and not self.in_quote[k]:
+                cue = self._pronoun_noun_cue(k)
+                if cue is not None:
+                    cues.append(cue)
+                    continue
+            if k < 2 or word not in NOUN_CUES or tokens[k - 1].tag != "POS" or self.in_quote[k]:
                 continue
             nxt = tokens[k + 1].lower if k + 1 < len(tokens) else ""
             if nxt not in {"of", "that", "for", "to", "on", "against", "about", "with", ","} and word not in {"view", "views", "position"}:
@@ -1053,6 +1059,23 @@ class SentenceCues:
             if phrase.names and phrase.names[0].kind in {"person", "name", "organisation", "outlet", "country"} or phrase.pronoun in {"his", "her"}:
                 cues.append(Cue("noun", "say", tokens[k].start, tokens[k].end, word, phrase, k))
         return cues
+
+    def _pronoun_noun_cue(self, k: int) -> Cue | None:
+        """'his call for a ban', 'her criticism of the plan', 'their opposition to the deal', 'his strong support
+        for Israel': a statement or stance named by a noun after a possessive pronoun, which names its source."""
+        tokens = self.tokens
+        m = k - 1
+        if m >= 1 and tokens[m].tag.startswith(("JJ", "RB")) and tokens[m].lower not in POSSESSIVE_PRONOUNS:
+            m -= 1  # "his recent call", "her sharp criticism"
+        if m < 0 or tokens[m].lower not in POSSESSIVE_PRONOUNS or self.in_quote[m]:
+            return None
+        nxt = tokens[k + 1].lower if k + 1 < len(tokens) else ""
+        if nxt not in {"of", "that", "for", "to", "on", "against", "about"}:
+            return None
+        phrase = self.phrase(m, m + 1)
+        phrase.pronoun = POSSESSIVE_PRONOUNS[tokens[m].lower]
+        phrase.head = phrase.pronoun
+        return Cue("noun", "say", tokens[k].start, tokens[k].end, tokens[k].lower, phrase, k)
 
     def _told_outlet(self, i: int) -> Phrase | None:
         """The object of 'told' when it is an outlet: 'Wu told the Global Times'."""

@@ -965,3 +965,17 @@ def test_a_statement_named_by_a_noun_after_a_possessive_pronoun(text, name):
 ])
 def test_a_possessive_noun_with_no_object_is_no_statement(sentences):
     assert extract_article(sentences)[1] == []
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("Mayor Pia Lund took issue with the audit's findings.", "took issue with"),
+    ("Gov. Ed Marsh swipes at rivals over the budget.", "swipes at"),
+    ("Sen. Jo Raines took another swipe at the airline on Monday.", "took another swipe at"),
+])
+def test_taking_issue_and_swipes_are_stances(sentence, cue):
+    found = extract_article([sentence])[0]
+    assert [f.cue for f in found] == [cue], found
+
+
+def test_a_shot_at_a_title_is_no_stance():
+    assert extract_article(["The team took a shot at the title and swiped the ball away."])[0] == []

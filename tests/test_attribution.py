@@ -979,3 +979,16 @@ def test_taking_issue_and_swipes_are_stances(sentence, cue):
 
 def test_a_shot_at_a_title_is_no_stance():
     assert extract_article(["The team took a shot at the title and swiped the ball away."])[0] == []
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Gov. Rita Olsen, eager all week to end the strike, attacked the union for stalling.", "Rita Olsen"),
+    ("Mayor Ann Bell, anxious to end the strike, urged the union to return.", "Ann Bell"),
+])
+def test_an_adjective_aside_between_the_name_and_the_verb(sentence, name):
+    found = extract_article([sentence])[0]
+    assert [f.source_name for f in found] == [name], found
+
+
+def test_an_adjective_aside_after_a_thing_gives_no_source():
+    assert extract_article(["The old bridge, ready to fall, urged caution."])[0] == []

@@ -992,3 +992,16 @@ def test_an_adjective_aside_between_the_name_and_the_verb(sentence, name):
 
 def test_an_adjective_aside_after_a_thing_gives_no_source():
     assert extract_article(["The old bridge, ready to fall, urged caution."])[0] == []
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The review panel recommends closing two of the clinics.", "review panel"),
+    ("Audits have revealed that the fund lost $2 million.", "Audits"),
+])
+def test_a_panel_and_plural_findings_are_sources(sentence, name):
+    found = extract_article([sentence])[0]
+    assert [f.source_name for f in found] == [name], found
+
+
+def test_a_wooden_panel_shows_nothing():
+    assert extract_article(["The wooden panel showed signs of rot."])[0] == []

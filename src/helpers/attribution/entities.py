@@ -92,7 +92,7 @@ ORGANISATION_DESCRIPTIONS = {
     "company", "firm", "automaker", "carmaker", "maker", "manufacturer", "group", "organization", "organisation",
     "ministry", "department", "agency", "government", "administration", "campaign", "committee", "party", "court",
     "council", "commission", "bureau", "office", "union", "association", "institute", "university", "bank",
-    "foundation", "team", "club", "board", "embassy", "regulator", "authority", "white house", "state department",
+    "foundation", "team", "club", "board", "panel", "embassy", "regulator", "authority", "white house", "state department",
     "pentagon", "senate", "house", "congress", "statement", "report", "study", "survey", "poll", "letter", "memo",
     "release", "filing", "complaint", "lawsuit", "indictment", "ruling", "document", "documents", "data",
 }
@@ -134,6 +134,7 @@ DATA_WORDS = {"poll", "polls", "survey", "surveys", "data", "figures", "records"
               "transcripts", "transcript", "tape", "video", "footage", "findings", "estimates", "projections",
               "forecast", "forecasts", "models", "model", "audit", "review", "investigation", "probe", "census",
               "memo", "letter", "statement", "release", "indictment", "complaint", "lawsuit", "ruling", "filing",
+              "investigations", "inquiries", "audits", "reviews",
               "documents", "polling", "tally", "count", "index", "report's", "commentary", "editorial", "article",
               "white paper", "paper", "guideline", "guidelines", "communique", "document", "plan", "notice", "circular",
               "announcement", "decision", "opinion", "column", "op-ed", "book", "speech", "remarks", "testimony",

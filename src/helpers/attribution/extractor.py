@@ -333,7 +333,7 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
         return "media", _description_name(text), f"'{head}'", "medium", None
     if head in ORGANISATION_DESCRIPTIONS or head in DATA_WORDS:
         # "the commission said", "the report says": the body the article spoke of last, else the word itself.
-        kind = ({"group": "other", "organization": "other", "organisation": "other", "team": "other"}.get(head)
+        kind = ({"group": "other", "organization": "other", "organisation": "other", "team": "other", "panel": "other"}.get(head)
                 or body_type(head.title())) if head in ORGANISATION_DESCRIPTIONS else ""
         if kind:
             return kind, _description_name(text), f"'{head}'", "medium", None

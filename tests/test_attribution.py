@@ -1005,3 +1005,16 @@ def test_a_panel_and_plural_findings_are_sources(sentence, name):
 
 def test_a_wooden_panel_shows_nothing():
     assert extract_article(["The wooden panel showed signs of rot."])[0] == []
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Police Chief Omar Reyes stated the officers had followed the rules.", "Omar Reyes"),
+    ("\"We will rebuild,\" stated Lia Moreau, the town's mayor.", "Lia Moreau"),
+])
+def test_stated_before_a_clause_or_after_a_quotation(sentence, name):
+    found = extract_article([sentence])[0]
+    assert [f.source_name for f in found] == [name], found
+
+
+def test_state_as_a_noun_is_no_cue():
+    assert extract_article(["Voters in several states Republicans won stayed home."])[0] == []

@@ -853,8 +853,11 @@ class SentenceCues:
                 continue
             if lowered == "say" and nxt == "," and prev in {",", "—", "–", "(", "-"}:
                 continue  # "say, Rubio or Cruz": for example
-            if verb.lemma == "state" and not (re.match(r"\s*(?:that\b|:)", after) or self.quoted and re.match(r"\s*[,.]", after)):
-                continue  # "New York state", "several states"
+            if verb.lemma == "state" and not (re.match(r"\s*(?:that\b|:)", after) or self.quoted and re.match(r"\s*[,.]", after)
+                                               or lowered == "stated" and (self.quoted and i > 0 and tokens[i - 1].text in {",", '"', "”"}
+                                                                           or re.match(r"\s+(?:[A-Z][a-z]|(?:the|his|her|their|its)\s|in\s+an?\b|on\s|during\b|earlier\b|"
+                                                                                       r"publicly\b|repeatedly\b|flatly\b|clearly\b|a\s+day\b)", after))):
+                continue  # "New York state", "several states"; but 'Comey stated Clinton was', '"...," stated Roman Smbatyan'
             if verb.lemma == "admit" and re.match(r"\s+(?:to|into)\s+(?!\w+ing\b)", after):
                 continue  # "refugees admitted to the United States"
             if token.tag.startswith("NN") and (prev in DETERMINERS or i > 0 and tokens[i - 1].tag.startswith("NN")

@@ -1018,3 +1018,16 @@ def test_stated_before_a_clause_or_after_a_quotation(sentence, name):
 
 def test_state_as_a_noun_is_no_cue():
     assert extract_article(["Voters in several states Republicans won stayed home."])[0] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Marta Olin went on to explain why the vote had failed.",
+    "Senator Ray Fox then went on to praise the young players.",
+])
+def test_went_on_to_say(sentence):
+    found = extract_article([sentence])[0]
+    assert found and found[0].cue.startswith("went on to"), found
+
+
+def test_went_on_to_win_is_no_statement():
+    assert extract_article(["Marta Olin went on to win the race by ten points."])[0] == []

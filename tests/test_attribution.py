@@ -1031,3 +1031,20 @@ def test_went_on_to_say(sentence):
 
 def test_went_on_to_win_is_no_statement():
     assert extract_article(["Marta Olin went on to win the race by ten points."])[0] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Prime Minister Anne Roux spoke last. “France will stand firm,” an angry Roux retorted.", "Anne Roux"),
+    ("“This is the best day of my life!” beamed Carla Mendes, a nurse from Tulsa.", "Carla Mendes"),
+])
+def test_any_verb_right_after_a_quotation_with_a_person_beside_it(text, name):
+    rows = rows_of(text)
+    assert rows and rows[-1][1] == name, rows
+
+
+@pytest.mark.parametrize("sentence", [
+    "\"Jaws,\" the film, opened in 1975.",
+    "''Tales From the Crypt,'' an HBO series, returned in 1989.",
+])
+def test_a_title_in_quotation_marks_before_a_verb_is_no_quotation(sentence):
+    assert extract_article([sentence])[0] == []

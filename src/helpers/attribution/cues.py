@@ -215,10 +215,13 @@ def trigger_words() -> frozenset:
     return frozenset(words)
 
 
+_QUOTE_THEN_WORD = re.compile(r"[,?!](?:”|\"|'')\s+\w")
+
+
 def has_trigger(sentence: str, tokens: list[Token]) -> bool:
     """Whether a sentence can hold a cue at all (a fast test before the cue rules run)."""
-    if ":" in sentence or "(@" in sentence:
-        return True
+    if ":" in sentence or "(@" in sentence or _QUOTE_THEN_WORD.search(sentence):
+        return True  # a colon, a tweet credit, or a quotation a verb may follow ('“...!” beamed Carla Mendes')
     triggers = trigger_words()
     return any(t.lower in triggers for t in tokens)
 
@@ -1271,6 +1274,34 @@ class SentenceCues:
             return []
         return [Cue("colon", "say", tokens[k].start, tokens[k].end, ":", phrase, k)]
 
+    def after_quote_cue(self) -> list[Cue]:
+        """Any verb right after a quotation that ends in a comma, a question or an exclamation mark, with a person on
+        either side: '“...,” Kelly charged', '“...!” beamed Donald Hartley', '“...,” an angry Hollande retaliated'.
+        (The verbs of saying are found by the lexicon; this reads the rest of what reporters write there.)"""
+        tokens, n = self.tokens, len(self.tokens)
+        for k in range(1, n - 1):
+            if tokens[k].text not in {"”", '"', "''"} or tokens[k - 1].text not in {",", "?", "!"} or self.in_quote[k + 1]:
+                continue
+            verb = tokens[k + 1]
+            if verb.tag in {"VBD", "VBZ", "VBN"} and not is_capitalised(verb) and verb.lower not in AUXILIARIES:
+                phrase = self.subject_after(k + 1)
+                if phrase is not None and self._a_person(phrase):
+                    return [Cue("inverted", "say", verb.start, verb.end, verb.lower, phrase, k + 1)]
+                continue
+            span = self._np_right(k + 1, limit=6)
+            if span is None or span[1] >= n:
+                continue
+            verb = tokens[span[1]]
+            if verb.tag in {"VBD", "VBZ"} and not is_capitalised(verb) and verb.lower not in AUXILIARIES:
+                phrase = self.phrase(*span)
+                if self._a_person(phrase):
+                    return [Cue("verb", "say", verb.start, verb.end, verb.lower, phrase, span[1])]
+        return []
+
+    def _a_person(self, phrase: Phrase) -> bool:
+        return phrase.pronoun in {"he", "she", "they"} or bool(phrase.head_names) and phrase.head_names[0].kind in {
+            "person", "name"} or not phrase.names and (phrase.head in lex.roles() or phrase.head in PERSON_NOUNS)
+
     def _token_at(self, offset: int) -> int | None:
         for k, token in enumerate(self.tokens):
             if token.start >= offset:
@@ -1301,7 +1332,7 @@ class SentenceCues:
         cues = (self.verb_cues() + self.phrase_cues() + self.according_cues() + self.poll_cues() + self.citing_cues() + self.agent_cues()
                 + self.asked_by_cues() + self.interview_cues() + self.colon_cue() + self.noun_cues())
         if not cues:
-            cues = self.colon_quote_cue()
+            cues = self.colon_quote_cue() or self.after_quote_cue()
         return self._without_nested(self._without_reported_content(cues))
 
     def _without_nested(self, cues: list[Cue]) -> list[Cue]:

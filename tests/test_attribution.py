@@ -1048,3 +1048,17 @@ def test_any_verb_right_after_a_quotation_with_a_person_beside_it(text, name):
 ])
 def test_a_title_in_quotation_marks_before_a_verb_is_no_quotation(sentence):
     assert extract_article([sentence])[0] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mayor Ed Li said to loud cheers that the plant would stay open.",
+    "\"We are not done,\" Gov. Iris Cole said to applause.",
+])
+def test_said_to_cheers_is_the_speaker_not_a_wire_headline(sentence):
+    found = extract_article([sentence])[0]
+    assert [f.source_type for f in found] == ["official"], found
+
+
+def test_said_to_plan_is_still_a_wire_headline():
+    found = extract_article(["Acme is said to plan a second factory in Ohio."])[0]
+    assert [f.source_type for f in found] == ["anonymous"], found

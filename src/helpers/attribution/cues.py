@@ -903,6 +903,7 @@ class SentenceCues:
                 continue  # "Clinton maintains a commanding lock": keeps, not asserts
             if lowered == "said" and nxt == "to" and i + 2 < n and tokens[i + 2].lower not in {
                     "the", "a", "an", "me", "him", "her", "them", "us", "you", "reporters", "journalists", "his", "their"} \
+                    and not re.match(r"\s+to\s+(?:\w+\s+)?(?:laughs?|laughter|cheers|cheering|applause|boos|booing|jeers|groans|gasps)\b", after) \
                     and not is_capitalised(tokens[i + 2]) or lowered == "said" and nxt == "to" and self.headline:
                 continue  # "Tesla said to plan a second factory": a wire headline's unnamed sources (see patterns)
             if verb.lemma == "read" and not (lowered == "reads" or prev in {",", '"', "”"}):
@@ -1392,7 +1393,9 @@ PLATFORM_RE = re.compile(
 )
 SAID_TO_RE = re.compile(
     r"\b(?:is|are|was|were|been|being)?\s*(?:(?<=\s)|^)said\s+to\s+(?!(?:the|a|an|me|him|her|them|us|you|"
-    r"reporters|journalists|investors|analysts|lawmakers|staff|employees|workers|colleagues|friends|[A-Z]\w*)\b)[a-z]+",
+    r"reporters|journalists|investors|analysts|lawmakers|staff|employees|workers|colleagues|friends|[A-Z]\w*|"
+    r"(?:(?:loud|rousing|enthusiastic|thunderous|scattered|polite|sustained|big|wild|some|more)\s+)?"
+    r"(?:laughs?|laughter|cheers|cheering|applause|boos|booing|jeers|groans|gasps|silence|nods))\b)[a-z]+",
 )
 SAID_TO_TITLE_RE = re.compile(r"(?<=\S\s)(?:(?:Is|Are|Was|Were)\s+)?Said\s+[Tt]o\s+[A-Z][a-z]+")
 FIRST_TO_REPORT_RE = re.compile(r"^(?P<who>[^,;:]{2,60}?)\s+(?:was|were)\s+(?:the\s+)?first\s+to\s+(?:report|break|reveal)\b")

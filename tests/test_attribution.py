@@ -1062,3 +1062,16 @@ def test_said_to_cheers_is_the_speaker_not_a_wire_headline(sentence):
 def test_said_to_plan_is_still_a_wire_headline():
     found = extract_article(["Acme is said to plan a second factory in Ohio."])[0]
     assert [f.source_type for f in found] == ["anonymous"], found
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Sen. Ida Pell grew sharper as the night went on, eventually saying the plan was a fraud.", "Ida Pell"),
+    ("On Sunday, Gov. Abe Lind issued a new attack, stating on CNN that the budget was a sham.", "Abe Lind"),
+])
+def test_a_participle_of_saying_after_a_comma_and_an_adverb(sentence, name):
+    found = extract_article([sentence])[0]
+    assert [f.source_name for f in found] == [name], found
+
+
+def test_stating_as_a_participle_after_a_thing_is_no_cue():
+    assert extract_article(["The rain fell all night, eventually flooding the road."])[0] == []

@@ -857,6 +857,7 @@ class SentenceCues:
             if lowered == "say" and nxt == "," and prev in {",", "—", "–", "(", "-"}:
                 continue  # "say, Rubio or Cruz": for example
             if verb.lemma == "state" and not (re.match(r"\s*(?:that\b|:)", after) or self.quoted and re.match(r"\s*[,.]", after)
+                                               or lowered == "stating" and prev == ","  # ", stating on NBC's 'Meet the Press' that"
                                                or lowered == "stated" and (self.quoted and i > 0 and tokens[i - 1].text in {",", '"', "”"}
                                                                            or re.match(r"\s+(?:[A-Z][a-z]|(?:the|his|her|their|its)\s|in\s+an?\b|on\s|during\b|earlier\b|"
                                                                                        r"publicly\b|repeatedly\b|flatly\b|clearly\b|a\s+day\b)", after))):
@@ -923,6 +924,8 @@ class SentenceCues:
             # Participles share the sentence's subject: "Trump attacked Clinton, saying ...", "issued a
             # statement saying ...", "an outside group backing Rubio".
             if lowered.endswith("ing"):
+                if prev.endswith("ly") and tokens[i - 1].tag.startswith("RB") and i > 1 and tokens[i - 2].text in {",", "—", "–"}:
+                    prev = tokens[i - 2].text  # ", eventually saying", ", repeatedly calling"
                 if prev in {",", "—", "–", "and", "while", "by", "before", "after", "in", "without"} or i == 0 or (
                         prev in {"statement", "letter", "tweet", "post", "memo", "email", "release", "note", "video",
                                  "message", "speech", "op-ed", "column", "interview", "remarks", "ad", "advertisement"}):

@@ -1075,3 +1075,20 @@ def test_a_participle_of_saying_after_a_comma_and_an_adverb(sentence, name):
 
 def test_stating_as_a_participle_after_a_thing_is_no_cue():
     assert extract_article(["The rain fell all night, eventually flooding the road."])[0] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gov. Ana Ruiz pushed lawmakers to pass the bill before June.",
+    "Sen. Bo Hart pushes Dems to reject the deal.",
+])
+def test_pushing_people_to_act_is_a_call(sentence):
+    found = extract_article([sentence])[0]
+    assert [f.cue for f in found] in (["pushed"], ["pushes"]), found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Oil pushed prices to record highs.",
+    "The storm pushed the boat to shore.",
+])
+def test_pushing_things_is_no_call(sentence):
+    assert extract_article([sentence])[0] == []

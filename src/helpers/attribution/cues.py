@@ -913,8 +913,12 @@ class SentenceCues:
                 continue
             if verb.lemma == "thank" and nxt == "to":
                 continue  # "thanks to"
-            if verb.lemma == "push" and not re.match(r"\s+back\b", after):
-                continue
+            if verb.lemma == "push" and not re.match(r"\s+back\b", after) and not re.match(
+                    r"\s+(?:[A-Z][\w.'’-]*|him|her|them|us|(?:(?:the|his|her|their)\s+)?(?:\w+\s+)?(?:party|colleagues|allies|rivals|"
+                    r"members|leaders|lawmakers|legislators|senators|government|governments|administration|delegates|supporters|"
+                    r"voters|officials|regulators|countries|nations|companies))\s+"
+                    r"(?:(?:and\s+)?[A-Z][\w.'’-]*\s+){0,3}to\s+(?!(?:the|a|an|his|her|their|its|record|new)\b)[a-z]+\b", after):
+                continue  # 'pushed back'; 'Sanders pushes Dems to reject the deal': a call on people, not 'pushed prices to'.
             if verb.lemma == "lash" and not re.match(r"\s+out\b", after):
                 continue
             if verb.lemma in {"expect", "project", "estimate", "forecast"} and prev in {"is", "are", "was", "were"}:

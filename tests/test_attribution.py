@@ -1092,3 +1092,16 @@ def test_pushing_people_to_act_is_a_call(sentence):
 ])
 def test_pushing_things_is_no_call(sentence):
     assert extract_article([sentence])[0] == []
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Then Nordco, only two months later, announced plans to close the mill.", "Nordco"),
+    ("Sen. Al Fox, a week later, urged the board to resign.", "Al Fox"),
+])
+def test_a_time_aside_between_the_source_and_the_verb(sentence, name):
+    found = extract_article([sentence])[0]
+    assert [f.source_name for f in found] == [name], found
+
+
+def test_a_time_aside_after_a_thing_gives_no_source():
+    assert extract_article(["The old bridge, two months later, urged caution."])[0] == []

@@ -671,6 +671,7 @@ class SentenceCues:
                                 or segment[0].tag == "CD" or first.endswith("ing") or segment[0].tag in {"VBN", "VBG"}
                                 or len(segment) <= 3 and all(t.tag.startswith(("RB", "JJ", "VBN")) for t in segment)
                                 or segment[0].tag.startswith("JJ") and any(t.lower == "to" for t in segment[1:5])  # ", eager all evening to jab senators,"
+                                or len(segment) <= 6 and segment[-1].lower in TIME_WORDS | {"later", "earlier", "ago", "before"}  # ", only two months later,"
                                 or first in DETERMINERS or segment[0].tag == "PRP$"
                                 or first in lex.roles() or first in {"former", "senior", "chief", "deputy"}
                                 or any(t.tag == "POS" for t in segment[:4])

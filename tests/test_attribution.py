@@ -1105,3 +1105,16 @@ def test_a_time_aside_between_the_source_and_the_verb(sentence, name):
 
 def test_a_time_aside_after_a_thing_gives_no_source():
     assert extract_article(["The old bridge, two months later, urged caution."])[0] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mayor Dora Quist unveiled a proposal to cut bus fares in half.",
+    "Gov. Lee Park outlined his plan for the state's pensions.",
+])
+def test_unveiling_a_plan_is_a_statement(sentence):
+    found = extract_article([sentence])[0]
+    assert found and found[0].cue.startswith(("unveiled", "outlined")), found
+
+
+def test_unveiling_a_car_is_no_statement():
+    assert extract_article(["The company unveiled a new car and rolled out a bus route."])[0] == []

@@ -1118,3 +1118,17 @@ def test_unveiling_a_plan_is_a_statement(sentence):
 
 def test_unveiling_a_car_is_no_statement():
     assert extract_article(["The company unveiled a new car and rolled out a bus route."])[0] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Gov. Ray Imes spoke in Reno. He later denied the report.",
+    "The Ledger later reported that the mayor had resigned.",
+    "Sen. Pia Holt further claimed the vote was rigged.",
+])
+def test_an_adverb_between_the_subject_and_the_verb(text):
+    rows = rows_of(text)
+    assert rows and rows[-1][1] in {"Ray Imes", "Ledger", "The Ledger", "Pia Holt"}, rows
+
+
+def test_later_before_a_noun_is_no_cue():
+    assert extract_article(["The later reports were wrong about the vote."])[0] == []

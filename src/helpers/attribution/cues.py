@@ -812,8 +812,11 @@ class SentenceCues:
             nxt = tokens[i + 1].lower if i + 1 < n else ""
             after = self.sentence[token.end:]
             # Nouns and adjectives: "the report", "his claims", "Trump's support", "the said agreement".
-            relative_which = prev == "which" and i > 1 and tokens[i - 2].text == "," and not lowered.endswith("s")  # ", which argued"
-            if prev in NOUN_BEFORE and not self._after_bare_quantifier(i) and not relative_which or (i > 0 and tokens[i - 1].tag == "POS") or (
+            verb_not_noun = prev == "which" and i > 1 and tokens[i - 2].text == "," and not lowered.endswith("s")  # ", which argued"
+            # "He later suggested", "Trump further claimed": an adverb after the subject, not "later reports".
+            verb_not_noun = verb_not_noun or prev in {"later", "earlier", "further"} and i > 1 and (
+                tokens[i - 2].lower in PRONOUNS or (i - 2) in self.name_at)
+            if prev in NOUN_BEFORE and not self._after_bare_quantifier(i) and not verb_not_noun or (i > 0 and tokens[i - 1].tag == "POS") or (
                     prev in {"first", "last", "second", "third"} and i > 1 and tokens[i - 2].lower in {"the", "a", "an", "his", "her", "its", "their"}):
                 if not (lowered in {"said", "says"} and prev not in {"the", "said", "aforementioned", "such"}):
                     continue

@@ -1132,3 +1132,16 @@ def test_an_adverb_between_the_subject_and_the_verb(text):
 
 def test_later_before_a_noun_is_no_cue():
     assert extract_article(["The later reports were wrong about the vote."])[0] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sen. Ava Bright spoke in Erie. While she's said she will run, Bright has not filed.", "Ava Bright"),
+    ("Gov. Sam Oduya took questions. He's advocated a gas tax for years.", "Sam Oduya"),
+])
+def test_a_pronoun_with_its_auxiliary_in_one_token(text, name):
+    rows = rows_of(text)
+    assert rows and rows[-1][1] == name, rows
+
+
+def test_a_contracted_passive_is_no_statement():
+    assert extract_article(["Gov. Sam Oduya took questions.", "He's viewed as honest by most voters."])[1] == []

@@ -697,6 +697,12 @@ class SentenceCues:
                 if phrase.names or phrase.pronoun:
                     return phrase, "subject"
             return None, ""
+        contraction = re.fullmatch(r"(he|she|they|we|who)['’](?:s|ve|d|ll|re)", token.lower)
+        if contraction and not self.in_quote[j]:
+            # "he's said", "she's hoping", "who've announced": the tokenizer keeps the pronoun and its auxiliary as one.
+            phrase = self.phrase(j, j + 1)
+            phrase.pronoun = phrase.head = contraction.group(1)
+            return phrase, "subject"
         span = self._np_left(j)
         if span is None or tokens[i].tag in {"VBD", "VBZ"} or not self.is_source_phrase(self.phrase(*span), cls or "say"):
             # "The state officials whose laws have been invalidated say", "Parents who drove their children to
@@ -830,7 +836,9 @@ class SentenceCues:
             if lowered.endswith("ing") and lowered in NOT_PARTICIPLES:
                 continue
             # Passives: "was told to leave", "is expected to", "were asked", "is known for".
-            if prev in {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "get", "got", "gets"} and (
+            if (prev in {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "get", "got", "gets"}
+                    or re.fullmatch(r"(?:he|she|they|we|who|it)['’](?:s|re)", prev) and (  # "who's viewed as", not "he's said"
+                        nxt in {"as", "to", "by"} or lowered in {"viewed", "seen", "expected", "considered", "regarded", "known"})) and (
                     token.tag in {"VBN", "VBD"} or lowered.endswith(("ed", "en", "wn", "ld", "ght", "id", "ne", "ur", "lt", "nd", "ut"))) \
                     and not lowered.endswith("ing"):
                 if not (lowered == "quoted" and re.match(r"\s+as\b", after)):

@@ -1145,3 +1145,17 @@ def test_a_pronoun_with_its_auxiliary_in_one_token(text, name):
 
 def test_a_contracted_passive_is_no_statement():
     assert extract_article(["Gov. Sam Oduya took questions.", "He's viewed as honest by most voters."])[1] == []
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Sen. Al Moss has in recent weeks warned that the fund is broke.", "Al Moss"),
+    ("Ms. Ida Lee has at times suggested that she might run.", "Ida Lee"),
+    ("Mayor Jo Kent has for years argued that the tunnel is unsafe.", "Jo Kent"),
+])
+def test_a_time_phrase_between_the_auxiliary_and_the_verb(sentence, name):
+    found = extract_article([sentence])[0]
+    assert [f.source_name for f in found] == [name], found
+
+
+def test_a_time_phrase_after_a_thing_gives_no_source():
+    assert extract_article(["Rates have in the past risen fast, and prices in the past fell."])[0] == []

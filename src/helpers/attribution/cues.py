@@ -524,6 +524,13 @@ class SentenceCues:
             if lowered in AUXILIARIES or tokens[j].tag in {"RB"} and lowered.endswith("ly") or lowered in {"here", "there"} and j > 0:
                 j -= 1
                 continue
+            # "have in the past said", "has in recent weeks warned", "have for years argued", "has at times suggested"
+            if j >= 2 and lowered in {"past", "years", "months", "weeks", "days", "times", "decades", "public", "private"}:
+                words = " ".join(t.lower for t in tokens[max(0, j - 2): j + 1])
+                adverbial = re.search(r"(?:^|\s)(?:in\s+the\s+past|in\s+recent\s+\w+|for\s+(?:\w+\s+)?\w+|at\s+times|in\s+public|in\s+private)$", words)
+                if adverbial and j - len(adverbial.group(0).split()) >= 0 and tokens[j - len(adverbial.group(0).split())].lower in AUXILIARIES:
+                    j -= len(adverbial.group(0).split())
+                    continue
             if lowered in TIME_WORDS and j in self.name_at:
                 break  # "Day said": a name, not a time
             if lowered in TIME_WORDS and (lowered not in {"in", "at", "this", "on", "last", "next", "early", "late"} or

@@ -1159,3 +1159,12 @@ def test_a_time_phrase_between_the_auxiliary_and_the_verb(sentence, name):
 
 def test_a_time_phrase_after_a_thing_gives_no_source():
     assert extract_article(["Rates have in the past risen fast, and prices in the past fell."])[0] == []
+
+
+def test_continuing_ones_remarks_is_a_statement():
+    found = extract_article(["Mayor Nils Berg continued his scathing remarks."])[0]
+    assert [f.source_name for f in found] == ["Nils Berg"], found
+
+
+def test_a_river_continuing_its_course_is_no_statement():
+    assert extract_article(["The river continued its course to the sea."])[0] == []

@@ -1168,3 +1168,12 @@ def test_continuing_ones_remarks_is_a_statement():
 
 def test_a_river_continuing_its_course_is_no_statement():
     assert extract_article(["The river continued its course to the sea."])[0] == []
+
+
+def test_an_inquiry_finds():
+    found = extract_article(["The inquiry found that the office never searched its own email."])[0]
+    assert [f.source_name for f in found] == ["inquiry"], found
+
+
+def test_an_inquiry_as_an_object_is_no_source():
+    assert extract_article(["She opened an inquiry into the fire."])[0] == []

@@ -134,7 +134,7 @@ DATA_WORDS = {"poll", "polls", "survey", "surveys", "data", "figures", "records"
               "transcripts", "transcript", "tape", "video", "footage", "findings", "estimates", "projections",
               "forecast", "forecasts", "models", "model", "audit", "review", "investigation", "probe", "census",
               "memo", "letter", "statement", "release", "indictment", "complaint", "lawsuit", "ruling", "filing",
-              "investigations", "inquiries", "audits", "reviews",
+              "investigations", "inquiries", "inquiry", "audits", "reviews",
               "documents", "polling", "tally", "count", "index", "report's", "commentary", "editorial", "article",
               "white paper", "paper", "guideline", "guidelines", "communique", "document", "plan", "notice", "circular",
               "announcement", "decision", "opinion", "column", "op-ed", "book", "speech", "remarks", "testimony",

@@ -1177,3 +1177,12 @@ def test_an_inquiry_finds():
 
 def test_an_inquiry_as_an_object_is_no_source():
     assert extract_article(["She opened an inquiry into the fire."])[0] == []
+
+
+def test_a_poll_out_monday_shows():
+    found = extract_article(["A Marist poll out Monday showed the mayor with a wide lead."])[0]
+    assert [f.source_name for f in found] == ["Marist poll"], found
+
+
+def test_going_out_monday_is_no_poll():
+    assert extract_article(["The lights went out Monday and showed no sign of returning."])[0] == []

@@ -543,7 +543,7 @@ class SentenceCues:
             # "A Reuters/Ipsos poll released on Friday showed": the participle after the subject.
             if tokens[j].lower in {"released", "published", "conducted", "issued", "taken", "completed", "compiled",
                                    "obtained", "seen", "reviewed", "posted", "aired", "broadcast", "circulated", "made",
-                                   "filed", "sent", "written", "cited", "leaked", "unveiled"} and j > 0 and (
+                                   "filed", "sent", "written", "cited", "leaked", "unveiled", "out"} and j > 0 and (
                     tokens[j - 1].tag.startswith("NN") or is_capitalised(tokens[j - 1])):
                 j -= 1
                 continue

@@ -1186,3 +1186,12 @@ def test_a_poll_out_monday_shows():
 
 def test_going_out_monday_is_no_poll():
     assert extract_article(["The lights went out Monday and showed no sign of returning."])[0] == []
+
+
+def test_a_share_of_voters_who_said_is_poll_respondents():
+    found = extract_article(["The mayor won among the 40 percent of voters who said crime was their top worry."])[0]
+    assert [(f.source_type, f.source_name) for f in found] == [("other", "poll respondents")], found
+
+
+def test_a_share_of_a_budget_is_no_source():
+    assert extract_article(["The 30 percent of the budget that went to roads said little about priorities."])[0] == []

@@ -302,7 +302,8 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
     role = lex.roles().get(head) or lex.roles().get(head.rstrip("s"))
     if body_entity is not None and role is not None and role.source_type == "inherit" and head not in ANONYMOUS_HEADS:
         return _typed(body_entity, "description", index)  # "Cameron's spokesman": Cameron's side
-    if head.isdigit() or head in {"percent", "%", "majority", "plurality", "surveyed", "polled", "questioned", "respondents"}:
+    if head.isdigit() or head in {"percent", "%", "majority", "plurality", "surveyed", "polled", "questioned", "respondents"} or re.match(
+            r"(?:the\s+)?(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+|only\s+|just\s+)?\d[\d.,]*\s*(?:percent|%)\s+of\b", lowered):
         return "other", "poll respondents", f"'{text}' (a share of those asked)", "medium", None
     reading = role_of(text, body_type(body_entity.name) if body_entity is not None else "", body_entity.name if body_entity else "")
     if body_entity is not None and (reading is None or reading.source_type == registry.type_of(body_entity)) and (

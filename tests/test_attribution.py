@@ -1195,3 +1195,23 @@ def test_a_share_of_voters_who_said_is_poll_respondents():
 
 def test_a_share_of_a_budget_is_no_source():
     assert extract_article(["The 30 percent of the budget that went to roads said little about priorities."])[0] == []
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("Gov. Lu Chen took a shot at likely Republican nominee Dan Ives.", "took a shot at"),
+    ("Sen. Ora Vance lit into the airline for the delays.", "lit into"),
+    ("Mayor Kim Dahl unleashed a harsh attack on the council.", "unleashed a harsh attack"),
+    ("Rep. Al Cho delivered a critique of the budget.", "delivered a critique"),
+])
+def test_more_phrases_of_attack(sentence, cue):
+    found = extract_article([sentence])[0]
+    assert [f.cue for f in found] == [cue], found
+
+
+@pytest.mark.parametrize("sentence", [
+    "The team took a shot at the title.",
+    "The army launched an attack on the town.",
+    "The courier delivered a package to the office.",
+])
+def test_attacks_and_shots_that_are_no_stances(sentence):
+    assert extract_article([sentence])[0] == []

@@ -1215,3 +1215,21 @@ def test_more_phrases_of_attack(sentence, cue):
 ])
 def test_attacks_and_shots_that_are_no_stances(sentence):
     assert extract_article([sentence])[0] == []
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("Even Gov. Ida Roth has knocked the new rules as unfair.", "knocked"),
+    ("Democrats pressure Senator Ames to drop the bill.", "pressure"),
+])
+def test_knocking_a_rule_and_pressuring_a_person(sentence, cue):
+    found = extract_article([sentence])[0]
+    assert [f.cue for f in found] == [cue], found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Volunteers knocked on doors all day.",
+    "The storm knocked out power and the boxer knocked the champion down.",
+    "Rising costs pressure the budget.",
+])
+def test_knocks_and_pressure_that_are_no_stances(sentence):
+    assert extract_article([sentence])[0] == []

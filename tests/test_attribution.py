@@ -892,3 +892,531 @@ def test_an_aside_before_a_verb_needs_a_person_before_it(sentence):
 def test_an_agency_with_and_in_its_name_is_one_official_source(sentence, name):
     found = extract_article([sentence])[0]
     assert [(f.source_type, f.source_name) for f in found] == [("official", name)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Billionaire Ada Fenwick said she would fund the new stadium herself.", ("other", "Ada Fenwick")),
+    ("Billionaire Ada Fenwick, a major Republican donor, said she would fund the ads.", ("political", "Ada Fenwick")),
+    ("Billionaire investor Ada Fenwick said the shares were cheap.", ("company", "Ada Fenwick")),
+])
+def test_billionaire_alone_is_no_company_role(text, expected):
+    """Wealth says nothing about whom a person speaks for; a donor to a party speaks as a political source."""
+    rows = rows_of(text)
+    assert rows and rows[0][:2] == expected, rows
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Brightline Customer Service told riders the train would be an hour late.", ("company", "Brightline Customer Service")),
+    ("The Internal Revenue Service said the refunds would be late.", ("official", "Internal Revenue Service")),
+])
+def test_a_company_customer_service_is_the_company(text, expected):
+    """'Service' marks an official body ('Postal Service'), but a company's customer service speaks for the company."""
+    rows = rows_of(text)
+    assert rows and rows[0][:2] == expected, rows
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Omar Haddad and Luis Ferreira opened the bakery in 2009. Both men said the rent had tripled since then.",
+     {"Omar Haddad", "Luis Ferreira"}),
+    ("Nadia Kovac met Ruth Obi at the rally. The two women told reporters they would vote early.",
+     {"Nadia Kovac", "Ruth Obi"}),
+])
+def test_both_men_are_the_people_just_named(text, expected):
+    rows = rows_of(text)
+    assert {name for _t, name, _v in rows} == expected and "anonymous" not in {t for t, _n, _v in rows}, rows
+
+
+def test_both_men_with_no_one_named_before_are_not_anonymous_and_two_men_are():
+    assert rows_of("Both men said the rent had tripled.")[0][0] != "anonymous"
+    assert rows_of("Two men said the rent had tripled.")[0][0] == "anonymous"  # unnamed people
+
+
+@pytest.mark.parametrize("text", [
+    "Farmers are among the keenest customers of the Russian-made heaters. Every winter we buy two, she told the radio.",
+    "The customers of the Chinese-made scooters were angry. They said the brakes failed.",
+])
+def test_an_x_made_adjective_is_never_a_source(text):
+    names = {name for _t, name, _v in rows_of(text)} | {via for _t, _n, via in rows_of(text)}
+    assert not any(name.endswith("-made") for name in names), names
+
+
+def test_a_place_based_role_still_types_the_person():
+    assert rows_of("Beijing-based car analyst Zhou Min said sales would fall.")[0][:2] == ("expert", "Zhou Min")
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The mayor of Tucson, Ariz., said the water was safe to drink.", "Tucson"),
+    ("The sheriff of Marion County, Ore., said the road would stay closed.", "Marion County"),
+])
+def test_the_role_of_a_place_with_its_state_between_it_and_the_verb(sentence, name):
+    found = extract_article([sentence])[0]
+    assert [f.source_name for f in found] == [name] and found[0].cue == "said"
+
+
+def test_a_thing_of_a_place_with_its_state_is_no_source():
+    assert extract_article(["The streets of Tucson, Ariz., say little about the flood."])[0] == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Two federal appeals courts said the map was drawn to dilute Black votes.", ("official", "Two federal appeals courts")),
+    ("Steel makers argue that the new tariffs will cost jobs.", ("company", "Steel makers")),
+    ("Automakers say the rule will raise prices.", ("company", "Automakers")),
+    ("The under-30 generation says housing is its biggest worry.", ("other", "under-30 generation")),
+])
+def test_plural_bodies_and_industries_speak(sentence, expected):
+    found = extract_article([sentence])[0]
+    assert [(f.source_type, f.source_name) for f in found][:1] == [expected], found
+
+
+@pytest.mark.parametrize("sentence", [
+    "The courts were closed for the holiday and the makers of the film argued nothing.",
+    "Prices at the banks rose as the generation of new cars arrived.",
+])
+def test_plural_bodies_are_no_source_without_a_verb_of_saying(sentence):
+    assert extract_article([sentence])[0] == []
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("In the latest Marist/Gazette poll, the mayor leads her rival by nine points.", "Marist/Gazette poll"),
+    ("In a Quinnipiac survey released Tuesday, 41 percent of voters backed the levy.", "Quinnipiac survey"),
+    ("The senator trails by 12 percent to 30 percent in the statewide poll.", "statewide poll"),
+])
+def test_a_polls_findings_credited_with_in(sentence, name):
+    found = extract_article([sentence])[0]
+    assert [(f.source_type, f.source_name, f.cue) for f in found][:1] == [("expert", name, "in")], found
+
+
+@pytest.mark.parametrize("sentence", [
+    "He rose five points in the polls after the debate.",
+    "Voters in Ohio head to the polls on Tuesday, and 40 percent are expected to vote early.",
+    "She has led in polling averages since June.",
+])
+def test_rising_in_the_polls_is_no_poll_credited(sentence):
+    assert extract_article([sentence])[0] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mayor Lena Ortiz waved the crowd quiet, then leaned into the microphone and roared: “We are not leaving.”",
+     "Lena Ortiz"),
+    ("Governor Paul Brandt took questions on Friday. He went on: \"Nobody will lose their pension.\"", "Paul Brandt"),
+    ("After the vote, Senator Ida Moss issued the following statement:", "Ida Moss"),
+])
+def test_a_persons_clause_ending_in_a_colon_before_a_quotation(text, name):
+    rows = rows_of(text)
+    assert rows and rows[-1][1] == name, rows
+
+
+@pytest.mark.parametrize("sentence", [
+    "Here they are:",
+    "The candidate must:",
+    "The plan has three parts: \"jobs, roads and schools.\"",
+])
+def test_a_colon_that_opens_a_list_credits_no_one(sentence):
+    assert extract_article([sentence])[0] == []
+
+
+def test_a_transcripts_speaker_label_is_the_person_named():
+    text = ("Governor Maria Lund spoke with the host Dan Ruiz on Sunday. DAN RUIZ: Will you run again? "
+            "LUND: I have not decided, and I will not decide before spring.")
+    rows = rows_of(text)
+    assert [name for _t, name, _v in rows][-2:] == ["Dan Ruiz", "Maria Lund"], rows
+
+
+@pytest.mark.parametrize("text", [
+    "WASHINGTON: The Senate voted on the budget late on Friday.",
+    "CORRECTION: An earlier version of this story misstated the date of the vote.",
+])
+def test_a_dateline_or_a_notice_in_capitals_is_no_speaker(text):
+    assert rows_of(text) == []
+
+
+def test_a_named_person_calling_after_with_is_the_source():
+    rows = rows_of("The debate turned sharp, with former Gov. Ruth Adler calling the plan a fraud.")
+    assert [(name) for _t, name, _v in rows] == ["Ruth Adler"], rows
+
+
+def test_a_thing_calling_for_is_no_source():
+    assert rows_of("A small sign calling for calm hung over the door.") == []
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Sen. Nora Vance (D-Ore.), a member of the panel, said the bill would fail.", "Nora Vance"),
+    ("State Rep. Hal Greer (R), an early Cruz backer, suggested that the vote was rigged.", "Hal Greer"),
+])
+def test_a_party_tag_and_an_apposition_between_the_name_and_the_verb(sentence, name):
+    found = extract_article([sentence])[0]
+    assert [f.source_name for f in found] == [name], found
+
+
+def test_a_parenthesis_after_a_thing_gives_no_source():
+    assert extract_article(["The old mill (built in 1890), a landmark of the town, says a lot about its past."])[0] == []
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("In her speech, Mayor Ines Duarte toured the ward and said the hospital would stay open.", "Ines Duarte"),
+    ("At the hearing, Sen. Carl Webb compared the bill to a tax, saying it would hurt farmers.", "Carl Webb"),
+    ("ProPublica obtained the memo and said the plan was rushed.", "ProPublica"),
+])
+def test_the_subject_after_an_opening_phrase_shares_a_coordinated_verb_of_saying(sentence, name):
+    found = extract_article([sentence])[0]
+    assert [f.source_name for f in found] == [name], found
+
+
+def test_an_opening_clause_with_a_verb_lends_no_subject():
+    assert extract_article(["When the vote failed, the committee adjourned and said nothing."])[0] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The governor hopes voters will forgive the delay.",
+    "Farmers hope they can plant before the rains.",
+])
+def test_hope_with_a_clause_without_that(sentence):
+    found = extract_article([sentence])[0]
+    assert [f.cue for f in found] in (["hopes"], ["hope"]), found
+
+
+def test_hopes_as_a_noun_is_no_cue():
+    assert extract_article(["Their hopes will rise if the rain stops."])[0] == []
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("By a wide margin, Millennials support paid family leave.", "Millennials"),
+    ("Two-thirds support raising the minimum wage.", "Two-thirds"),
+    ("Most farmers oppose building the pipeline.", "farmers"),
+])
+def test_people_support_or_oppose_a_bare_object(sentence, name):
+    found = extract_article([sentence])[0]
+    assert [f.source_name for f in found] == [name] and found[0].cue in {"support", "oppose"}, found
+
+
+@pytest.mark.parametrize("sentence", [
+    "The grants support research in rural areas.",
+    "New rules support building more homes.",
+])
+def test_things_that_support_a_bare_object_are_no_source(sentence):
+    assert extract_article([sentence])[0] == []
+
+
+def test_who_after_a_name_that_completes_a_copula_is_the_name():
+    rows = rows_of("The loudest critic was Gov. Tara Benson, who claimed the audit was rigged.")
+    assert [name for _t, name, _v in rows] == ["Tara Benson"], rows
+
+
+def test_who_after_a_place_that_completes_a_copula_is_no_source():
+    assert rows_of("The biggest surprise was Ohio, who claimed the title in overtime.") == []
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The judge ruled after a motion by the Tribune Company, which argued that the records were public.", "Tribune Company"),
+    ("The case went to the state Board of Elections, which ruled that the petition was valid.", "Board of Elections"),
+])
+def test_which_after_a_body_before_a_past_verb_of_saying(sentence, name):
+    found = extract_article([sentence])[0]
+    assert name in [f.source_name for f in found], found
+
+
+def test_which_before_a_present_verb_is_no_statement():
+    assert extract_article(["She works at Halvorsen, which advises banks on mergers."])[0] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The rule was written to block delegates who backed former Gov. Alan Pryce.",
+    "The bill angered the Tea Party Republicans who oppose large-scale spending.",
+])
+def test_people_who_back_or_oppose_a_bare_object(sentence):
+    found = extract_article([sentence])[0]
+    assert [f.cue for f in found] in (["backed"], ["oppose"]), found
+
+
+@pytest.mark.parametrize("sentence", [
+    "The troops, who backed away from the line, waited.",
+    "The field was crowded with candidates backed by big super PACs.",
+])
+def test_backed_away_or_backed_by_is_no_stance_of_the_subject(sentence):
+    assert all(f.cue != "backed" for f in extract_article([sentence])[0])
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sen. Rosa Grant spoke in Dayton. She renewed her recent call for a ban on the pesticide.", "Rosa Grant"),
+    ("Mayor Tom Hale met the union. His sharp criticism of the contract drew boos.", "Tom Hale"),
+    ("Rep. Dan Wu took questions. He repeated his support for a higher minimum wage.", "Dan Wu"),
+])
+def test_a_statement_named_by_a_noun_after_a_possessive_pronoun(text, name):
+    rows = rows_of(text)
+    assert rows and rows[-1][1] == name, rows
+
+
+@pytest.mark.parametrize("sentences", [
+    ["Sen. Rosa Grant spoke in Dayton.", "Her call was dropped twice."],
+    ["Mayor Tom Hale met the union.", "His support staff left early."],
+])
+def test_a_possessive_noun_with_no_object_is_no_statement(sentences):
+    assert extract_article(sentences)[1] == []
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("Mayor Pia Lund took issue with the audit's findings.", "took issue with"),
+    ("Gov. Ed Marsh swipes at rivals over the budget.", "swipes at"),
+    ("Sen. Jo Raines took another swipe at the airline on Monday.", "took another swipe at"),
+])
+def test_taking_issue_and_swipes_are_stances(sentence, cue):
+    found = extract_article([sentence])[0]
+    assert [f.cue for f in found] == [cue], found
+
+
+def test_a_shot_at_a_title_is_no_stance():
+    assert extract_article(["The team took a shot at the title and swiped the ball away."])[0] == []
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Gov. Rita Olsen, eager all week to end the strike, attacked the union for stalling.", "Rita Olsen"),
+    ("Mayor Ann Bell, anxious to end the strike, urged the union to return.", "Ann Bell"),
+])
+def test_an_adjective_aside_between_the_name_and_the_verb(sentence, name):
+    found = extract_article([sentence])[0]
+    assert [f.source_name for f in found] == [name], found
+
+
+def test_an_adjective_aside_after_a_thing_gives_no_source():
+    assert extract_article(["The old bridge, ready to fall, urged caution."])[0] == []
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The review panel recommends closing two of the clinics.", "review panel"),
+    ("Audits have revealed that the fund lost $2 million.", "Audits"),
+])
+def test_a_panel_and_plural_findings_are_sources(sentence, name):
+    found = extract_article([sentence])[0]
+    assert [f.source_name for f in found] == [name], found
+
+
+def test_a_wooden_panel_shows_nothing():
+    assert extract_article(["The wooden panel showed signs of rot."])[0] == []
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Police Chief Omar Reyes stated the officers had followed the rules.", "Omar Reyes"),
+    ("\"We will rebuild,\" stated Lia Moreau, the town's mayor.", "Lia Moreau"),
+])
+def test_stated_before_a_clause_or_after_a_quotation(sentence, name):
+    found = extract_article([sentence])[0]
+    assert [f.source_name for f in found] == [name], found
+
+
+def test_state_as_a_noun_is_no_cue():
+    assert extract_article(["Voters in several states Republicans won stayed home."])[0] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Marta Olin went on to explain why the vote had failed.",
+    "Senator Ray Fox then went on to praise the young players.",
+])
+def test_went_on_to_say(sentence):
+    found = extract_article([sentence])[0]
+    assert found and found[0].cue.startswith("went on to"), found
+
+
+def test_went_on_to_win_is_no_statement():
+    assert extract_article(["Marta Olin went on to win the race by ten points."])[0] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Prime Minister Anne Roux spoke last. “France will stand firm,” an angry Roux retorted.", "Anne Roux"),
+    ("“This is the best day of my life!” beamed Carla Mendes, a nurse from Tulsa.", "Carla Mendes"),
+])
+def test_any_verb_right_after_a_quotation_with_a_person_beside_it(text, name):
+    rows = rows_of(text)
+    assert rows and rows[-1][1] == name, rows
+
+
+@pytest.mark.parametrize("sentence", [
+    "\"Jaws,\" the film, opened in 1975.",
+    "''Tales From the Crypt,'' an HBO series, returned in 1989.",
+])
+def test_a_title_in_quotation_marks_before_a_verb_is_no_quotation(sentence):
+    assert extract_article([sentence])[0] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mayor Ed Li said to loud cheers that the plant would stay open.",
+    "\"We are not done,\" Gov. Iris Cole said to applause.",
+])
+def test_said_to_cheers_is_the_speaker_not_a_wire_headline(sentence):
+    found = extract_article([sentence])[0]
+    assert [f.source_type for f in found] == ["official"], found
+
+
+def test_said_to_plan_is_still_a_wire_headline():
+    found = extract_article(["Acme is said to plan a second factory in Ohio."])[0]
+    assert [f.source_type for f in found] == ["anonymous"], found
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Sen. Ida Pell grew sharper as the night went on, eventually saying the plan was a fraud.", "Ida Pell"),
+    ("On Sunday, Gov. Abe Lind issued a new attack, stating on CNN that the budget was a sham.", "Abe Lind"),
+])
+def test_a_participle_of_saying_after_a_comma_and_an_adverb(sentence, name):
+    found = extract_article([sentence])[0]
+    assert [f.source_name for f in found] == [name], found
+
+
+def test_stating_as_a_participle_after_a_thing_is_no_cue():
+    assert extract_article(["The rain fell all night, eventually flooding the road."])[0] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gov. Ana Ruiz pushed lawmakers to pass the bill before June.",
+    "Sen. Bo Hart pushes Dems to reject the deal.",
+])
+def test_pushing_people_to_act_is_a_call(sentence):
+    found = extract_article([sentence])[0]
+    assert [f.cue for f in found] in (["pushed"], ["pushes"]), found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Oil pushed prices to record highs.",
+    "The storm pushed the boat to shore.",
+])
+def test_pushing_things_is_no_call(sentence):
+    assert extract_article([sentence])[0] == []
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Then Nordco, only two months later, announced plans to close the mill.", "Nordco"),
+    ("Sen. Al Fox, a week later, urged the board to resign.", "Al Fox"),
+])
+def test_a_time_aside_between_the_source_and_the_verb(sentence, name):
+    found = extract_article([sentence])[0]
+    assert [f.source_name for f in found] == [name], found
+
+
+def test_a_time_aside_after_a_thing_gives_no_source():
+    assert extract_article(["The old bridge, two months later, urged caution."])[0] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mayor Dora Quist unveiled a proposal to cut bus fares in half.",
+    "Gov. Lee Park outlined his plan for the state's pensions.",
+])
+def test_unveiling_a_plan_is_a_statement(sentence):
+    found = extract_article([sentence])[0]
+    assert found and found[0].cue.startswith(("unveiled", "outlined")), found
+
+
+def test_unveiling_a_car_is_no_statement():
+    assert extract_article(["The company unveiled a new car and rolled out a bus route."])[0] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Gov. Ray Imes spoke in Reno. He later denied the report.",
+    "The Ledger later reported that the mayor had resigned.",
+    "Sen. Pia Holt further claimed the vote was rigged.",
+])
+def test_an_adverb_between_the_subject_and_the_verb(text):
+    rows = rows_of(text)
+    assert rows and rows[-1][1] in {"Ray Imes", "Ledger", "The Ledger", "Pia Holt"}, rows
+
+
+def test_later_before_a_noun_is_no_cue():
+    assert extract_article(["The later reports were wrong about the vote."])[0] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sen. Ava Bright spoke in Erie. While she's said she will run, Bright has not filed.", "Ava Bright"),
+    ("Gov. Sam Oduya took questions. He's advocated a gas tax for years.", "Sam Oduya"),
+])
+def test_a_pronoun_with_its_auxiliary_in_one_token(text, name):
+    rows = rows_of(text)
+    assert rows and rows[-1][1] == name, rows
+
+
+def test_a_contracted_passive_is_no_statement():
+    assert extract_article(["Gov. Sam Oduya took questions.", "He's viewed as honest by most voters."])[1] == []
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Sen. Al Moss has in recent weeks warned that the fund is broke.", "Al Moss"),
+    ("Ms. Ida Lee has at times suggested that she might run.", "Ida Lee"),
+    ("Mayor Jo Kent has for years argued that the tunnel is unsafe.", "Jo Kent"),
+])
+def test_a_time_phrase_between_the_auxiliary_and_the_verb(sentence, name):
+    found = extract_article([sentence])[0]
+    assert [f.source_name for f in found] == [name], found
+
+
+def test_a_time_phrase_after_a_thing_gives_no_source():
+    assert extract_article(["Rates have in the past risen fast, and prices in the past fell."])[0] == []
+
+
+def test_continuing_ones_remarks_is_a_statement():
+    found = extract_article(["Mayor Nils Berg continued his scathing remarks."])[0]
+    assert [f.source_name for f in found] == ["Nils Berg"], found
+
+
+def test_a_river_continuing_its_course_is_no_statement():
+    assert extract_article(["The river continued its course to the sea."])[0] == []
+
+
+def test_an_inquiry_finds():
+    found = extract_article(["The inquiry found that the office never searched its own email."])[0]
+    assert [f.source_name for f in found] == ["inquiry"], found
+
+
+def test_an_inquiry_as_an_object_is_no_source():
+    assert extract_article(["She opened an inquiry into the fire."])[0] == []
+
+
+def test_a_poll_out_monday_shows():
+    found = extract_article(["A Marist poll out Monday showed the mayor with a wide lead."])[0]
+    assert [f.source_name for f in found] == ["Marist poll"], found
+
+
+def test_going_out_monday_is_no_poll():
+    assert extract_article(["The lights went out Monday and showed no sign of returning."])[0] == []
+
+
+def test_a_share_of_voters_who_said_is_poll_respondents():
+    found = extract_article(["The mayor won among the 40 percent of voters who said crime was their top worry."])[0]
+    assert [(f.source_type, f.source_name) for f in found] == [("other", "poll respondents")], found
+
+
+def test_a_share_of_a_budget_is_no_source():
+    assert extract_article(["The 30 percent of the budget that went to roads said little about priorities."])[0] == []
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("Gov. Lu Chen took a shot at likely Republican nominee Dan Ives.", "took a shot at"),
+    ("Sen. Ora Vance lit into the airline for the delays.", "lit into"),
+    ("Mayor Kim Dahl unleashed a harsh attack on the council.", "unleashed a harsh attack"),
+    ("Rep. Al Cho delivered a critique of the budget.", "delivered a critique"),
+])
+def test_more_phrases_of_attack(sentence, cue):
+    found = extract_article([sentence])[0]
+    assert [f.cue for f in found] == [cue], found
+
+
+@pytest.mark.parametrize("sentence", [
+    "The team took a shot at the title.",
+    "The army launched an attack on the town.",
+    "The courier delivered a package to the office.",
+])
+def test_attacks_and_shots_that_are_no_stances(sentence):
+    assert extract_article([sentence])[0] == []
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("Even Gov. Ida Roth has knocked the new rules as unfair.", "knocked"),
+    ("Democrats pressure Senator Ames to drop the bill.", "pressure"),
+])
+def test_knocking_a_rule_and_pressuring_a_person(sentence, cue):
+    found = extract_article([sentence])[0]
+    assert [f.cue for f in found] == [cue], found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Volunteers knocked on doors all day.",
+    "The storm knocked out power and the boxer knocked the champion down.",
+    "Rising costs pressure the budget.",
+])
+def test_knocks_and_pressure_that_are_no_stances(sentence):
+    assert extract_article([sentence])[0] == []

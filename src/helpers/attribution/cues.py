@@ -68,6 +68,12 @@ NOUN_BEFORE = {"the", "a", "an", "this", "that", "these", "those", "his", "her",
                "false", "baseless", "unsubstantiated", "wild", "those", "these", "some", "many", "what", "which",
                "strong", "early", "later", "further", "additional", "past"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who"}
+POLL_WORDS = {"poll", "polls", "survey", "surveys"}
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
+SHARE_HEADS = {"percent", "%", "majority", "plurality", "third", "thirds", "two-thirds", "half", "quarter", "quarters",
+               "three-quarters", "fifths"}
+PARTY_PLURALS = {"republicans", "democrats", "millennials", "independents", "americans", "evangelicals", "latinos",
+                 "hispanics", "catholics", "conservatives", "liberals", "progressives"}
 PERSON_NOUNS = {
     "people", "man", "woman", "men", "women", "person", "group", "groups", "family", "friends", "friend", "colleagues",
     "others", "everyone", "nobody", "someone", "anyone", "crowd", "audience", "public", "americans", "country",
@@ -198,7 +204,7 @@ def trigger_words() -> frozenset:
     words = set(lex.cue_verbs())
     for _pattern, _cls, _label, needs in lex.cue_phrases():
         words |= needs
-    words |= NOUN_CUES
+    words |= NOUN_CUES | POLL_WORDS
     words |= {"according", "citing", "quoting", "cited", "quoted", "by", "interview", "conversation", "op-ed", "podcast",
               "speaking", "talking", "comments", "remarks", "column", "essay", "article", "appearance", "first",
               "viral", "source", "sources", "anonymity", "anonymous", "anonymously", "named", "identified", "rumor",
@@ -209,10 +215,13 @@ def trigger_words() -> frozenset:
     return frozenset(words)
 
 
+_QUOTE_THEN_WORD = re.compile(r"[,?!](?:”|\"|'')\s+\w")
+
+
 def has_trigger(sentence: str, tokens: list[Token]) -> bool:
     """Whether a sentence can hold a cue at all (a fast test before the cue rules run)."""
-    if ":" in sentence or "(@" in sentence:
-        return True
+    if ":" in sentence or "(@" in sentence or _QUOTE_THEN_WORD.search(sentence):
+        return True  # a colon, a tweet credit, or a quotation a verb may follow ('“...!” beamed Carla Mendes')
     triggers = trigger_words()
     return any(t.lower in triggers for t in tokens)
 
@@ -448,7 +457,7 @@ class SentenceCues:
         if cls in {"say", "think"} and head.isdigit() or head in {"those", "respondents", "surveyed", "polled", "questioned",
                                                                    "interviewed"} and cls in {"say", "think", "stance", "want"}:
             return True  # "Six in 10 say", "those surveyed say"
-        if head in {"percent", "%", "majority", "plurality", "third", "half", "quarter"} and cls in {"say", "think", "stance", "want", "call"}:
+        if head in SHARE_HEADS and cls in {"say", "think", "stance", "want", "call"}:
             return True  # "47% say", "a majority of Republicans believe"
         if head.endswith("s") and head[:-1] in lex.roles():
             head = head[:-1]
@@ -494,7 +503,15 @@ class SentenceCues:
         if skipped and name is not None and name.end == k and name.kind in {"person", "name"} \
                 and not (name.start > 0 and tokens[name.start - 1].lower in {"of", "from"}):
             return k - 1
+        if skipped and name is not None and name.end == k and name.kind in {"country", "name"} and name.start >= 2 \
+                and tokens[name.start - 1].lower in {"of", "in", "from"} and not self.in_quote[name.start - 2] and (
+                    self._role_word(tokens[name.start - 2].lower) or tokens[name.start - 2].lower in PERSON_NOUNS):
+            return k - 1  # "The mayor of Phoenix, Ariz., said", "Voters in Tempe, Ariz., say": the role before the place
         return None
+
+    @staticmethod
+    def _role_word(word: str) -> bool:
+        return word in lex.roles() or word.endswith("s") and word[:-1] in lex.roles()
 
     def subject_before(self, i: int, cls: str = "") -> tuple[Phrase | None, str]:
         """The source phrase before the cue at token ``i`` and how it was found ('subject', 'relative', '');
@@ -507,6 +524,13 @@ class SentenceCues:
             if lowered in AUXILIARIES or tokens[j].tag in {"RB"} and lowered.endswith("ly") or lowered in {"here", "there"} and j > 0:
                 j -= 1
                 continue
+            # "have in the past said", "has in recent weeks warned", "have for years argued", "has at times suggested"
+            if j >= 2 and lowered in {"past", "years", "months", "weeks", "days", "times", "decades", "public", "private"}:
+                words = " ".join(t.lower for t in tokens[max(0, j - 2): j + 1])
+                adverbial = re.search(r"(?:^|\s)(?:in\s+the\s+past|in\s+recent\s+\w+|for\s+(?:\w+\s+)?\w+|at\s+times|in\s+public|in\s+private)$", words)
+                if adverbial and j - len(adverbial.group(0).split()) >= 0 and tokens[j - len(adverbial.group(0).split())].lower in AUXILIARIES:
+                    j -= len(adverbial.group(0).split())
+                    continue
             if lowered in TIME_WORDS and j in self.name_at:
                 break  # "Day said": a name, not a time
             if lowered in TIME_WORDS and (lowered not in {"in", "at", "this", "on", "last", "next", "early", "late"} or
@@ -519,7 +543,7 @@ class SentenceCues:
             # "A Reuters/Ipsos poll released on Friday showed": the participle after the subject.
             if tokens[j].lower in {"released", "published", "conducted", "issued", "taken", "completed", "compiled",
                                    "obtained", "seen", "reviewed", "posted", "aired", "broadcast", "circulated", "made",
-                                   "filed", "sent", "written", "cited", "leaked", "unveiled"} and j > 0 and (
+                                   "filed", "sent", "written", "cited", "leaked", "unveiled", "out"} and j > 0 and (
                     tokens[j - 1].tag.startswith("NN") or is_capitalised(tokens[j - 1])):
                 j -= 1
                 continue
@@ -592,7 +616,10 @@ class SentenceCues:
                             start = prev_span[0]
                             continue
                     break
-                if start > 0 and tokens[start - 1].lower in {"is", "was", "'s", "’s", "remains", "became", "are", "were"}:
+                named = self.name_at.get(span[1] - 1)
+                if start > 0 and tokens[start - 1].lower in {"is", "was", "'s", "’s", "remains", "became", "are", "were"} and not (
+                        named is not None and named.end == span[1] and named.kind in {"person", "organisation", "outlet"}):
+                    # ("One such politician was President Barack Obama, who claimed": the name itself.)
                     phrase, _how = self.subject_before(start - 1)
                     return (phrase, "relative") if phrase else (None, "")
                 return self.phrase(*span), "relative"
@@ -631,6 +658,13 @@ class SentenceCues:
                         q = r - 1  # ", meanwhile," or an age: "Lance Beebe, 49, a Navy veteran ..., said"
                     else:
                         break
+                if tokens[q].text == ")":
+                    # "Sen. Ted Cruz (R-Texas), also a GOP presidential hopeful, called": the name before the parenthesis.
+                    r = q - 1
+                    while r > 0 and tokens[r].text != "(" and q - r < 12:
+                        r -= 1
+                    if r > 0 and tokens[r].text == "(":
+                        q = r - 1
                 before_span = self._np_left(q)
             first = segment[0].lower
             if before_span and (first in {"who", "which", "whose", "however", "though", "too", "meanwhile", "also",
@@ -643,6 +677,8 @@ class SentenceCues:
                                           "in turn", "earlier", "later", "once", "himself", "herself", "by"}
                                 or segment[0].tag == "CD" or first.endswith("ing") or segment[0].tag in {"VBN", "VBG"}
                                 or len(segment) <= 3 and all(t.tag.startswith(("RB", "JJ", "VBN")) for t in segment)
+                                or segment[0].tag.startswith("JJ") and any(t.lower == "to" for t in segment[1:5])  # ", eager all evening to jab senators,"
+                                or len(segment) <= 6 and segment[-1].lower in TIME_WORDS | {"later", "earlier", "ago", "before"}  # ", only two months later,"
                                 or first in DETERMINERS or segment[0].tag == "PRP$"
                                 or first in lex.roles() or first in {"former", "senior", "chief", "deputy"}
                                 or any(t.tag == "POS" for t in segment[:4])
@@ -668,6 +704,12 @@ class SentenceCues:
                 if phrase.names or phrase.pronoun:
                     return phrase, "subject"
             return None, ""
+        contraction = re.fullmatch(r"(he|she|they|we|who)['’](?:s|ve|d|ll|re)", token.lower)
+        if contraction and not self.in_quote[j]:
+            # "he's said", "she's hoping", "who've announced": the tokenizer keeps the pronoun and its auxiliary as one.
+            phrase = self.phrase(j, j + 1)
+            phrase.pronoun = phrase.head = contraction.group(1)
+            return phrase, "subject"
         span = self._np_left(j)
         if span is None or tokens[i].tag in {"VBD", "VBZ"} or not self.is_source_phrase(self.phrase(*span), cls or "say"):
             # "The state officials whose laws have been invalidated say", "Parents who drove their children to
@@ -749,13 +791,16 @@ class SentenceCues:
         """The name or pronoun that opens the sentence right before the past verb at ``k`` ("Obama positioned",
         "House Democrats seized", "He also staked"), or None ("The plan, unveiled Tuesday, ...")."""
         phrase, how = self.subject_before(k)
-        if phrase is None or how != "subject" or phrase.start != 0 or k + 1 < len(self.tokens) and self.tokens[k + 1].lower == "by":
+        if phrase is None or how != "subject" or k + 1 < len(self.tokens) and self.tokens[k + 1].lower == "by":
             return None
+        if phrase.start != 0 and not (self.tokens[phrase.start - 1].text == "," and not any(
+                t.tag.startswith(("VB", "MD")) or t.text in {'"', "“", "”"} for t in self.tokens[:phrase.start - 1])):
+            return None  # the sentence's subject opens it, or follows an opening phrase with no verb ("In his speech, Obama")
         if any(t.text[:1].isalnum() and t.lower not in AUXILIARIES and not t.tag.startswith("RB")
                for t in self.tokens[phrase.end:k]):
             return None
         if phrase.pronoun in {"he", "she", "they", "we"} or phrase.head_names and phrase.head_names[0].kind in {
-                "person", "name", "organisation"} or not phrase.names and (phrase.head in lex.roles() or phrase.head in PERSON_NOUNS):
+                "person", "name", "organisation", "outlet"} or not phrase.names and (phrase.head in lex.roles() or phrase.head in PERSON_NOUNS):
             return phrase  # a name, a pronoun, or a person described: "The candidate changed her story, stating"
         return None
 
@@ -780,7 +825,11 @@ class SentenceCues:
             nxt = tokens[i + 1].lower if i + 1 < n else ""
             after = self.sentence[token.end:]
             # Nouns and adjectives: "the report", "his claims", "Trump's support", "the said agreement".
-            if prev in NOUN_BEFORE and not self._after_bare_quantifier(i) or (i > 0 and tokens[i - 1].tag == "POS") or (
+            verb_not_noun = prev == "which" and i > 1 and tokens[i - 2].text == "," and not lowered.endswith("s")  # ", which argued"
+            # "He later suggested", "Trump further claimed": an adverb after the subject, not "later reports".
+            verb_not_noun = verb_not_noun or prev in {"later", "earlier", "further"} and i > 1 and (
+                tokens[i - 2].lower in PRONOUNS or (i - 2) in self.name_at)
+            if prev in NOUN_BEFORE and not self._after_bare_quantifier(i) and not verb_not_noun or (i > 0 and tokens[i - 1].tag == "POS") or (
                     prev in {"first", "last", "second", "third"} and i > 1 and tokens[i - 2].lower in {"the", "a", "an", "his", "her", "its", "their"}):
                 if not (lowered in {"said", "says"} and prev not in {"the", "said", "aforementioned", "such"}):
                     continue
@@ -794,7 +843,9 @@ class SentenceCues:
             if lowered.endswith("ing") and lowered in NOT_PARTICIPLES:
                 continue
             # Passives: "was told to leave", "is expected to", "were asked", "is known for".
-            if prev in {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "get", "got", "gets"} and (
+            if (prev in {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "get", "got", "gets"}
+                    or re.fullmatch(r"(?:he|she|they|we|who|it)['’](?:s|re)", prev) and (  # "who's viewed as", not "he's said"
+                        nxt in {"as", "to", "by"} or lowered in {"viewed", "seen", "expected", "considered", "regarded", "known"})) and (
                     token.tag in {"VBN", "VBD"} or lowered.endswith(("ed", "en", "wn", "ld", "ght", "id", "ne", "ur", "lt", "nd", "ut"))) \
                     and not lowered.endswith("ing"):
                 if not (lowered == "quoted" and re.match(r"\s+as\b", after)):
@@ -824,8 +875,12 @@ class SentenceCues:
                 continue
             if lowered == "say" and nxt == "," and prev in {",", "—", "–", "(", "-"}:
                 continue  # "say, Rubio or Cruz": for example
-            if verb.lemma == "state" and not (re.match(r"\s*(?:that\b|:)", after) or self.quoted and re.match(r"\s*[,.]", after)):
-                continue  # "New York state", "several states"
+            if verb.lemma == "state" and not (re.match(r"\s*(?:that\b|:)", after) or self.quoted and re.match(r"\s*[,.]", after)
+                                               or lowered == "stating" and prev == ","  # ", stating on NBC's 'Meet the Press' that"
+                                               or lowered == "stated" and (self.quoted and i > 0 and tokens[i - 1].text in {",", '"', "”"}
+                                                                           or re.match(r"\s+(?:[A-Z][a-z]|(?:the|his|her|their|its)\s|in\s+an?\b|on\s|during\b|earlier\b|"
+                                                                                       r"publicly\b|repeatedly\b|flatly\b|clearly\b|a\s+day\b)", after))):
+                continue  # "New York state", "several states"; but 'Comey stated Clinton was', '"...," stated Roman Smbatyan'
             if verb.lemma == "admit" and re.match(r"\s+(?:to|into)\s+(?!\w+ing\b)", after):
                 continue  # "refugees admitted to the United States"
             if token.tag.startswith("NN") and (prev in DETERMINERS or i > 0 and tokens[i - 1].tag.startswith("NN")
@@ -833,11 +888,20 @@ class SentenceCues:
                                                and tokens[i - 1].lower not in lex.roles() and tokens[i - 1].lower not in ORGANISATION_DESCRIPTIONS
                                                and tokens[i - 1].lower not in DATA_WORDS):
                 continue  # "several states", "aids challenges": nouns
-            if verb.lemma in {"back", "support", "oppose"} and not re.match(r"\s+(?:the|a|an|his|her|their|[A-Z]\w+|him|her|them|it|this)\b", after):
-                continue
+            people_only = False
+            if verb.lemma in {"back", "support", "oppose"} and not re.match(
+                    r"\s+(?:the|a|an|his|her|their|[A-Z]\w+|him|her|them|it|this)\b", after):
+                # "Millennials support background checks", "Two-thirds support reducing sentences": a bare object
+                # only after people (a group, a share of them), never after a thing ("the grants support research").
+                if lowered == "back" or not re.match(r"\s+(?!(?:by|away|off|down|up|out|into|from)\b)[a-z][\w-]*\b", after) \
+                        or i == 0 or not (tokens[i - 1].tag.startswith(("NN", "CD")) or tokens[i - 1].lower in {"%", "who"}):
+                    continue
+                people_only = True
             if verb.lemma in {"want", "plan", "intend", "seek", "aim", "hope", "wish", "prefer"} and not re.match(
-                    r"\s+(?:to|that|for|the|a|an|his|her|their|[A-Z]\w+|him|her|them|it|this|more|no|nothing)\b", after):
-                continue
+                    r"\s+(?:to|that|for|the|a|an|his|her|their|[A-Z]\w+|him|her|them|it|this|more|no|nothing)\b", after) and not (
+                    verb.lemma in {"hope", "wish"} and re.match(
+                        r"\s+(?:he|she|they|we|you|i|(?:[a-z][\w-]*\s+){1,3}(?:would|will|could|can|may|might|should))\b", after, re.I)):
+                continue  # "hopes obstruction would become untenable", "Democrats hope they will gain"
             if verb.lemma in {"rule"} and not re.match(r"\s+(?:that|out)\b", after):
                 continue
             if verb.lemma in {"continue"} and not re.match(r"\s*[.,]?\s*$|\s*[.,:]", after):
@@ -859,6 +923,7 @@ class SentenceCues:
                 continue  # "Clinton maintains a commanding lock": keeps, not asserts
             if lowered == "said" and nxt == "to" and i + 2 < n and tokens[i + 2].lower not in {
                     "the", "a", "an", "me", "him", "her", "them", "us", "you", "reporters", "journalists", "his", "their"} \
+                    and not re.match(r"\s+to\s+(?:\w+\s+)?(?:laughs?|laughter|cheers|cheering|applause|boos|booing|jeers|groans|gasps)\b", after) \
                     and not is_capitalised(tokens[i + 2]) or lowered == "said" and nxt == "to" and self.headline:
                 continue  # "Tesla said to plan a second factory": a wire headline's unnamed sources (see patterns)
             if verb.lemma == "read" and not (lowered == "reads" or prev in {",", '"', "”"}):
@@ -867,8 +932,12 @@ class SentenceCues:
                 continue
             if verb.lemma == "thank" and nxt == "to":
                 continue  # "thanks to"
-            if verb.lemma == "push" and not re.match(r"\s+back\b", after):
-                continue
+            if verb.lemma == "push" and not re.match(r"\s+back\b", after) and not re.match(
+                    r"\s+(?:[A-Z][\w.'’-]*|him|her|them|us|(?:(?:the|his|her|their)\s+)?(?:\w+\s+)?(?:party|colleagues|allies|rivals|"
+                    r"members|leaders|lawmakers|legislators|senators|government|governments|administration|delegates|supporters|"
+                    r"voters|officials|regulators|countries|nations|companies))\s+"
+                    r"(?:(?:and\s+)?[A-Z][\w.'’-]*\s+){0,3}to\s+(?!(?:the|a|an|his|her|their|its|record|new)\b)[a-z]+\b", after):
+                continue  # 'pushed back'; 'Sanders pushes Dems to reject the deal': a call on people, not 'pushed prices to'.
             if verb.lemma == "lash" and not re.match(r"\s+out\b", after):
                 continue
             if verb.lemma in {"expect", "project", "estimate", "forecast"} and prev in {"is", "are", "was", "were"}:
@@ -878,6 +947,8 @@ class SentenceCues:
             # Participles share the sentence's subject: "Trump attacked Clinton, saying ...", "issued a
             # statement saying ...", "an outside group backing Rubio".
             if lowered.endswith("ing"):
+                if prev.endswith("ly") and tokens[i - 1].tag.startswith("RB") and i > 1 and tokens[i - 2].text in {",", "—", "–"}:
+                    prev = tokens[i - 2].text  # ", eventually saying", ", repeatedly calling"
                 if prev in {",", "—", "–", "and", "while", "by", "before", "after", "in", "without"} or i == 0 or (
                         prev in {"statement", "letter", "tweet", "post", "memo", "email", "release", "note", "video",
                                  "message", "speech", "op-ed", "column", "interview", "remarks", "ad", "advertisement"}):
@@ -888,7 +959,7 @@ class SentenceCues:
                         cues.append(Cue("participle", verb.cls, token.start, token.end, lowered, subject, i))
                     continue
                 if prev not in AUXILIARIES:
-                    if verb.cls in {"stance", "say"} and i > 0 and (tokens[i - 1].tag.startswith(("NN", "NNS")) or is_capitalised(tokens[i - 1])):
+                    if verb.cls in {"stance", "say", "call"} and i > 0 and (tokens[i - 1].tag.startswith(("NN", "NNS")) or is_capitalised(tokens[i - 1])):
                         span = self._np_left(i - 1)
                         if span:
                             phrase = self.phrase(*span)
@@ -913,6 +984,11 @@ class SentenceCues:
                     continue
             if verb.cls in {"stance", "think", "want", "call", "ask"} and phrase.head in DATA_WORDS and not phrase.names:
                 continue  # "the report criticized" is not a belief
+            if people_only and not (phrase.head in PERSON_NOUNS or phrase.head in SHARE_HEADS or phrase.head.endswith("s") and (
+                    phrase.head[:-1] in lex.roles() or phrase.head in UNNAMED_TYPES) or party_member(phrase)
+                    or phrase.head_names and phrase.head_names[0].kind == "name" and phrase.head_names[0].text.endswith("s")
+                    and phrase.head_names[0].text.lower() in PERSON_NOUNS | PARTY_PLURALS):
+                continue
             if find_guard and phrase.head not in DATA_WORDS:
                 continue  # "police found a body" is an action; "a study found", "the poll found" are claims
             if token.tag.startswith("NN") and kind == "verb" and phrase.end == i and phrase.end - phrase.start >= 2 and (
@@ -998,9 +1074,14 @@ class SentenceCues:
         "the White House's assertion that", "Clinton's call for a no-fly zone"."""
         cues = []
         tokens = self.tokens
-        for k in range(2, len(tokens)):
+        for k in range(1, len(tokens)):
             word = tokens[k].lower
-            if word not in NOUN_CUES or tokens[k - 1].tag != "POS" or self.in_quote[k]:
+            if (word in NOUN_CUES or word == "support") and not self.in_quote[k]:
+                cue = self._pronoun_noun_cue(k)
+                if cue is not None:
+                    cues.append(cue)
+                    continue
+            if k < 2 or word not in NOUN_CUES or tokens[k - 1].tag != "POS" or self.in_quote[k]:
                 continue
             nxt = tokens[k + 1].lower if k + 1 < len(tokens) else ""
             if nxt not in {"of", "that", "for", "to", "on", "against", "about", "with", ","} and word not in {"view", "views", "position"}:
@@ -1012,6 +1093,23 @@ class SentenceCues:
             if phrase.names and phrase.names[0].kind in {"person", "name", "organisation", "outlet", "country"} or phrase.pronoun in {"his", "her"}:
                 cues.append(Cue("noun", "say", tokens[k].start, tokens[k].end, word, phrase, k))
         return cues
+
+    def _pronoun_noun_cue(self, k: int) -> Cue | None:
+        """'his call for a ban', 'her criticism of the plan', 'their opposition to the deal', 'his strong support
+        for Israel': a statement or stance named by a noun after a possessive pronoun, which names its source."""
+        tokens = self.tokens
+        m = k - 1
+        if m >= 1 and tokens[m].tag.startswith(("JJ", "RB")) and tokens[m].lower not in POSSESSIVE_PRONOUNS:
+            m -= 1  # "his recent call", "her sharp criticism"
+        if m < 0 or tokens[m].lower not in POSSESSIVE_PRONOUNS or self.in_quote[m]:
+            return None
+        nxt = tokens[k + 1].lower if k + 1 < len(tokens) else ""
+        if nxt not in {"of", "that", "for", "to", "on", "against", "about"}:
+            return None
+        phrase = self.phrase(m, m + 1)
+        phrase.pronoun = POSSESSIVE_PRONOUNS[tokens[m].lower]
+        phrase.head = phrase.pronoun
+        return Cue("noun", "say", tokens[k].start, tokens[k].end, tokens[k].lower, phrase, k)
 
     def _told_outlet(self, i: int) -> Phrase | None:
         """The object of 'told' when it is an outlet: 'Wu told the Global Times'."""
@@ -1034,6 +1132,39 @@ class SentenceCues:
                     and phrase.head not in {"photos", "photo", "images", "image", "pictures", "picture", "footage", "screenshots",
                                             "screenshot", "video", "videos", "map", "maps", "chart", "charts"}:
                 cues.append(Cue("according", "say", match.start(), match.end(), "according to", phrase, k))
+        return cues
+
+    def poll_cues(self) -> list[Cue]:
+        """A poll's findings credited with "in": 'In the latest CNN/ORC poll, Trump leads ...' (opening the
+        sentence, before a comma) and 'Trump leads 57 percent to 33 percent in the 50-state poll' (one poll,
+        with a share in the sentence). Not 'he rose in the polls' or 'voters head to the polls'."""
+        tokens, n = self.tokens, len(self.tokens)
+        cues = []
+        for k, token in enumerate(tokens):
+            if token.lower != "in" or self.in_quote[k]:
+                continue
+            opening = all(t.lower in {"but", "and", "yet", "still"} for t in tokens[:k])
+            m = k + 1
+            while m < n and m - k <= 9 and tokens[m].lower not in POLL_WORDS and (
+                    tokens[m].text[:1].isalnum() or tokens[m].text in {"/", "-", "’s", "'s"} or tokens[m].tag == "POS") \
+                    and tokens[m].lower not in {"in", "on", "at", "of", "for", "by", "with", "and", "or", "that", "which"}:
+                m += 1
+            if m >= n or m == k + 1 or tokens[m].lower not in POLL_WORDS:
+                continue
+            first = tokens[k + 1]
+            if not (first.lower in {"a", "an", "the", "this", "that", "its", "their", "his", "her"} or is_capitalised(first)):
+                continue  # "in polling averages", "in polls": no one poll
+            rest = self.sentence[tokens[m].end:]
+            if opening:
+                if not re.match(r"\s*(?:(?:released|conducted|taken|published)\s+[^,]{1,40}|of\s+[^,]{1,40})?,", rest):
+                    continue
+            elif tokens[m].lower not in {"poll", "survey"} or not re.search(
+                    r"\d\s*(?:percent\b|%|points?\b|percentage\s+points?\b)|\b\d+\s*-\s*\d+\b|\b(?:half|third|quarter|majority|plurality)\b",
+                    self.sentence) or tokens[m + 1].lower in {"numbers", "average", "averages", "standings", "position", "lead", "results"} \
+                    if m + 1 < n else False:
+                continue
+            phrase = self.phrase(k + 1, m + 1)
+            cues.append(Cue("according", "show", token.start, token.end, "in", phrase, k + 1))
         return cues
 
     def citing_cues(self) -> list[Cue]:
@@ -1119,7 +1250,15 @@ class SentenceCues:
         for k, token in enumerate(tokens[:9]):
             if token.text == ":" and k > 0 and k + 1 < len(tokens):
                 span = self._np_left(k - 1)
-                if span and span[0] == 0 and not any(t.tag == "POS" for t in tokens[:k]) and not self.sentence[:token.start].isupper():
+                label = self.sentence[:token.start]
+                if label.isupper() and span and span[0] == 0 and k <= 3 and re.fullmatch(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}", label):
+                    # A transcript's speaker label ("CLINTON:", "KATE BOLDUAN:"); the extractor keeps it only when the
+                    # label is a person the article names ("WASHINGTON:", "CORRECTION:" are none).
+                    phrase = self.phrase(*span)
+                    if phrase.names and phrase.names[0].kind in {"person", "name", "organisation"} and phrase.names[0].end == k:
+                        return [Cue("colon", "say", token.start, token.end, ":", phrase, k)]
+                    return []
+                if span and span[0] == 0 and not any(t.tag == "POS" for t in tokens[:k]) and not label.isupper():
                     phrase = self.phrase(*span)
                     if phrase.names and phrase.names[0].kind in {"person", "name", "organisation", "outlet"} and \
                             phrase.names[0].end == k and \
@@ -1127,6 +1266,68 @@ class SentenceCues:
                         return [Cue("colon", "say", token.start, token.end, ":", phrase, k)]
                 return []
         return []
+
+    def colon_quote_cue(self) -> list[Cue]:
+        """A clause whose subject is a person, ending in a colon that opens a quotation: 'Trump leaned in and
+        boomed: “Let's defeat her.”', 'She went on: “It makes no sense.”', 'Sarah Silverman heckles the crowd:
+        'You're being ridiculous.'', or that ends the sentence before the quoted statement: 'Trump issued the
+        following statement:'. The subject is the source."""
+        tokens, n = self.tokens, len(self.tokens)
+        k = next((m for m in range(1, n) if tokens[m].text == ":" and not self.in_quote[m]), None)
+        if k is None or k < 2:
+            return []
+        rest = self.sentence[tokens[k].end:].lstrip()
+        if not (rest[:1] in {'"', "“", "‘", "'"} or not rest and self.sentence.rstrip().endswith(":") and re.search(
+                r"\b(?:statement|following|as\s+follows|remarks|message|letter|tweet|tweeted|wrote|said)\b",
+                self.sentence[:tokens[k].start], re.I)):
+            return []  # 'Here they are:', 'The candidate must:' introduce a list, not a statement
+        if any(t.text in {'"', "“", "”"} for t in tokens[:k]):
+            return []  # a quotation before the colon: the usual verb cues read it
+        phrase = self.main_subject(k, past=True)
+        if phrase is None:
+            # "After the vote, Sen. Ida Moss issued the following statement:": a past verb the tagger reads as a
+            # participle, its subject right before it, after an opening clause.
+            verb = next((m for m in range(1, k) if tokens[m].tag in {"VBN", "VBD"} and not is_capitalised(tokens[m])
+                         and not self.in_quote[m]), None)
+            if verb is not None:
+                phrase, how = self.subject_before(verb)
+                if phrase is not None and (how != "subject" or phrase.end != verb or phrase.start > 0 and tokens[phrase.start - 1].text != ","):
+                    phrase = None
+        if phrase is None or phrase.end > k or not self.is_source_phrase(phrase, "say"):
+            return []
+        if not (phrase.pronoun in {"he", "she", "they"} or phrase.head_names and phrase.head_names[0].kind in {
+                "person", "name", "organisation", "outlet", "title"} or not phrase.names and (
+                    phrase.head in lex.roles() or phrase.head.rstrip("s") in lex.roles())):
+            return []
+        return [Cue("colon", "say", tokens[k].start, tokens[k].end, ":", phrase, k)]
+
+    def after_quote_cue(self) -> list[Cue]:
+        """Any verb right after a quotation that ends in a comma, a question or an exclamation mark, with a person on
+        either side: '“...,” Kelly charged', '“...!” beamed Donald Hartley', '“...,” an angry Hollande retaliated'.
+        (The verbs of saying are found by the lexicon; this reads the rest of what reporters write there.)"""
+        tokens, n = self.tokens, len(self.tokens)
+        for k in range(1, n - 1):
+            if tokens[k].text not in {"”", '"', "''"} or tokens[k - 1].text not in {",", "?", "!"} or self.in_quote[k + 1]:
+                continue
+            verb = tokens[k + 1]
+            if verb.tag in {"VBD", "VBZ", "VBN"} and not is_capitalised(verb) and verb.lower not in AUXILIARIES:
+                phrase = self.subject_after(k + 1)
+                if phrase is not None and self._a_person(phrase):
+                    return [Cue("inverted", "say", verb.start, verb.end, verb.lower, phrase, k + 1)]
+                continue
+            span = self._np_right(k + 1, limit=6)
+            if span is None or span[1] >= n:
+                continue
+            verb = tokens[span[1]]
+            if verb.tag in {"VBD", "VBZ"} and not is_capitalised(verb) and verb.lower not in AUXILIARIES:
+                phrase = self.phrase(*span)
+                if self._a_person(phrase):
+                    return [Cue("verb", "say", verb.start, verb.end, verb.lower, phrase, span[1])]
+        return []
+
+    def _a_person(self, phrase: Phrase) -> bool:
+        return phrase.pronoun in {"he", "she", "they"} or bool(phrase.head_names) and phrase.head_names[0].kind in {
+            "person", "name"} or not phrase.names and (phrase.head in lex.roles() or phrase.head in PERSON_NOUNS)
 
     def _token_at(self, offset: int) -> int | None:
         for k, token in enumerate(self.tokens):
@@ -1155,8 +1356,10 @@ class SentenceCues:
         return phrase
 
     def all(self) -> list[Cue]:
-        cues = (self.verb_cues() + self.phrase_cues() + self.according_cues() + self.citing_cues() + self.agent_cues()
+        cues = (self.verb_cues() + self.phrase_cues() + self.according_cues() + self.poll_cues() + self.citing_cues() + self.agent_cues()
                 + self.asked_by_cues() + self.interview_cues() + self.colon_cue() + self.noun_cues())
+        if not cues:
+            cues = self.colon_quote_cue() or self.after_quote_cue()
         return self._without_nested(self._without_reported_content(cues))
 
     def _without_nested(self, cues: list[Cue]) -> list[Cue]:
@@ -1216,7 +1419,9 @@ PLATFORM_RE = re.compile(
 )
 SAID_TO_RE = re.compile(
     r"\b(?:is|are|was|were|been|being)?\s*(?:(?<=\s)|^)said\s+to\s+(?!(?:the|a|an|me|him|her|them|us|you|"
-    r"reporters|journalists|investors|analysts|lawmakers|staff|employees|workers|colleagues|friends|[A-Z]\w*)\b)[a-z]+",
+    r"reporters|journalists|investors|analysts|lawmakers|staff|employees|workers|colleagues|friends|[A-Z]\w*|"
+    r"(?:(?:loud|rousing|enthusiastic|thunderous|scattered|polite|sustained|big|wild|some|more)\s+)?"
+    r"(?:laughs?|laughter|cheers|cheering|applause|boos|booing|jeers|groans|gasps|silence|nods))\b)[a-z]+",
 )
 SAID_TO_TITLE_RE = re.compile(r"(?<=\S\s)(?:(?:Is|Are|Was|Were)\s+)?Said\s+[Tt]o\s+[A-Z][a-z]+")
 FIRST_TO_REPORT_RE = re.compile(r"^(?P<who>[^,;:]{2,60}?)\s+(?:was|were)\s+(?:the\s+)?first\s+to\s+(?:report|break|reveal)\b")

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import lexicons as lex
 from .records import Entity
@@ -53,6 +53,9 @@ PERSON_DESCRIPTIONS = {"billionaire", "businessman", "businesswoman", "mogul", "
                        "nominee", "frontrunner", "front-runner", "hopeful", "contender", "politician", "populist",
                        "conservative", "liberal", "progressive", "democrat", "republican", "texan", "californian",
                        "new yorker", "native", "former", "businessperson", "celebrity", "star", "host", "developer"}
+COMPOUND_ADJECTIVE_RE = re.compile(r"[A-Za-z.]-(?:made|based|built|owned|backed|funded|led|run|controlled|linked|"
+                                   r"allied|aligned|affiliated|sponsored|style|era|born|bred|educated|trained|friendly|"
+                                   r"leaning|focused|centric|specific|wide|bound|produced|grown|brokered)$")
 AGE_RE = re.compile(r"(\d{1,3})-year-old")  # "the 46-year-old": a person described by their age
 PARTY_GROUPS = {"Republicans", "Democrats", "Tories", "Conservatives", "Labour", "Libertarians", "GOP", "Dems"}
 FACILITY_WORDS = {"Gigafactory", "Factory", "Plant", "Airport", "Station", "Street", "Road", "Avenue", "Bridge", "Park",
@@ -93,7 +96,7 @@ ORGANISATION_DESCRIPTIONS = {
     "company", "firm", "automaker", "carmaker", "maker", "manufacturer", "group", "organization", "organisation",
     "ministry", "department", "agency", "government", "administration", "campaign", "committee", "party", "court",
     "council", "commission", "bureau", "office", "union", "association", "institute", "university", "bank",
-    "foundation", "team", "club", "board", "embassy", "regulator", "authority", "white house", "state department",
+    "foundation", "team", "club", "board", "panel", "embassy", "regulator", "authority", "white house", "state department",
     "pentagon", "senate", "house", "congress", "statement", "report", "study", "survey", "poll", "letter", "memo",
     "release", "filing", "complaint", "lawsuit", "indictment", "ruling", "document", "documents", "data",
 }
@@ -123,12 +126,19 @@ UNNAMED_TYPES = {
     "journalists": "media", "the press": "media", "pundits": "media", "commentators": "media",
     "netizens": "social_media", "users": "social_media", "internet users": "social_media", "posts": "social_media",
     "social media": "social_media", "bloggers": "social_media", "tweets": "social_media",
+    # Bodies and industries in the plural: "appeals courts said", "cement makers argue", "automakers say".
+    "courts": "official", "agencies": "official", "ministries": "official", "governments": "official",
+    "policymakers": "official", "policy makers": "official", "film makers": "other", "makers": "company", "manufacturers": "company",
+    "automakers": "company", "carmakers": "company", "producers": "company", "retailers": "company",
+    "insurers": "company", "lenders": "company", "airlines": "company", "banks": "company",
+    "industry groups": "company", "unions": "other", "generation": "other", "millennials": "other",
 }
 DATA_WORDS = {"poll", "polls", "survey", "surveys", "data", "figures", "records", "documents", "study", "studies",
               "report", "reports", "analysis", "research", "statistics", "numbers", "results", "emails", "filings",
               "transcripts", "transcript", "tape", "video", "footage", "findings", "estimates", "projections",
               "forecast", "forecasts", "models", "model", "audit", "review", "investigation", "probe", "census",
               "memo", "letter", "statement", "release", "indictment", "complaint", "lawsuit", "ruling", "filing",
+              "investigations", "inquiries", "inquiry", "audits", "reviews",
               "documents", "polling", "tally", "count", "index", "report's", "commentary", "editorial", "article",
               "white paper", "paper", "guideline", "guidelines", "communique", "document", "plan", "notice", "circular",
               "announcement", "decision", "opinion", "column", "op-ed", "book", "speech", "remarks", "testimony",
@@ -428,6 +438,9 @@ def find_names(tokens: list[Token], in_quote: list[bool], capitals: frozenset = 
         if len(words) == 1 and words[0] in PARTY_WORDS - {"GOP"}:
             i = j
             continue  # "Democratic officials", "Republican senators": a party adjective, not a body
+        if COMPOUND_ADJECTIVE_RE.search(words[-1]):
+            i = j
+            continue  # "Russian-made", "New York-based", "Saudi-backed": an adjective, never a source
         from_place = False
         resume = j
         if "of" in words[1:]:
@@ -690,6 +703,13 @@ class Registry:
         text = name.text
         if not text:
             return None
+        if text.isupper() and len(text) > 3 and text not in self.by_name:
+            # "CLINTON", "KATE BOLDUAN" (a transcript's speaker labels): the person named "Clinton", "Kate Bolduan".
+            titled = " ".join(w[:1] + w[1:].lower() for w in text.split())
+            entity = self.entity_for_name(replace(name, text=titled, kind="person"), create=False)
+            if entity is not None and entity.kind == "person":
+                self.by_name[text] = entity
+                return entity
         words = text.split()
         if text in self.by_name:
             entity = self.by_name[text]

@@ -126,43 +126,76 @@ def _resolve(cues: list[Cue], sentence: _Sentence, registry: Registry) -> list[F
     for cue in cues:
         if cue.phrase is None or cue.kind == "interview":
             continue
-        source = _source(cue.phrase, cue, sentence, registry)
-        if source is not None and source[4] is None and source[0] in {"anonymous", "expert", "political", "official", "other", "media", "company"}:
-            source = source[:4] + (_unnamed(registry, source[0], source[1], source[2], source[3], cue.phrase),)
-        if source is None:
-            continue
-        source_type, name, evidence, confidence, entity = source
-        name = clean_name(name, person=entity is not None and entity.kind == "person")
-        if name is None:
-            continue  # "2012", "threshold 15": not a source at all
-        phrase = cue.phrase
-        tokens = sentence.tokens
-        p_start = tokens[phrase.start].start if phrase.end > phrase.start else cue.start
-        p_end = tokens[phrase.end - 1].end if phrase.end > phrase.start else cue.end
-        # The evidence runs from the source to the cue, or from the cue to a source that follows it.
-        start = min(p_start, cue.start)
-        end = max(p_end, cue.end) if cue.kind in {"inverted", "according", "citing", "agent"} else cue.end
-        platform = find_platform(sentence.text) if source_type == "social_media" else (
-            "" if source_type == "media" else find_platform(sentence.text[start: cue.end + 60]))
-        if source_type == "social_media" and not name:
-            name = platform_display(sentence.text, platform) if platform else "social media"
-        item = Found(source_type, name, cue.words, start, end, platform, "", phrase.text, evidence, confidence, entity)
-        if entity is not None and not entity.fixed:
-            item.mention = "pronoun" if phrase.pronoun else ("name" if _head_name(phrase, sentence) is not None else "description")
-            item.distance = registry.distance(entity, sentence.index, phrase.start)
-            if entity.kind == "person" and cue.cls in {"say", "stance", "think", "want", "call", "ask"} and not any(
-                    e.strength >= 2 and e.source_type in {"expert", "media", "company"} for e in entity.evidence):
-                match = CAMPAIGN_SENTENCE_RE.search(sentence.text)
-                if match and not re.search(r"[A-Z][\w'’-]+['’]s\s+(?:presidential\s+)?campaign", match.group(0)):
-                    # "the senator said during Saturday night's Democratic debate": speaking as a candidate
-                    entity.add_evidence("political", f"campaign: '{match.group(0)}'", 3, sentence.index)
-        if cue.via_phrase is not None:
-            via = _outlet_name(cue.via_phrase, registry)
-            item.via = via
-        elif interview_outlets:
-            item.via = _outlet_name(interview_outlets[0], registry)
-        out.append(item)
+        group = _named_group(cue.phrase, sentence, registry)
+        if group:
+            sources = [_typed(entity, "description", sentence.index) for entity in group]  # "Both men said"
+        else:
+            source = _source(cue.phrase, cue, sentence, registry)
+            if cue.kind == "colon" and cue.phrase.text.isupper() and (source is None or source[4] is None or source[4].kind != "person"):
+                continue  # a transcript label that is no person of the article ("WASHINGTON:", "CORRECTION:")
+            if source is not None and source[4] is None and source[0] in {"anonymous", "expert", "political", "official", "other", "media", "company"}:
+                source = source[:4] + (_unnamed(registry, source[0], source[1], source[2], source[3], cue.phrase),)
+            sources = [source]
+        for source in sources:
+            item = _row(source, cue, sentence, registry, interview_outlets)
+            if item is not None:
+                out.append(item)
     return out
+
+
+_GROUP_RE = re.compile(r"(?:both|the\s+two|the\s+three|all\s+three)(?:\s+of\s+(?:them|these))?|"
+                       r"(?:both|the\s+two|the\s+three|all\s+three)\s+(?:men|women|candidates|senators|leaders|lawmakers|"
+                       r"executives|officials|brothers|sisters|friends|rivals|nominees|contenders)", re.I)
+_GROUP_SIZE = {"both": 2, "two": 2, "three": 3}
+
+
+def _named_group(phrase: Phrase, sentence: _Sentence, registry: Registry) -> list[Entity]:
+    """'Both men', 'the two women', 'all three candidates': the people just named, when the article named that many
+    persons (of that gender) within the last two sentences; else nothing."""
+    if phrase.pronoun or phrase.names or not _GROUP_RE.fullmatch(phrase.text.strip()):
+        return []
+    words = phrase.text.lower().split()
+    size = _GROUP_SIZE.get(words[0]) or _GROUP_SIZE.get(words[1], 0)
+    gender = {"men": "m", "brothers": "m", "women": "f", "sisters": "f"}.get(words[-1], "")
+    persons = registry.persons_before(sentence.index, phrase.start, gender, within=2)
+    return persons[:size] if len(persons) >= size else []
+
+
+def _row(source, cue: Cue, sentence: _Sentence, registry: Registry, interview_outlets: list) -> Found | None:
+    """The row of one resolved source of a cue."""
+    if source is None:
+        return None
+    source_type, name, evidence, confidence, entity = source
+    name = clean_name(name, person=entity is not None and entity.kind == "person")
+    if name is None:
+        return None  # "2012", "threshold 15": not a source at all
+    phrase = cue.phrase
+    tokens = sentence.tokens
+    p_start = tokens[phrase.start].start if phrase.end > phrase.start else cue.start
+    p_end = tokens[phrase.end - 1].end if phrase.end > phrase.start else cue.end
+    # The evidence runs from the source to the cue, or from the cue to a source that follows it.
+    start = min(p_start, cue.start)
+    end = max(p_end, cue.end) if cue.kind in {"inverted", "according", "citing", "agent"} else cue.end
+    platform = find_platform(sentence.text) if source_type == "social_media" else (
+        "" if source_type == "media" else find_platform(sentence.text[start: cue.end + 60]))
+    if source_type == "social_media" and not name:
+        name = platform_display(sentence.text, platform) if platform else "social media"
+    item = Found(source_type, name, cue.words, start, end, platform, "", phrase.text, evidence, confidence, entity)
+    if entity is not None and not entity.fixed:
+        item.mention = "pronoun" if phrase.pronoun else ("name" if _head_name(phrase, sentence) is not None else "description")
+        item.distance = registry.distance(entity, sentence.index, phrase.start)
+        if entity.kind == "person" and cue.cls in {"say", "stance", "think", "want", "call", "ask"} and not any(
+                e.strength >= 2 and e.source_type in {"expert", "media", "company"} for e in entity.evidence):
+            match = CAMPAIGN_SENTENCE_RE.search(sentence.text)
+            if match and not re.search(r"[A-Z][\w'’-]+['’]s\s+(?:presidential\s+)?campaign", match.group(0)):
+                # "the senator said during Saturday night's Democratic debate": speaking as a candidate
+                entity.add_evidence("political", f"campaign: '{match.group(0)}'", 3, sentence.index)
+    if cue.via_phrase is not None:
+        via = _outlet_name(cue.via_phrase, registry)
+        item.via = via
+    elif interview_outlets:
+        item.via = _outlet_name(interview_outlets[0], registry)
+    return item
 
 
 _LEADING_JUNK = re.compile(r"^(?:(?:but|and|or|so|yet|then|now|also|even|still|the|a|an|this|that|these|those|some|"
@@ -251,6 +284,8 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
         entity = registry.resolve_description(head, text, index, phrase.start)
         if entity is not None:
             return _typed(entity, "description", index)
+    if head in {"women", "men"} and not phrase.names and words_before_head[0] in {"both", "all"}:
+        return "other", _description_name(text), f"'{text}' (people the article named before)", "low", None
     if head in {"woman", "women", "man", "men"} and not phrase.names and not phrase.body and (
             head.startswith(("women", "men")) and not definite or words_before_head[0] in INDEFINITE | {"dozens", "hundreds"}):
         return "anonymous", "", f"unnamed '{text}'", "high", None  # "three other women who said", "a woman said"
@@ -282,7 +317,8 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
             and role.default != "political":
         return _typed(body_entity, "description", index)  # "Cameron's spokesman": Cameron's side; "the GOP nominee"
         # is a person, not the party
-    if head.isdigit() or head in {"percent", "%", "majority", "plurality", "surveyed", "polled", "questioned", "respondents"}:
+    if head.isdigit() or head in {"percent", "%", "majority", "plurality", "surveyed", "polled", "questioned", "respondents"} or re.match(
+            r"(?:the\s+)?(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+|only\s+|just\s+)?\d[\d.,]*\s*(?:percent|%)\s+of\b", lowered):
         return "other", "poll respondents", f"'{text}' (a share of those asked)", "medium", None
     reading = role_of(text, body_type(body_entity.name) if body_entity is not None else "", body_entity.name if body_entity else "")
     person_role = role is not None and role.default == "political"  # "the GOP nominee": a person, not the party
@@ -314,7 +350,7 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
         return "media", _description_name(text), f"'{head}'", "medium", None
     if head in ORGANISATION_DESCRIPTIONS or head in DATA_WORDS:
         # "the commission said", "the report says": the body the article spoke of last, else the word itself.
-        kind = ({"group": "other", "organization": "other", "organisation": "other", "team": "other"}.get(head)
+        kind = ({"group": "other", "organization": "other", "organisation": "other", "team": "other", "panel": "other"}.get(head)
                 or body_type(head.title())) if head in ORGANISATION_DESCRIPTIONS else ""
         if kind:
             return kind, _description_name(text), f"'{head}'", "medium", None

@@ -116,3 +116,24 @@ def test_the_claims_pass_is_read_back_for_an_unchanged_corpus_and_run_again_for_
     fewer = type(corpus)(corpus.articles.iloc[:2], corpus.rejected)
     analyze_to_folder(fewer, tmp_path / "fewer", engines=("textblob",), cache=cache)
     assert len(runs) == 3  # the run without a cache, then a changed corpus: threaded again
+
+
+def test_roles_across_articles_are_read_back_for_an_unchanged_corpus_and_run_again_for_a_changed_one(tmp_path, monkeypatch):
+    from helpers.analysis import analyze_to_folder
+    from helpers.attribution import across
+
+    runs = []
+    original = across.apply_to_file
+    monkeypatch.setattr(across, "apply_to_file", lambda *a, **k: runs.append(1) or original(*a, **k))
+    cache = AnalysisCache(tmp_path / "cache")
+    corpus = load_corpus(SEEDS)
+    analyze_to_folder(corpus, tmp_path / "first", engines=("textblob",), cache=cache)
+    analyze_to_folder(corpus, tmp_path / "again", engines=("textblob",), cache=cache)
+    assert len(runs) == 1, "the second run typed the roles across articles again"
+    plain = tmp_path / "plain"
+    analyze_to_folder(corpus, plain, engines=("textblob",))
+    for name in ("attributions.csv", "claims.csv"):
+        assert (tmp_path / "again" / name).read_bytes() == (plain / name).read_bytes(), name
+    analyze_to_folder(type(corpus)(corpus.articles.iloc[:2], corpus.rejected), tmp_path / "fewer", engines=("textblob",),
+                      cache=cache)
+    assert len(runs) == 3  # the run without a cache, then a changed corpus: typed again

@@ -179,6 +179,21 @@ def _finish_claims_file(writer: TableWriter, cache=None) -> int:
     return writer.rows["claim_threads"]
 
 
+def _roles_across_file(path: Path, cache=None) -> None:
+    """Roles across articles (``attribution.across``) over the written attributions table, in place. With a cache,
+    the result is kept under the table's bytes, so a re-run over the same corpus reads it back."""
+    from .attribution import across
+
+    key = cache.pass_key("roles", [path]) if cache is not None else ""
+    known = cache.get_pass(key) if cache is not None else None
+    if known is not None:
+        path.write_bytes(known["files"]["attributions"])
+        return
+    across.apply_to_file(path)
+    if cache is not None:
+        cache.put_pass(key, {"files": {"attributions": path.read_bytes()}, "rows": {}})
+
+
 def _read_article_claims(folder: Path) -> pd.DataFrame:
     """``claims.csv`` as the articles' batches wrote it (before the corpus pass), typed."""
     claims = read_csv(folder / TABLE_FILES["claims"], text=("claim", "sentence", "terms", "names"),
@@ -265,11 +280,10 @@ def analyze_to_folder(
         writer.close({"articles": empty_articles(corpus, engines), "sentences": empty_sentences(),
                       "attributions": empty_attributions(), "claims": empty_claims()})
         # The corpus-level passes, over the written table: roles across articles, corrections by hand.
-        from .attribution import across
         from .attribution import corrections as hand
 
         path = folder / TABLE_FILES["attributions"]
-        across.apply_to_file(path)
+        _roles_across_file(path, cache)
         report = hand.apply_to_file(path, corrections) if corrections is not None else None
         if report is not None:
             writer.rows["attributions"] -= report.removed

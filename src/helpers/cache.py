@@ -49,15 +49,16 @@ from pathlib import Path
 @lru_cache(maxsize=1)
 def analyzer_version() -> str:
     """Changes whenever the code or the libraries behind an article's analysis change."""
-    from . import article, attribution, batch, certainty, claims, sentiment, text, tone_exact
-
+    # Read as files, not imported: importing the analysis (TextBlob, NLTK, SciPy) takes two seconds, which a re-run
+    # that finds every batch in the cache would spend for nothing.
+    here = Path(__file__).parent
     digest = hashlib.sha256()
     # Exactly the code that decides an article's rows and a batch's tables: not the runners, the storage or the
     # corpus passes, which the cache never stores, so editing them keeps every cached result.
-    for module in (text, sentiment, tone_exact, article, batch):
-        digest.update(Path(module.__file__).read_bytes())
+    for module in ("text", "sentiment", "tone_exact", "article", "batch"):
+        digest.update((here / f"{module}.py").read_bytes())
     # The packages that decide rows, whole: sourcing, certainty, claims; their code and their lexicons.
-    for package in (Path(p.__file__).parent for p in (attribution, certainty, claims)):
+    for package in (here / name for name in ("attribution", "certainty", "claims")):
         for path in sorted(package.rglob("*")):
             if path.is_file() and path.suffix in {".py", ".txt", ".tsv"}:
                 digest.update(f"{package.name}/{path.relative_to(package)}".encode())

@@ -137,3 +137,36 @@ def test_roles_across_articles_are_read_back_for_an_unchanged_corpus_and_run_aga
     analyze_to_folder(type(corpus)(corpus.articles.iloc[:2], corpus.rejected), tmp_path / "fewer", engines=("textblob",),
                       cache=cache)
     assert len(runs) == 3  # the run without a cache, then a changed corpus: typed again
+
+
+def test_a_row_inserted_above_a_batch_leaves_the_batch_in_the_cache_with_its_new_line_numbers(tmp_path, monkeypatch):
+    """Batches are cut by the articles' hashes and keyed without their line numbers: an article added at the top
+    of a file shifts every line number, yet only the batch it joins is built again, and every table equals a run
+    without the cache."""
+    from helpers import analysis
+
+    table = tmp_path / "articles.csv"
+    rows = [(f"a{k}", f"2024-03-{k % 28 + 1:02d}", f"Officials said on day {k} that plan {k} would go ahead.")
+            for k in range(60)]
+
+    def write(chosen):
+        pd.DataFrame(chosen, columns=["id", "date", "text"]).to_csv(table, index=False)
+
+    built = []
+    original = analysis.batch_tables
+    monkeypatch.setattr(analysis, "batch_tables", lambda *a, **k: built.append(len(a[0])) or original(*a, **k))
+    cache = AnalysisCache(tmp_path / "cache")
+    write(rows)
+    analysis.analyze_to_folder(load_corpus(table, cache=cache), tmp_path / "first", ("textblob",), cache=cache,
+                               batch_size=4)
+    assert len(built) > 3, "the corpus should be cut into several batches for this test"
+    built.clear()
+    write([("new", "2024-03-05", "Police said two people were hurt."), *rows])
+    analysis.analyze_to_folder(load_corpus(table, cache=cache), tmp_path / "again", ("textblob",), cache=cache,
+                               batch_size=4)
+    assert len(built) <= 2, built  # the batch the new article joined (and the one after it, if the cut moved)
+    analysis.analyze_to_folder(load_corpus(table), tmp_path / "plain", ("textblob",), batch_size=4)
+    for name in ("articles.csv", "attributions.csv", "claims.csv", "claim_threads.csv"):
+        assert (tmp_path / "again" / name).read_bytes() == (tmp_path / "plain" / name).read_bytes(), name
+    articles = pd.read_csv(tmp_path / "again" / "articles.csv", dtype=str).set_index("article_id")
+    assert articles.loc["a59", "source_file"] == "articles.csv:62" and len(articles) == 61

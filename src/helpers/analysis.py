@@ -72,6 +72,11 @@ def _analyze_batches(corpus: Corpus, engines, progress, cache, runner: Runner, b
             batch = corpus.articles.iloc[start:end]
             key = cache.batch_key(batch, engines) if cache is not None else ""
             stored = cache.get_batch(key) if cache is not None else None
+            if stored is not None and "source_file" in batch and len(stored[0]) == len(batch):
+                here = batch["source_file"].to_numpy()  # where the articles are now
+                stored[0]["source_file"] = pd.Series(here, index=stored[0].index).astype(stored[0]["source_file"].dtype)
+            elif stored is not None and "source_file" in batch:
+                stored = None  # not one row per article: analysed again rather than guessed
             if stored is not None:
                 if progress:
                     progress(len(batch))

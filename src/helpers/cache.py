@@ -182,6 +182,10 @@ class AnalysisCache:
         digest = hashlib.sha256(f"{','.join(engines)}:{analyzer_version()}:{','.join(articles.columns)}".encode())
         # The text by its SHA-256 (a column of the batch), not hashed again: most of the bytes, none of the news.
         shown = articles.drop(columns=["text"]) if "text" in articles and "sha256" in articles else articles
+        # Where each article sits in its file ("corpus.jsonl:423") is not hashed: an article added above it shifts
+        # the line numbers of every later one. The stored tables take the current positions when read back
+        # (``analysis._analyze_batches``).
+        shown = shown.drop(columns=["source_file"], errors="ignore")
         digest.update(pd.util.hash_pandas_object(shown, index=False).to_numpy().tobytes())
         return digest.hexdigest()
 

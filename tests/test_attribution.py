@@ -492,8 +492,10 @@ def test_a_relative_clause_after_a_predicate_noun_credits_the_subject():
 
 
 @pytest.mark.parametrize("name, precision, recall", [
-    ("statemedia.jsonl", 0.80, 0.75),
-    ("political.jsonl", 0.55, 0.50),
+    # a little under what the rules score (0.95 / 0.93 and 0.88 / 0.82 on 2026-12-01), so that a change that
+    # loses typed rows fails here rather than in a reporter's chart
+    ("statemedia.jsonl", 0.92, 0.90),
+    ("political.jsonl", 0.84, 0.78),
 ])
 def test_typed_gold_passages_score_above_their_bars(name, precision, recall):
     """The development passages (written without reading the rules; the rules were then tuned on them)."""

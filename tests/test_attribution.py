@@ -247,6 +247,12 @@ def test_a_surname_used_before_the_full_name_resolves_to_the_person_named_in_ful
     assert [r[1] for r in rows[1:]] == ["Ada Okafor", "Ben Okafor", "Ben Okafor"], rows
 
 
+def test_a_body_in_a_place_is_the_body_not_the_place():
+    assert [r[:2] for r in rows_of("The Nordic Chamber of Commerce in Vietnam said in a statement that it welcomed "
+                                  "the law.")] == [("other", "Nordic Chamber of Commerce")]
+    assert [r[0] for r in rows_of("Officials in Vietnam said the talks went well.")] == ["anonymous"]
+
+
 def test_a_public_body_has_one_name():
     rows = rows_of("The EPA said the rule would stay. The Environmental Protection Agency said so again. "
                    "The National Aeronautics and Space Administration said the launch was on time.")

@@ -259,6 +259,9 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
         entity = head_name.entity
         if entity is None:
             return None
+        body = _body_in_place(phrase, head_name, sentence)
+        if body is not None:
+            return _typed(body, "name", index)  # "The American Chamber of Commerce in China said": the chamber
         if head_name.kind == "country" and phrase.end - phrase.start == 1 and head_name.text.endswith(("an", "ese", "ish")):
             entity = _demonym_person(head_name, entity, registry)  # "Cuban said": Mark Cuban, not Cuba
             if entity is None:
@@ -385,6 +388,21 @@ def _unnamed(registry: Registry, source_type: str, name: str, evidence: str, con
 
 def finder_quoted(sentence: _Sentence) -> bool:
     return any(t.text in {'"', "“", "”"} for t in sentence.tokens)
+
+
+def _body_in_place(phrase: Phrase, name: Name, sentence: _Sentence) -> Entity | None:
+    """A place that is only where the body before it is: "The American Chamber of Commerce in China", "the EU
+    Chamber of Commerce in China" (the subject was cut at "in")."""
+    if name.kind not in {"country", "name"} or name.start != phrase.start or phrase.start < 2 \
+            or sentence.tokens[phrase.start - 1].lower != "in":
+        return None
+    body = next((n for n in sentence.names if n.end == phrase.start - 1 and n.kind in {"organisation", "name"}
+                 and n.entity is not None and n.text.split()[-1] in BODY_HEADS), None)
+    return body.entity if body is not None else None
+
+
+BODY_HEADS = {"Chamber", "Commerce", "Council", "Association", "Federation", "Institute", "Bank", "Embassy", "Office",
+              "Bureau", "Centre", "Center", "Foundation", "Union", "Committee", "Mission", "Delegation", "Consulate"}
 
 
 def _head_name(phrase: Phrase, sentence: _Sentence) -> Name | None:

@@ -232,3 +232,17 @@ def test_dask_reading_says_so_when_the_workers_cannot_see_the_corpus(tmp_path):
     runner.client = type("HereClient", (ElsewhereClient,), {
         "map": lambda self, function, parts, pure=False, **kwargs: [function(part, **kwargs) for part in parts]})()
     assert len(runner.load(folder).articles) == 3
+
+
+def test_the_texts_can_be_dropped_before_the_corpus_passes_and_the_tables_stay_the_same(tmp_path):
+    """`sourcebook analyze` and `render` let the analysis drop the articles' texts once every batch is written, so
+    the passes over the whole corpus have that memory; the tables are those of a run that keeps them."""
+    from helpers.analysis import analyze_to_folder
+
+    kept, dropped = load_corpus(SEEDS), load_corpus(SEEDS)
+    analyze_to_folder(kept, tmp_path / "kept", engines=("textblob",))
+    analyze_to_folder(dropped, tmp_path / "dropped", engines=("textblob",), release_texts=True)
+    assert "text" in kept.articles and "text" not in dropped.articles
+    assert dropped.content_hash == kept.content_hash
+    for path in sorted((tmp_path / "kept").glob("*.csv")):
+        assert path.read_bytes() == (tmp_path / "dropped" / path.name).read_bytes(), path.name

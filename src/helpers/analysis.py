@@ -257,12 +257,16 @@ def analyze_to_folder(
     batch_size: int = BATCH,
     runner: Runner | None = None,
     corrections=None,
+    release_texts: bool = False,
 ) -> Written:
     """Analyse a corpus and write the tables batch by batch: the same files as ``write_tables(analyze(...))``.
 
     Memory stays bounded by one batch of rows (``batch_size`` articles) plus the
     corpus itself, whatever the corpus size. ``runner``: one already started (it
-    is closed at the end), instead of a new one for ``backend``.
+    is closed at the end), instead of a new one for ``backend``. ``release_texts``:
+    once every batch is written, drop the articles' texts from ``corpus`` (they are in
+    ``articles.csv``) before the passes over the whole corpus, which then have the memory
+    the texts took: about 1 GB at 100,000 articles (``sourcebook analyze`` and ``render``).
     """
     engines = _check_engines(engines)
     runner = runner or get_runner(backend, engines, workers, scheduler)
@@ -284,6 +288,9 @@ def analyze_to_folder(
         writer.add("rejected", rejected)
         writer.close({"articles": empty_articles(corpus, engines), "sentences": empty_sentences(),
                       "attributions": empty_attributions(), "claims": empty_claims()})
+        if release_texts and "text" in corpus.articles:
+            corpus.articles = corpus.articles.drop(columns=["text"])
+            release_memory()
         # The corpus-level passes, over the written table: roles across articles, corrections by hand.
         from .attribution import corrections as hand
 
@@ -331,7 +338,7 @@ def analyze_path_on_dask(
         update, close = progress_reporter(len(corpus.articles)) if show_progress else (None, lambda: None)
         try:
             written = analyze_to_folder(corpus, folder, engines, update, cache=cache, runner=runner,
-                                        corrections=corrections)
+                                        corrections=corrections, release_texts=True)
         finally:
             close()
     return corpus, written

@@ -99,7 +99,7 @@ def cmd_analyze(args) -> int:
         try:
             written = analyze_to_folder(corpus, args.out, engines, progress=update, workers=args.workers,
                                         cache=cache, backend=backend, scheduler=args.scheduler,
-                                        corrections=corrections)
+                                        corrections=corrections, release_texts=True)
         finally:
             close()
     counts = written.counts

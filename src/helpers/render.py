@@ -260,7 +260,7 @@ def render(
             update, close = progress_reporter(len(loaded.articles))
             try:
                 analysis = analyze_to_folder(loaded, work / "data", progress=update,
-                                             cache=cache, corrections=corrections)
+                                             cache=cache, corrections=corrections, release_texts=True)
             finally:
                 close()
             say(f"  {analysis.counts['analysed']} articles analysed, {analysis.counts['rejected']} rejected, "

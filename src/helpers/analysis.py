@@ -338,7 +338,7 @@ def analyze_path_on_dask(
         update, close = progress_reporter(len(corpus.articles)) if show_progress else (None, lambda: None)
         try:
             written = analyze_to_folder(corpus, folder, engines, update, cache=cache, runner=runner,
-                                        corrections=corrections, release_texts=True)
+                                        corrections=corrections)
         finally:
             close()
     return corpus, written

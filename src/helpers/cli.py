@@ -283,6 +283,9 @@ def _stop_on_sigterm() -> None:
         raise SystemExit(128 + signum)
 
     signal.signal(signal.SIGTERM, stop)
+    # A shell starts a background job with SIGINT ignored, and Python keeps it so: a render started from a script
+    # with "&" could then not be interrupted. Ctrl-C (or a SIGINT sent to it) stops the run wherever it starts.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -45,32 +45,28 @@ def outlets() -> frozenset:
     return frozenset(names | {n.replace("’", "'") for n in names} | {n.replace("'", "’") for n in names})
 
 
-@lru_cache(maxsize=1)
-def outlet_names() -> dict:
-    """Variant name -> the one name of that outlet (``data/outlet_names.tsv``): "AP" -> "Associated Press"."""
-    return {row[0]: row[1] for row in _rows("outlet_names.tsv")}
+@lru_cache(maxsize=None)
+def one_names(file: str) -> dict:
+    """Variant name -> the one name, from ``data/outlet_names.tsv`` ("AP" -> "Associated Press") or
+    ``data/body_names.tsv`` ("EPA" -> "Environmental Protection Agency")."""
+    return {row[0]: row[1] for row in _rows(file)}
+
+
+def _one_name(file: str, name: str) -> str:
+    if not name:
+        return name
+    names = one_names(file)
+    return names.get(name) or names.get(re.sub(r"^the\s+", "The ", name)) or names.get(re.sub(r"^[Tt]he\s+", "", name)) or name
 
 
 def outlet_name(name: str) -> str:
     """The one name of an outlet written ``name`` ("AP", "the Washington Post"), else ``name`` as it is."""
-    if not name:
-        return name
-    names = outlet_names()
-    return names.get(name) or names.get(re.sub(r"^the\s+", "The ", name)) or names.get(re.sub(r"^[Tt]he\s+", "", name)) or name
-
-
-@lru_cache(maxsize=1)
-def body_names() -> dict:
-    """Variant name -> the one name of a public body (``data/body_names.tsv``): "EPA" -> "Environmental Protection Agency"."""
-    return {row[0]: row[1] for row in _rows("body_names.tsv")}
+    return _one_name("outlet_names.tsv", name)
 
 
 def body_name(name: str) -> str:
-    """The one name of a body written ``name`` ("EPA", "the U.N."), else ``name`` as it is."""
-    if not name:
-        return name
-    names = body_names()
-    return names.get(name) or names.get(re.sub(r"^[Tt]he\s+", "", name)) or name
+    """The one name of a public body written ``name`` ("EPA", "the U.N."), else ``name`` as it is."""
+    return _one_name("body_names.tsv", name)
 
 
 @lru_cache(maxsize=1)

@@ -96,47 +96,33 @@ def test_the_command_line_loads_through_the_cache_unless_told_not_to(tmp_path, c
     assert (tmp_path / "a" / "articles.csv").read_bytes() == (tmp_path / "b" / "articles.csv").read_bytes()
 
 
-def test_the_claims_pass_is_read_back_for_an_unchanged_corpus_and_run_again_for_a_changed_one(tmp_path, monkeypatch):
+@pytest.mark.parametrize("module, function", [
+    ("helpers.claims.threads", "assign"),  # threading the claims
+    ("helpers.attribution.across", "apply_to_file"),  # roles across articles
+])
+def test_a_corpus_pass_is_read_back_for_an_unchanged_corpus_and_run_again_for_a_changed_one(
+        tmp_path, monkeypatch, module, function):
+    import importlib
+
     from helpers.analysis import analyze_to_folder
-    from helpers.claims import threads
 
     runs = []
-    original = threads.assign
-    monkeypatch.setattr(threads, "assign", lambda *a, **k: runs.append(1) or original(*a, **k))
+    owner = importlib.import_module(module)
+    original = getattr(owner, function)
+    monkeypatch.setattr(owner, function, lambda *a, **k: runs.append(1) or original(*a, **k))
     cache = AnalysisCache(tmp_path / "cache")
     corpus = load_corpus(SEEDS)
     first = analyze_to_folder(corpus, tmp_path / "first", engines=("textblob",), cache=cache)
     again = analyze_to_folder(corpus, tmp_path / "again", engines=("textblob",), cache=cache)
-    assert len(runs) == 1, "the second run threaded the claims again"
+    assert len(runs) == 1, f"the second run ran {function} again"
+    assert first.rows == again.rows and first.rows["claims"] > 0
+    analyze_to_folder(corpus, tmp_path / "plain", engines=("textblob",))
     for name in ("claims.csv", "claim_threads.csv", "attributions.csv", "articles.csv"):
         assert (tmp_path / "first" / name).read_bytes() == (tmp_path / "again" / name).read_bytes(), name
-    assert first.rows == again.rows and first.rows["claims"] > 0
-    plain = analyze_to_folder(corpus, tmp_path / "plain", engines=("textblob",))
-    assert (tmp_path / "plain" / "claims.csv").read_bytes() == (tmp_path / "first" / "claims.csv").read_bytes()
+        assert (tmp_path / "again" / name).read_bytes() == (tmp_path / "plain" / name).read_bytes(), name
     fewer = type(corpus)(corpus.articles.iloc[:2], corpus.rejected)
     analyze_to_folder(fewer, tmp_path / "fewer", engines=("textblob",), cache=cache)
-    assert len(runs) == 3  # the run without a cache, then a changed corpus: threaded again
-
-
-def test_roles_across_articles_are_read_back_for_an_unchanged_corpus_and_run_again_for_a_changed_one(tmp_path, monkeypatch):
-    from helpers.analysis import analyze_to_folder
-    from helpers.attribution import across
-
-    runs = []
-    original = across.apply_to_file
-    monkeypatch.setattr(across, "apply_to_file", lambda *a, **k: runs.append(1) or original(*a, **k))
-    cache = AnalysisCache(tmp_path / "cache")
-    corpus = load_corpus(SEEDS)
-    analyze_to_folder(corpus, tmp_path / "first", engines=("textblob",), cache=cache)
-    analyze_to_folder(corpus, tmp_path / "again", engines=("textblob",), cache=cache)
-    assert len(runs) == 1, "the second run typed the roles across articles again"
-    plain = tmp_path / "plain"
-    analyze_to_folder(corpus, plain, engines=("textblob",))
-    for name in ("attributions.csv", "claims.csv"):
-        assert (tmp_path / "again" / name).read_bytes() == (plain / name).read_bytes(), name
-    analyze_to_folder(type(corpus)(corpus.articles.iloc[:2], corpus.rejected), tmp_path / "fewer", engines=("textblob",),
-                      cache=cache)
-    assert len(runs) == 3  # the run without a cache, then a changed corpus: typed again
+    assert len(runs) == 3  # the run without a cache, then a changed corpus: run again
 
 
 def test_a_row_inserted_above_a_batch_leaves_the_batch_in_the_cache_with_its_new_line_numbers(tmp_path, monkeypatch):

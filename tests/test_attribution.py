@@ -1428,3 +1428,42 @@ def test_knocking_a_rule_and_pressuring_a_person(sentence, cue):
 ])
 def test_knocks_and_pressure_that_are_no_stances(sentence):
     assert extract_article([sentence])[0] == []
+
+
+# --- typing on election coverage: who serves whom, voters, former officeholders -----------------------------
+
+
+def test_an_adviser_to_a_candidate_in_a_compound_apposition_is_political():
+    rows = rows_of("Dana Lowry told supporters in Ames that she would win. Pat Ruiz, a senior adviser to Ms. Lowry "
+                   "and past president of the Plumbers Guild, said the race was close.")
+    assert rows[-1][:2] == ("political", "Pat Ruiz"), rows
+    # a name right after a title holds that title: the next clause's subject is no one's employer
+    rows = rows_of("Ida Berg won the award. Asked whether the agency had a comment on Berg, Agency Deputy Press "
+                   "Secretary Tom Lind emailed the paper. Berg said she was delighted.")
+    assert rows[-1][:2] == ("other", "Ida Berg"), rows
+
+
+@pytest.mark.parametrize("text", [
+    "Nora Pell, a 26-year-old nurse from Keene, said before attending Tuesday's town hall that she was undecided.",
+    "Abe Toll, 58, who lives outside Dayton, says he knew little of Lowry before she announced her presidential "
+    "bid, but now he plans to caucus for her.",
+])
+def test_a_voter_introduced_with_an_age_is_no_campaigner(text):
+    assert rows_of(text)[0][0] == "other", rows_of(text)
+
+
+def test_an_age_does_not_unmake_a_candidate_with_an_office():
+    rows = rows_of("Sen. Dana Lowry, 61, told supporters at a rally in Ames that she would win the nomination.")
+    assert rows[0][:2] == ("political", "Dana Lowry"), rows
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“Is this the same governor?” the editorial board writes.", ("media", "editorial board")),
+    ("Dana Lowry is running for president. Lowry's camp said it was pleased with the result.",
+     ("political", "Dana Lowry")),
+    # a party tag alone is a party, not a lawmaker's seat: a former governor is not in office
+    ("Former Ohio Gov. Sam Reyes (R) said the bill would fail.", ("political", "Sam Reyes")),
+    ("Sen. Sam Reyes (R-Ohio) said the bill would pass.", ("official", "Sam Reyes")),
+])
+def test_boards_camps_and_party_tags(text, expected):
+    assert rows_of(text)[-1][:2] == expected, rows_of(text)

@@ -142,19 +142,21 @@ def _without_middle_initials(frame: pd.DataFrame, roles: dict) -> pd.DataFrame:
 # Evidence that someone is running ("Democratic presidential candidate", "campaign: 'his campaign'", "campaign:
 # 'the democratic primary'"), not that they back someone who is ("campaign: 'endorsed'", "stumped for").
 CANDIDACY_RE = re.compile(r"candidate|nominee|hopeful|front-?runner|contender|challenger|candidacy|\bbid\b|primar|"
-                          r"caucus|delegate|nomination|running for|run for|dropp?ed out|suspend|finish|"
+                          r"caucus|delegate|nomination|running for|run for|dropp?ed out|suspend|finish|debate|"
                           r"(?:his|her|their|['’]s?|presidential) campaign'", re.IGNORECASE)
 # A sitting president stays official: running again, he still speaks from the office ("President Trump" in 2019).
 SITTING_PRESIDENT_RE = re.compile(r"^(?!.*\b(?:former|ex-|vice)\b).*\bpresident\b(?!ial)", re.IGNORECASE)
 CANDIDATE_DAYS = 120  # other articles this near in time show the person running
 CANDIDATE_ARTICLES = 3  # at least this many of them
+CANDIDATE_ARTICLES_ALONE = 8  # this many show it even where the person's own article shows no one running
 
 
 def _candidates_then(frame: pd.DataFrame, roles: dict, dates: pd.Series) -> pd.DataFrame:
     """An officeholder in election coverage who is running at the time speaks as a candidate: "Sen. Bernie Sanders"
     in a 2016 primary story is political, as the guidelines say, when at least ``CANDIDATE_ARTICLES`` other
     articles of the corpus within ``CANDIDATE_DAYS`` show him running, and his own article is election coverage
-    (some source of it is shown running). The office stays in ``type_evidence``; confidence is at most medium."""
+    (some source of it is shown running); or, in an article that shows no one running (a live blog of the Iowa
+    caucuses whose sources only speak), when at least ``CANDIDATE_ARTICLES_ALONE`` other articles do. The office stays in ``type_evidence``; confidence is at most medium."""
     running = defaultdict(list)  # name -> [(date, article, evidence)] of candidacy evidence
     election = set()  # articles in which someone is shown running
     for name, rows in roles.items():
@@ -167,13 +169,13 @@ def _candidates_then(frame: pd.DataFrame, roles: dict, dates: pd.Series) -> pd.D
     window = pd.Timedelta(days=CANDIDATE_DAYS)
     names = frame["source_name"].fillna("")
     evidence = frame["type_evidence"].fillna("")
-    chosen = (frame["source_type"] == "official") & names.isin(list(running)) & frame["article_id"].isin(election) \
+    chosen = (frame["source_type"] == "official") & names.isin(list(running)) \
         & ~evidence.str.startswith(FROM_OTHERS) & ~evidence.str.contains(SITTING_PRESIDENT_RE)
     for index in frame.index[chosen]:
         name, article, date = names.at[index], frame.at[index, "article_id"], dates.at[index]
         near = {r[1]: r[2] for r in running[name] if r[1] != article and pd.notna(date) and pd.notna(r[0])
                 and abs(r[0] - date) <= window}
-        if len(near) < CANDIDATE_ARTICLES:
+        if len(near) < (CANDIDATE_ARTICLES if article in election else CANDIDATE_ARTICLES_ALONE):
             continue
         shown = Counter(near.values()).most_common(1)[0][0]
         frame.at[index, "source_type"] = "political"

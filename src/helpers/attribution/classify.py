@@ -41,7 +41,9 @@ def type_entity(entity: Entity, depth: int = 0) -> None:
     A person who serves another ("a senior adviser to Mr. Sanders", "Rubio spokesman Alex Conant") takes
     the type of the person served, unless their own evidence is as strong.
     """
-    if entity.serves and depth < 3 and not any(e.strength >= 3 for e in entity.evidence):
+    # Own evidence as strong as serving: a role of a side ("past president of the Communications Workers"), not
+    # a private role ("a senior adviser to Mr. Sanders and past president of ..." serves Sanders).
+    if entity.serves and depth < 3 and not any(e.strength >= 3 and e.source_type != "other" for e in entity.evidence):
         served, words = entity.serves[0]
         if not served.source_type:
             type_entity(served, depth + 1)
@@ -67,6 +69,13 @@ def type_entity(entity: Entity, depth: int = 0) -> None:
         if not acts:
             stated += [e for e in entity.evidence if e.strength >= 2 and e.source_type == "official"
                        and SITTING_PRESIDENT.search(e.words)]
+        # A person the article introduces with an age and no office ("Heather Johnston, a 26-year-old benefits
+        # manager from Derry, said before attending Wednesday's town hall") is a voter near campaign words.
+        office = [e for e in entity.evidence if e.source_type in {"political", "official"} and not e.words.startswith("campaign:")]
+        if not stated and entity.age and not office:
+            entity.source_type, entity.confidence = "other", "medium"
+            entity.type_evidence = f"a private person (age {entity.age} given, no office); campaign words nearby"
+            return
         if stated:
             best = stated[0]
     entity.source_type = best.source_type

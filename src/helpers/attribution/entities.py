@@ -94,7 +94,7 @@ OUTLET_DESCRIPTIONS = {"newspaper", "paper", "outlet", "broadcaster", "network",
                        "publication", "daily", "tabloid", "website", "site", "station", "channel", "wire service"}
 ORGANISATION_DESCRIPTIONS = {
     "company", "firm", "automaker", "carmaker", "maker", "manufacturer", "group", "organization", "organisation",
-    "ministry", "department", "agency", "government", "administration", "campaign", "committee", "party", "court",
+    "ministry", "department", "agency", "government", "administration", "campaign", "camp", "committee", "party", "court",
     "council", "commission", "bureau", "office", "union", "association", "institute", "university", "bank",
     "foundation", "team", "club", "board", "panel", "embassy", "regulator", "authority", "white house", "state department",
     "pentagon", "senate", "house", "congress", "statement", "report", "study", "survey", "poll", "letter", "memo",
@@ -123,6 +123,7 @@ UNNAMED_TYPES = {
     "staffers": "anonymous", "allies": "anonymous", "associates": "anonymous", "people": "anonymous",
     "executives": "company", "company": "company", "companies": "company", "firms": "company",
     "investors": "company", "traders": "company", "media": "media", "reports": "media", "reporters": "media",
+    "editorial board": "media", "news reports": "media", "fact-checkers": "media", "fact checkers": "media",
     "journalists": "media", "the press": "media", "pundits": "media", "commentators": "media",
     "netizens": "social_media", "users": "social_media", "internet users": "social_media", "posts": "social_media",
     "social media": "social_media", "bloggers": "social_media", "tweets": "social_media",
@@ -505,7 +506,7 @@ def _conjuncts(tokens: list[Token], start: int, end: int) -> list[tuple[int, int
     former official with SAFE" is two roles, each read on its own (the strongest then decides)."""
     parts, begin = [], start
     for k in range(start + 1, end - 1):
-        if tokens[k].lower == "and" and tokens[k + 1].lower in {"a", "an", "the", "former", "also", "now"}:
+        if tokens[k].lower == "and" and tokens[k + 1].lower in {"a", "an", "the", "former", "also", "now", "past", "longtime", "current"}:
             parts.append((begin, k))
             begin = k + 1
     parts.append((begin, end))
@@ -962,7 +963,10 @@ class Registry:
             if close > 0:
                 tag = sentence[tokens[k].start: tokens[close].end]
                 if _PARTY_TAG_RE.match(tag.replace(" ", "")):
-                    entity.add_evidence("official", f"{tag} (a lawmaker's party and state)", 3, index)
+                    if "-" in tag:
+                        entity.add_evidence("official", f"{tag} (a lawmaker's party and state)", 3, index)
+                    else:  # "former Arkansas Gov. Mike Huckabee (R)": a party, as "Republican Mike Huckabee" is
+                        entity.add_evidence("political", f"{tag} (a party)", 1, index)
                 k = close + 1
         if k < n and tokens[k].lower in {"at", "with"} and k + 1 < n:
             outlet = next((other for other in names if other.start in (k + 1, k + 2, k + 3) and other.kind == "outlet"), None)
@@ -983,10 +987,12 @@ class Registry:
             if m < n and tokens[m].tag == "CD":
                 if m + 1 < n and tokens[m + 1].text == "," and entity.kind in {"person", "name"}:
                     self.ages.setdefault(tokens[m].text, entity)
+                    entity.age = entity.age or tokens[m].text
                 m += 1
             elif m + 1 < n and tokens[m].lower in {"a", "an", "the"} and AGE_RE.fullmatch(tokens[m + 1].lower) \
                     and entity.kind in {"person", "name"}:
                 self.ages.setdefault(AGE_RE.fullmatch(tokens[m + 1].lower).group(1), entity)
+                entity.age = entity.age or AGE_RE.fullmatch(tokens[m + 1].lower).group(1)
                 if m < n and tokens[m].text == ",":
                     m += 1
             if m < n and (tokens[m].lower in {"a", "an", "the", "who", "another", "one", "also", "now", "then", "herself",
@@ -1010,15 +1016,25 @@ class Registry:
                 phrase = _join(tokens, m, end)
                 if not phrase:
                     return
-                served = next((o for o in names if o.start >= m and o.end <= end and o.text and o is not name
-                               and o.kind == "person" and o.entity is not None and o.entity is not entity), None)
-                role_word = (role_of(phrase, "other", "-") or RoleReading("", "", 0)).words
-                if served is not None and lex.roles().get(role_word, None) is not None and lex.roles()[role_word].source_type == "inherit":
-                    # "Larry Cohen, a senior adviser to Mr. Sanders": the side of the person served.
-                    entity.serves.append((served.entity, phrase))
-                    entity.source_type = ""
-                    return
                 for part_start, part_end in _conjuncts(tokens, m, end):
+                    part = _join(tokens, part_start, part_end)
+                    # The one served is named after "to", "for", "of" or with "'s" ("an adviser to Mr. Sanders",
+                    # "Clinton's spokesman"); a name right after a title holds it ("Thunberg, White House Press
+                    # Secretary Hogan Gidley emailed": the next clause's subject, not a role of Thunberg's).
+                    served = next((o for o in names if o.start >= part_start and o.end <= part_end and o.text and o is not name
+                                   and o.kind == "person" and o.entity is not None and o.entity is not entity
+                                   and (tokens[(o.title_start if o.title_start >= 0 else o.start) - 1].lower in {"to", "for", "of", "with", "under"}
+                                        or o.end < n and tokens[o.end].tag == "POS")), None)
+                    if any(o.kind == "person" and o is not name and o is not served and part_start <= o.start and o.end < part_end
+                           and tokens[o.end].tag in {"VBD", "VBZ", "VBP"} for o in names):
+                        return  # a clause with a subject of its own ("..., Secretary Hogan Gidley emailed DailyMail")
+                    role_word = (role_of(part, "other", "-") or RoleReading("", "", 0)).words
+                    if served is not None and lex.roles().get(role_word, None) is not None and lex.roles()[role_word].source_type == "inherit":
+                        # "Larry Cohen, a senior adviser to Mr. Sanders [and past president of ...]": the side of
+                        # the person served.
+                        entity.serves.append((served.entity, part))
+                        entity.source_type = ""
+                        continue
                     self._read_apposition(index, tokens, names, name, entity, part_start, part_end)
 
     def _read_apposition(self, index: int, tokens: list[Token], names: list[Name], name: Name, entity: Entity,

@@ -74,6 +74,7 @@ class Entity:
     type_evidence: str = ""
     confidence: str = ""
     serves: list = field(default_factory=list)  # (entity, role words): "an adviser to Mr. Sanders" serves Sanders
+    age: str = ""  # an age given after the name ("Woodrow Benford, 58,"): how articles introduce private people
     fixed: bool = False  # an unnamed source typed by its own words ("people familiar with the matter")
 
     @property

@@ -1467,3 +1467,30 @@ def test_an_age_does_not_unmake_a_candidate_with_an_office():
 ])
 def test_boards_camps_and_party_tags(text, expected):
     assert rows_of(text)[-1][:2] == expected, rows_of(text)
+
+
+def test_a_description_resolved_to_a_person_without_a_role_gives_the_role():
+    rows = rows_of("Rafael Duque filed a bill in Manila to ban the singer. The lawmaker, who represents a district in "
+                   "Albay province, said the remarks were shameful.")
+    assert rows[-1][:2] == ("official", "Rafael Duque"), rows
+    found = [f for _s, fs in article("Rafael Duque filed a bill. The lawmaker said it was shameful.") for f in fs]
+    assert found[-1].confidence == "medium", found  # read from a description, not stated next to the name
+    # one named later in the same sentence is not the one described
+    rows = rows_of("Sen. Mia Holt spoke on the radio on Monday. The host asked Holt about her travel.")
+    assert rows[-1][1] != "Mia Holt", rows
+    # an unnamed official stays unnamed, whoever the passage is about
+    rows = rows_of("Rafael Duque visited the ministry. The official said the visit went well.")
+    assert rows[-1][:2] != ("official", "Rafael Duque"), rows
+
+
+@pytest.mark.parametrize("text", [
+    "“It was likely the first time,” wrote Tom Avery in The Guardian.",
+    "Tom Avery wrote in The Guardian that it was likely the first time.",
+    "But as Tom Avery points out in a column on Yahoo News, the interviews help the campaign.",
+])
+def test_a_writer_in_an_outlet_is_media(text):
+    assert rows_of(text)[0][:2] == ("media", "Tom Avery"), rows_of(text)
+
+
+def test_a_title_outweighs_writing_in_an_outlet():
+    assert rows_of("Sen. Tom Avery wrote in The Washington Post that the law was bad.")[0][:2] == ("official", "Tom Avery")

@@ -17,7 +17,7 @@ Confidence of a row (``confidence_of``):
 
 - high: the type rests on strength-3 evidence or on a lexicon of bodies (strength 2), and the
   sentence names the source (a name or a description, not a pronoun);
-- medium: weaker evidence, or a pronoun or description resolved to an entity named within the last
+- medium: weaker evidence, a role read from a description resolved to the person ("the lawmaker said"), or a pronoun or description resolved to an entity named within the last
   two sentences, or a type taken from other articles of the corpus;
 - low: no role evidence at all (``other`` by default), or a pronoun resolved further back.
 """
@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from .records import Entity
+from .records import DESCRIBED, Entity
 
 PRECEDENCE = ("political", "official", "expert", "media", "company", "social_media", "anonymous", "other")
 CAMPAIGN_PROOF = ("media", "expert", "company")  # roles the article states that campaign words nearby do not outweigh
@@ -80,7 +80,7 @@ def type_entity(entity: Entity, depth: int = 0) -> None:
             best = stated[0]
     entity.source_type = best.source_type
     entity.type_evidence = best.words
-    entity.confidence = "high" if best.strength >= 2 else "medium"
+    entity.confidence = "high" if best.strength >= 3 or best.strength == 2 and not best.words.endswith(DESCRIBED) else "medium"
 
 
 def confidence_of(evidence_confidence: str, mention: str, distance: int) -> str:

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import lexicons as lex
-from .records import Entity
+from .records import DESCRIBED, Entity
 from .tokens import Token, is_capitalised
 
 HONORIFICS = {"mr.": "m", "mrs.": "f", "ms.": "f", "miss": "f", "mr": "m", "mrs": "f", "ms": "f", "dr.": "", "dr": "",
@@ -501,6 +501,17 @@ UNNAMED_COMPANY_RE = re.compile(
     r"insurer|lender|brand|chain|e-commerce platform)\b")
 
 
+_CALLINGS = ({"political", "official"}, {"media"}, {"expert"}, {"company"})
+
+
+def _other_calling(entity: Entity, kind: str) -> bool:
+    """Whether the article gives a person only roles of another calling than ``kind``: a journalist for "the
+    host", a candidate for "the analyst" (a president who is also a candidate is of one calling)."""
+    calling = next(c for c in _CALLINGS if kind in c)
+    stated = {e.source_type for e in entity.evidence if e.strength >= 2 and e.source_type != "other"}
+    return bool(stated) and not stated & calling
+
+
 def _conjuncts(tokens: list[Token], start: int, end: int) -> list[tuple[int, int]]:
     """An apposition cut at "and a", "and the", "and former": "global chief economist at BOC International and a
     former official with SAFE" is two roles, each read on its own (the strongest then decides)."""
@@ -642,6 +653,11 @@ _APPOSITION_END = re.compile(r"[,;.)—–]|$")
 _PARTY_TAG_RE = re.compile(r"^\(?([RDI])-[A-Z][A-Za-z.]{1,14}\)?$|^\(([RDI])\)$")
 
 
+DESCRIPTION_NO_ROLE = {"official", "aide", "adviser", "advisor", "staffer", "insider", "source", "executive", "person",
+                       "associate", "ally", "confidant", "operative", "strategist", "member", "employee", "witness"}
+_WRITING = {"wrote", "writes", "writing"}
+_WRITTEN_IN = re.compile(r"((?:wrote|writes|writing|points out|pointed out)\s+)?(?:in|for)\s+"
+                         r"(?:(?:a|an|his|her|their|the)\s+(?:\w+\s+)?(?:column|piece|essay|blog post|article|story|report)\s+(?:on|in|for|at)\s+)?")
 CAMPAIGN_RE = re.compile(
     r"\b(?:(?:his|her|their) (?:presidential |senate |re-election |reelection )?(?:campaign|candidacy|bid|rivals?|running mate|"
     r"opponents?|supporters)|suspend(?:s|ed|ing)? (?:his|her) campaign|told (?:his |her )?supporters|"
@@ -968,6 +984,16 @@ class Registry:
                     else:  # "former Arkansas Gov. Mike Huckabee (R)": a party, as "Republican Mike Huckabee" is
                         entity.add_evidence("political", f"{tag} (a party)", 1, index)
                 k = close + 1
+        written = _WRITTEN_IN.match(" ".join(t.lower for t in tokens[k:k + 8]))
+        inverted = name.start > 0 and tokens[(name.title_start if name.title_start >= 0 else name.start) - 1].lower in _WRITING
+        if written and (written.group(1) or inverted):
+            # "Ben Jacobs wrote in The Guardian", "wrote Ben Jacobs in The Guardian", "Liz Kreutz points out in a
+            # column on Yahoo News": a writer of the outlet, below a role stated next to the name (an op-ed's author
+            # is not the outlet's).
+            at = k + len(written.group(0).split())
+            outlet = next((other for other in names if other.start in (at, at + 1) and other.kind == "outlet"), None)
+            if outlet is not None:
+                entity.add_evidence("media", f"{written.group(0)} {outlet.text}", 2, index)
         if k < n and tokens[k].lower in {"at", "with"} and k + 1 < n:
             outlet = next((other for other in names if other.start in (k + 1, k + 2, k + 3) and other.kind == "outlet"), None)
             if outlet is not None:
@@ -1157,12 +1183,26 @@ class Registry:
         if head in roles or head in PERSON_DESCRIPTIONS or head.endswith(("ian", "ist", "er", "eon", "an")) and head not in DATA_WORDS:
             # "the retired neurosurgeon", "the former three-term governor", "the Texan": in news writing, the person
             # the passage is about - the one named most in the last sentences.
+            # Not one named later in the same sentence: "The host asked Warren" is someone else.
+            later = {id(e) for t, e in self.mentions_at.get(index, ()) if t > token_index}
+            reading = role_of(words) if head in roles and head not in DESCRIPTION_NO_ROLE else None
+            kind = reading.source_type if reading and reading.source_type in {"official", "political", "expert", "media",
+                                                                              "company"} else ""
             counts: dict = {}
             for _s, _t, entity in self.recent(index, token_index, 5):
-                if entity.kind == "person" and not entity.plural:
+                if entity.kind == "person" and not entity.plural and id(entity) not in later and not (
+                        kind and _other_calling(entity, kind)):
+                    # nor one of another calling ("the host", a journalist, is not the candidate)
                     counts[id(entity)] = (counts.get(id(entity), (0, entity))[0] + 1, entity)
             if counts:
-                return max(counts.values(), key=lambda c: c[0])[1]
+                entity = max(counts.values(), key=lambda c: c[0])[1]
+                # What the description calls a person the article gives no role is its word for their role
+                # ("Joey Salceda said ... The lawmaker, who represents a district in Albay province, said"):
+                # evidence, below a role stated next to the name, when no one else is in reach. Not the words
+                # of unnamed sources ("the official"), which may be someone else.
+                if kind and len(counts) == 1 and not any(e.strength >= 2 for e in entity.evidence):
+                    entity.add_evidence(reading.source_type, f"{words} {DESCRIBED}", 2, index)
+                return entity
         return None
 
     def distance(self, entity: Entity, index: int, token_index: int) -> int:

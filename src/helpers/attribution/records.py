@@ -58,6 +58,9 @@ class Evidence:
     sentence_index: int = -1
 
 
+DESCRIBED = "(the article's description)"  # evidence read from a description resolved to the person ("the lawmaker")
+
+
 @dataclass(eq=False)
 class Entity:
     """One person, organisation, outlet, platform or group of an article, with every name it goes by."""

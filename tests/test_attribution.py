@@ -1494,3 +1494,29 @@ def test_a_writer_in_an_outlet_is_media(text):
 
 def test_a_title_outweighs_writing_in_an_outlet():
     assert rows_of("Sen. Tom Avery wrote in The Washington Post that the law was bad.")[0][:2] == ("official", "Tom Avery")
+
+
+@pytest.mark.parametrize("text", [
+    "According to Ray Dunn, the new executive order begins the process of opening offshore areas.",
+    "Gov. Ray Dunn signed an executive order in March mandating cuts.",
+])
+def test_an_executive_order_is_neither_a_cue_nor_a_role(text):
+    rows = rows_of(text)
+    assert all(r[0] != "company" and r[1] not in {"executive", "new executive"} for r in rows), rows
+    assert not any(r[0] == "anonymous" for r in rows), rows
+
+
+def test_a_clause_after_a_comma_is_no_apposition_of_roles():
+    # "their seventh victim, Ray Dunn accused": Dunn is the subject of the clause, not a victim
+    rows = rows_of("As the fires claimed their seventh victim, Ray Dunn accused the state of diverting water.")
+    assert rows == [("other", "Ray Dunn", "")], rows
+
+
+def test_campaign_words_belong_to_the_one_named_between_them_and_the_source():
+    rows = rows_of("Ray Dunn spoke in Dayton. Mr. Dunn said his plan was ready a day after Gov. Ana Ruiz, who made "
+                   "jobs the focus of her campaign, announced she was dropping out.")
+    assert rows[-1][:2] == ("other", "Ray Dunn"), rows
+    # and a possessive of the other gender is someone else's campaign
+    rows = rows_of("Ray Dunn spoke in Dayton. Asked about Gov. Ana Ruiz, who made jobs the focus of her campaign, "
+                   "Mr. Dunn said she was wrong.")
+    assert rows[-1][:2] == ("other", "Ray Dunn"), rows

@@ -881,6 +881,8 @@ class SentenceCues:
                                                                            or re.match(r"\s+(?:[A-Z][a-z]|(?:the|his|her|their|its)\s|in\s+an?\b|on\s|during\b|earlier\b|"
                                                                                        r"publicly\b|repeatedly\b|flatly\b|clearly\b|a\s+day\b)", after))):
                 continue  # "New York state", "several states"; but 'Comey stated Clinton was', '"...," stated Roman Smbatyan'
+            if verb.lemma == "order" and prev in {"executive", "gag", "court", "restraining", "protective"}:
+                continue  # "the new executive order begins": a noun
             if verb.lemma == "admit" and re.match(r"\s+(?:to|into)\s+(?!\w+ing\b)", after):
                 continue  # "refugees admitted to the United States"
             if token.tag.startswith("NN") and (prev in DETERMINERS or i > 0 and tokens[i - 1].tag.startswith("NN")

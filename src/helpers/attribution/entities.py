@@ -501,6 +501,16 @@ UNNAMED_COMPANY_RE = re.compile(
     r"insurer|lender|brand|chain|e-commerce platform)\b")
 
 
+def _closed_after(tokens: list[Token], names: list[Name], start: int) -> bool:
+    """Whether the name at ``start`` ends its phrase, as a name set off by commas does ("analyst, Wu Shuocheng,
+    said"), unlike the subject of a clause after a comma ("claimed their seventh victim, Donald Trump accused")."""
+    name = next((o for o in names if (o.title_start if o.title_start >= 0 else o.start) == start), None)
+    if name is None:
+        return True
+    return name.end >= len(tokens) or tokens[name.end].text in {",", ".", ";", ")", "—", "–", ":"} or \
+        tokens[name.end].lower in {"said", "says", "told", "added", "wrote"}
+
+
 _CALLINGS = ({"political", "official"}, {"media"}, {"expert"}, {"company"})
 
 
@@ -572,6 +582,11 @@ class RoleReading:
     body: str = ""
 
 
+# A role word that is part of another noun: "an executive order", "the executive branch", "a victim advocate".
+NOT_A_ROLE_AFTER = {"executive": {"order", "orders", "action", "actions", "branch", "privilege", "power", "powers",
+                                  "session", "summary", "authority", "producer"}}
+
+
 def role_of(words: str, body_type: str = "", body: str = "") -> RoleReading | None:
     """The type a role phrase gives ("Vice Minister of Commerce", "a tax expert and professor of law").
 
@@ -585,7 +600,7 @@ def role_of(words: str, body_type: str = "", body: str = "") -> RoleReading | No
     for size in lex.role_lengths():
         for k in range(len(tokens) - size + 1):
             key = " ".join(tokens[k:k + size])
-            if key in roles:
+            if key in roles and not (k + size < len(tokens) and tokens[k + size] in NOT_A_ROLE_AFTER.get(key, ())):
                 role = roles[key]
                 # The head role is the last one of the phrase ("former campaign manager", "press secretary").
                 if best is None or k + size > best[0] or (k + size == best[0] and size > best[1]):
@@ -917,7 +932,7 @@ class Registry:
             k -= 2
         elif k >= 0 and tokens[k].lower in {"including", "like"}:
             k -= 1
-        elif k >= 1 and tokens[k].text == "," and (tokens[k - 1].lower in lex.roles() or tokens[k - 1].lower.rstrip("s") in lex.roles()
+        elif k >= 1 and tokens[k].text == "," and _closed_after(tokens, names, start) and (tokens[k - 1].lower in lex.roles() or tokens[k - 1].lower.rstrip("s") in lex.roles()
                                                    or k >= 2 and f"{tokens[k - 2].lower} {tokens[k - 1].lower}" in lex.roles()
                                                    or k >= 3 and " ".join(t.lower for t in tokens[k - 3:k]) in lex.roles()):
             k -= 1
@@ -1200,8 +1215,8 @@ class Registry:
                 # ("Joey Salceda said ... The lawmaker, who represents a district in Albay province, said"):
                 # evidence, below a role stated next to the name, when no one else is in reach. Not the words
                 # of unnamed sources ("the official"), which may be someone else.
-                if kind and len(counts) == 1 and not any(e.strength >= 2 for e in entity.evidence):
-                    entity.add_evidence(reading.source_type, f"{words} {DESCRIBED}", 2, index)
+                if kind and reading.strength >= 2 and len(counts) == 1 and not any(e.strength >= 2 for e in entity.evidence):
+                    entity.add_evidence(reading.source_type, f"{words} {DESCRIBED}", min(2, reading.strength), index)
                 return entity
         return None
 

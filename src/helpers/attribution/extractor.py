@@ -187,6 +187,17 @@ def _row(source, cue: Cue, sentence: _Sentence, registry: Registry, interview_ou
         if entity.kind == "person" and cue.cls in {"say", "stance", "think", "want", "call", "ask"} and not any(
                 e.strength >= 2 and e.source_type in {"expert", "media", "company"} for e in entity.evidence):
             match = CAMPAIGN_SENTENCE_RE.search(sentence.text)
+            if match:
+                # The campaign words belong to someone else named between them and the source ("At the rally,
+                # Markey said Trump's actions ... Trump is still saying").
+                at = next((t for t, token in enumerate(tokens) if token.start >= match.start()), len(tokens))
+                low, high = sorted((at, phrase.start))
+                if any(low <= t < high and other is not entity and other.kind in {"person", "name"}
+                       for t, other in registry.mentions_at.get(sentence.index, ())):
+                    match = None
+            possessive = re.match(r"(his|her)\s", match.group(0).lower()) if match else None
+            if possessive and entity.gender and entity.gender != {"his": "m", "her": "f"}[possessive.group(1)]:
+                match = None  # "Gov. Ana Ruiz, who made jobs the focus of her campaign, Dunn said": hers
             if match and not re.search(r"[A-Z][\w'’-]+['’]s\s+(?:presidential\s+)?campaign", match.group(0)):
                 # "the senator said during Saturday night's Democratic debate": speaking as a candidate
                 entity.add_evidence("political", f"campaign: '{match.group(0)}'", 3, sentence.index)

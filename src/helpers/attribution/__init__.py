@@ -10,7 +10,8 @@ The package, by job:
 - ``records``: the row and the article-level records (``Found``, ``Entity``, ``Evidence``), the
   column list and the source types;
 - ``lexicons`` and ``data/``: what does not change from story to story, as data files (outlets,
-  platforms, role words, organisation words, cue verbs, anonymity phrases, given names);
+  platforms, role words, organisation words, cue verbs, anonymity phrases, given names, the words that
+  describe a source without naming it);
 - ``tokens``: words with offsets and tags;
 - ``entities``: the article's people and organisations, the roles the article gives them, and the
   resolution of names, surnames, pronouns and descriptions to them;

@@ -48,102 +48,32 @@ HEADLINE_BREAKS = {"to", "and", "on", "in", "with", "of", "for", "the", "a", "an
                    "about", "after", "over", "from", "into", "not", "no", "just", "why", "how", "what", "who", "this",
                    "that", "can", "could", "may", "should", "than", "up", "out", "its", "their", "new", "more", "all"}
 BODY_PRIORITY = {"official": 5, "expert": 4, "political": 3, "media": 2, "company": 1, "other": 0}
-PERSON_DESCRIPTIONS = {"billionaire", "businessman", "businesswoman", "mogul", "magnate", "tycoon", "veteran", "neurosurgeon",
-                       "surgeon", "doctor", "lawyer", "senator", "governor", "congressman", "congresswoman", "candidate",
-                       "nominee", "frontrunner", "front-runner", "hopeful", "contender", "politician", "populist",
-                       "conservative", "liberal", "progressive", "democrat", "republican", "texan", "californian",
-                       "new yorker", "native", "former", "businessperson", "celebrity", "star", "host", "developer"}
+PERSON_DESCRIPTIONS = lex.person_descriptions()  # data/person_descriptions.txt
 COMPOUND_ADJECTIVE_RE = re.compile(r"[A-Za-z.]-(?:made|based|built|owned|backed|funded|led|run|controlled|linked|"
                                    r"allied|aligned|affiliated|sponsored|style|era|born|bred|educated|trained|friendly|"
                                    r"leaning|focused|centric|specific|wide|bound|produced|grown|brokered)$")
 AGE_RE = re.compile(r"(\d{1,3})-year-old")  # "the 46-year-old": a person described by their age
-PARTY_GROUPS = {"Republicans", "Democrats", "Tories", "Conservatives", "Labour", "Libertarians", "GOP", "Dems"}
-FACILITY_WORDS = {"Gigafactory", "Factory", "Plant", "Airport", "Station", "Street", "Road", "Avenue", "Bridge", "Park",
-                  "Stadium", "Arena", "Hall", "Building", "Tower", "Hotel", "Square", "Garden", "Gardens", "Mall",
-                  "Expo", "Port", "Harbor", "Harbour", "River", "Lake", "Mountain", "Island", "Valley", "Highway"}
+PARTY_GROUPS = lex.party_groups()  # data/party_groups.txt
+FACILITY_WORDS = lex.facility_words()  # data/facility_words.txt
 # A party's member as a noun, and the words that show a person belongs to it: "the Republican said" is the
 # article's Republican ("Republican nominee Donald Trump", "Sen. Rob Portman (R-Ohio)").
 PARTY_MEMBERS = {"Republican": ("Republican", "GOP", "(R-"), "Democrat": ("Democrat", "Democratic", "(D-"),
                  "Libertarian": ("Libertarian",)}
-PARTY_WORDS = {"Democratic", "Republican", "Democrat", "GOP", "Libertarian", "Green", "Labour", "Conservative",
-               "Tory", "Communist", "Reform", "Independent"}
+PARTY_WORDS = lex.party_words()  # data/party_words.txt
 # Modifiers that may stand between a role and a name or in front of a role: "Democratic presidential
 # candidate", "Shanghai-based independent car analyst", "former", "senior".
-ROLE_MODIFIERS = {
-    "former", "then", "then-", "ex", "ex-", "acting", "interim", "senior", "junior", "top", "chief", "deputy", "assistant",
-    "associate", "lead", "leading", "independent", "veteran", "longtime", "long-time", "presidential", "vice",
-    "presumptive", "likely", "possible", "potential", "would-be", "prospective", "republican", "democratic",
-    "democrat", "gop", "conservative", "liberal", "progressive", "libertarian", "national", "state", "local",
-    "federal", "foreign", "chinese", "american", "u.s.", "us", "british", "political", "economic", "financial",
-    "campaign", "press", "policy", "research", "market", "car", "auto", "industry", "tax", "trade", "defense",
-    "security", "energy", "climate", "legal", "communications", "digital", "general", "executive", "managing",
-    "principal", "special", "regional", "international", "global", "retired", "new", "incoming", "outgoing",
-    "newly", "elected", "appointed", "official", "white", "house", "senate", "congressional", "party", "the",
-    # what a staff role is about: "legislative affairs director", "budget director", "recount lawyer"
-    "legislative", "affairs", "budget", "recount", "elections", "brexit", "field", "operations", "finance", "media",
-    "public", "outreach", "domestic", "intelligence", "military", "homeland", "national-security", "speech", "sales",
-    "marketing", "product", "engineering", "investment", "investor", "country", "area",
-}
+ROLE_MODIFIERS = lex.role_modifiers()  # data/role_modifiers.txt
 MALE_WORDS = {"spokesman", "congressman", "chairman", "businessman", "councilman", "he", "him", "his", "mr.", "mr",
               "father", "husband", "son", "brother", "king", "sir", "widower", "man", "boy", "nephew", "uncle"}
 FEMALE_WORDS = {"spokeswoman", "congresswoman", "chairwoman", "businesswoman", "councilwoman", "she", "her", "mrs.",
                 "ms.", "mother", "wife", "daughter", "sister", "queen", "widow", "woman", "girl", "niece", "aunt",
                 "actress", "mrs", "ms"}
 PERSON_PRONOUNS = {"he": "m", "she": "f"}
-OUTLET_DESCRIPTIONS = {"newspaper", "paper", "outlet", "broadcaster", "network", "magazine", "agency", "news agency",
-                       "publication", "daily", "tabloid", "website", "site", "station", "channel", "wire service"}
-ORGANISATION_DESCRIPTIONS = {
-    "company", "firm", "automaker", "carmaker", "maker", "manufacturer", "group", "organization", "organisation",
-    "ministry", "department", "agency", "government", "administration", "campaign", "camp", "committee", "party", "court",
-    "council", "commission", "bureau", "office", "union", "association", "institute", "university", "bank",
-    "foundation", "team", "club", "board", "panel", "embassy", "regulator", "authority", "white house", "state department",
-    "pentagon", "senate", "house", "congress", "statement", "report", "study", "survey", "poll", "letter", "memo",
-    "release", "filing", "complaint", "lawsuit", "indictment", "ruling", "document", "documents", "data",
-}
+OUTLET_DESCRIPTIONS = lex.outlet_descriptions()  # data/outlet_descriptions.txt
+ORGANISATION_DESCRIPTIONS = lex.organisation_descriptions()  # data/organisation_descriptions.txt
 # Words for unnamed sources with a type of their own: "police", "polls", "records", "prosecutors".
-UNNAMED_TYPES = {
-    "police": "official", "prosecutors": "official", "investigators": "official", "authorities": "official",
-    "lawmakers": "official", "legislators": "official", "regulators": "official", "government": "official",
-    "administration": "official", "white house": "official", "the state": "official", "court": "official",
-    "judge": "official", "records": "official", "court records": "official", "court documents": "official",
-    "public records": "official", "filings": "official", "census": "official", "statistics": "official",
-    "official data": "official", "official figures": "official", "government data": "official",
-    "polls": "expert", "poll": "expert", "survey": "expert", "surveys": "expert", "study": "expert",
-    "studies": "expert", "research": "expert", "analysis": "expert", "experts": "expert", "analysts": "expert",
-    "economists": "expert", "scientists": "expert", "researchers": "expert", "scholars": "expert",
-    "academics": "expert", "pollsters": "expert", "exit polls": "expert", "polling": "expert", "forecasts": "expert",
-    "republicans": "political", "democrats": "political", "gop": "political", "conservatives": "other",
-    "liberals": "other", "progressives": "other", "campaign": "political", "campaigns": "political",
-    "party": "political", "party leaders": "political", "delegates": "political", "superdelegates": "political",
-    "supporters": "other", "voters": "other", "residents": "other", "protesters": "other", "activists": "other",
-    "opponents": "other", "advocates": "other", "students": "other", "workers": "other", "employees": "other",
-    "parents": "other", "families": "other", "fans": "other", "witnesses": "anonymous", "critics": "anonymous",
-    "observers": "anonymous", "insiders": "anonymous", "sources": "anonymous", "aides": "anonymous",
-    "advisers": "anonymous", "advisors": "anonymous", "officials": "anonymous", "official": "anonymous",
-    "staffers": "anonymous", "allies": "anonymous", "associates": "anonymous", "people": "anonymous",
-    "executives": "company", "company": "company", "companies": "company", "firms": "company",
-    "investors": "company", "traders": "company", "media": "media", "reports": "media", "reporters": "media",
-    "editorial board": "media", "news reports": "media", "fact-checkers": "media", "fact checkers": "media",
-    "journalists": "media", "the press": "media", "pundits": "media", "commentators": "media",
-    "netizens": "social_media", "users": "social_media", "internet users": "social_media", "posts": "social_media",
-    "social media": "social_media", "bloggers": "social_media", "tweets": "social_media",
-    # Bodies and industries in the plural: "appeals courts said", "cement makers argue", "automakers say".
-    "courts": "official", "agencies": "official", "ministries": "official", "governments": "official",
-    "policymakers": "official", "policy makers": "official", "film makers": "other", "makers": "company", "manufacturers": "company",
-    "automakers": "company", "carmakers": "company", "producers": "company", "retailers": "company",
-    "insurers": "company", "lenders": "company", "airlines": "company", "banks": "company",
-    "industry groups": "company", "unions": "other", "generation": "other", "millennials": "other",
-}
-DATA_WORDS = {"poll", "polls", "survey", "surveys", "data", "figures", "records", "documents", "study", "studies",
-              "report", "reports", "analysis", "research", "statistics", "numbers", "results", "emails", "filings",
-              "transcripts", "transcript", "tape", "video", "footage", "findings", "estimates", "projections",
-              "forecast", "forecasts", "models", "model", "audit", "review", "investigation", "probe", "census",
-              "memo", "letter", "statement", "release", "indictment", "complaint", "lawsuit", "ruling", "filing",
-              "investigations", "inquiries", "inquiry", "audits", "reviews",
-              "documents", "polling", "tally", "count", "index", "report's", "commentary", "editorial", "article",
-              "white paper", "paper", "guideline", "guidelines", "communique", "document", "plan", "notice", "circular",
-              "announcement", "decision", "opinion", "column", "op-ed", "book", "speech", "remarks", "testimony",
-              "interview", "ad", "advertisement", "post", "tweet", "message", "note", "email"}
+UNNAMED_TYPES = lex.description_types()  # data/description_types.tsv
+DATA_WORDS = lex.data_words()  # data/data_words.txt
 
 
 @dataclass
@@ -668,8 +598,7 @@ _APPOSITION_END = re.compile(r"[,;.)—–]|$")
 _PARTY_TAG_RE = re.compile(r"^\(?([RDI])-[A-Z][A-Za-z.]{1,14}\)?$|^\(([RDI])\)$")
 
 
-DESCRIPTION_NO_ROLE = {"official", "aide", "adviser", "advisor", "staffer", "insider", "source", "executive", "person",
-                       "associate", "ally", "confidant", "operative", "strategist", "member", "employee", "witness"}
+DESCRIPTION_NO_ROLE = lex.descriptions_without_role()  # data/descriptions_without_role.txt
 _WRITING = {"wrote", "writes", "writing"}
 _WRITTEN_IN = re.compile(r"((?:wrote|writes|writing|points out|pointed out)\s+)?(?:in|for)\s+"
                          r"(?:(?:a|an|his|her|their|the)\s+(?:\w+\s+)?(?:column|piece|essay|blog post|article|story|report)\s+(?:on|in|for|at)\s+)?")

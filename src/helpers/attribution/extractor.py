@@ -28,16 +28,11 @@ from .entities import (DATA_WORDS, ORGANISATION_DESCRIPTIONS, OUTLET_DESCRIPTION
 from .records import Entity, Found
 from .tokens import tokenize
 
-ANONYMOUS_HEADS = {"official", "officials", "aide", "aides", "adviser", "advisers", "advisor", "advisors", "staffer",
-                   "staffers", "insider", "insiders", "source", "sources", "person", "people", "diplomat", "diplomats",
-                   "ally", "allies", "associate", "associates", "confidant", "confidants", "operative", "operatives",
-                   "strategist", "strategists", "member", "members", "executive", "executives", "employee", "employees",
-                   "lawmaker", "lawmakers", "someone", "others", "observers", "critics", "witness", "witnesses",
-                   "democrat", "republican", "democrats", "republicans", "veteran", "veterans"}
+ANONYMOUS_HEADS = lex.anonymous_heads()  # data/anonymous_heads.txt
 INDEFINITE = {"a", "an", "one", "two", "three", "four", "five", "several", "some", "many", "other", "another", "few",
               "numerous", "multiple", "various", "most", "senior", "top", "high-ranking", "unnamed", "anonymous",
               "unidentified"}
-SINGULAR_HEADS = {"user": "users", "netizen": "netizens", "poster": "users", "commenter": "users", "blogger": "bloggers"}
+SINGULAR_HEADS = lex.singular_heads()  # data/singular_heads.tsv
 
 
 class _Sentence:
@@ -412,8 +407,7 @@ def _body_in_place(phrase: Phrase, name: Name, sentence: _Sentence) -> Entity | 
     return body.entity if body is not None else None
 
 
-BODY_HEADS = {"Chamber", "Commerce", "Council", "Association", "Federation", "Institute", "Bank", "Embassy", "Office",
-              "Bureau", "Centre", "Center", "Foundation", "Union", "Committee", "Mission", "Delegation", "Consulate"}
+BODY_HEADS = lex.body_heads()  # data/body_heads.txt
 
 
 def _head_name(phrase: Phrase, sentence: _Sentence) -> Name | None:

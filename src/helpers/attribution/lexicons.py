@@ -2,7 +2,8 @@
 
 What does not change from one story to the next lives here as data: outlets, platforms, well-known
 companies and research bodies, places, role words, organisation words, cue verbs, anonymity phrases,
-given names. No person carries a type here: who a person is comes from the article.
+given names, and the words that describe a source without naming it ("the newspaper", "police", "officials",
+"a poll"). No person carries a type here: who a person is comes from the article.
 """
 
 from __future__ import annotations
@@ -142,6 +143,83 @@ def quantifier_sources() -> frozenset:
     return frozenset(_lines("quantifier_sources.txt"))
 
 
+@lru_cache(maxsize=None)
+def words(file: str) -> frozenset:
+    """The words (or phrases) of a one-column list in ``data/``, one a line, as written."""
+    return frozenset(_lines(file))
+
+
+@lru_cache(maxsize=None)
+def word_types(file: str) -> dict:
+    """Word (or phrase) to its value, from a two-column list in ``data/``."""
+    return {row[0]: row[1] for row in _rows(file)}
+
+
+def description_types() -> dict:
+    """Words for unnamed sources with a type of their own ("police" -> official), ``data/description_types.tsv``."""
+    return word_types("description_types.tsv")
+
+
+def singular_heads() -> dict:
+    """A platform user's word in the singular to the plural typed in description_types ("user" -> "users")."""
+    return word_types("singular_heads.tsv")
+
+
+def outlet_descriptions() -> frozenset:
+    """Words describing an outlet without naming it ("the newspaper")."""
+    return words("outlet_descriptions.txt")
+
+
+def organisation_descriptions() -> frozenset:
+    """Words describing an organisation or its document without naming it ("the company", "a statement")."""
+    return words("organisation_descriptions.txt")
+
+
+def person_descriptions() -> frozenset:
+    """Words describing a person without naming them, besides roles ("the billionaire", "the Texan")."""
+    return words("person_descriptions.txt")
+
+
+def descriptions_without_role() -> frozenset:
+    """Role words that, as a description, give no role to the person it is resolved to ("the official")."""
+    return words("descriptions_without_role.txt")
+
+
+def data_words() -> frozenset:
+    """Documents and data that show or say without being a person ("poll", "records", "report")."""
+    return words("data_words.txt")
+
+
+def role_modifiers() -> frozenset:
+    """Words that may stand in a title around a role without ending it ("former", "senior", "presidential")."""
+    return words("role_modifiers.txt")
+
+
+def anonymous_heads() -> frozenset:
+    """Words for people who speak for a body or side without a name ("officials", "a senior aide")."""
+    return words("anonymous_heads.txt")
+
+
+def party_groups() -> frozenset:
+    """A party's members as a group, as written ("Republicans", "Senate Democrats", "GOP")."""
+    return words("party_groups.txt")
+
+
+def party_words() -> frozenset:
+    """Party names as adjectives, as written ("Democratic", "Republican", "GOP")."""
+    return words("party_words.txt")
+
+
+def facility_words() -> frozenset:
+    """Words that make a capitalised name a place ("Gigafactory", "Airport", "Square")."""
+    return words("facility_words.txt")
+
+
+def body_heads() -> frozenset:
+    """Last words of a body's name after which "in" and a place say where it is ("Chamber", "Embassy")."""
+    return words("body_heads.txt")
+
+
 @dataclass(frozen=True)
 class CueVerb:
     lemma: str
@@ -203,6 +281,8 @@ def warm_up() -> None:
     """Read every lexicon once (worker processes call this before their first article)."""
     for loader in (outlets, outlet_re, companies, expert_organisations, platforms, places, chinese_surnames,
                    first_names, roles, organisation_words, organisation_re, anonymity_re, cue_verbs, cue_phrases, quantifier_sources,
-                   multiword_roles_re,
+                   multiword_roles_re, description_types, singular_heads, outlet_descriptions, organisation_descriptions,
+                   person_descriptions, descriptions_without_role, data_words, role_modifiers, anonymous_heads,
+                   party_groups, party_words, facility_words, body_heads,
                    tagger_lexicon, common_words):
         loader()

@@ -1520,3 +1520,14 @@ def test_campaign_words_belong_to_the_one_named_between_them_and_the_source():
     rows = rows_of("Ray Dunn spoke in Dayton. Asked about Gov. Ana Ruiz, who made jobs the focus of her campaign, "
                    "Mr. Dunn said she was wrong.")
     assert rows[-1][:2] == ("other", "Ray Dunn"), rows
+
+
+def test_a_relative_named_in_an_aside_is_not_the_speaker():
+    # the known "two Khans" error: the son, named with a title in an aside about his father, took the father's rows
+    rows = rows_of("Omid Farah, whose son, Army Capt. Reza Farah, was killed in Iraq in 2004, delivered a searing speech "
+                   "at the convention. “You have sacrificed nothing,” Farah said.")
+    assert [r[1] for r in rows] == ["Omid Farah", "Omid Farah"], rows
+    # a phrase that is no given name ("A Trump administration ...") is no relative
+    rows = rows_of("A Lowry administration plan was leaked. Sen. Dana Lowry spoke on Monday. In 2017, Lowry announced "
+                   "she would leave the accord.")
+    assert rows[-1][1] == "Dana Lowry", rows

@@ -666,6 +666,17 @@ class SentenceCues:
                     if r > 0 and tokens[r].text == "(":
                         q = r - 1
                 before_span = self._np_left(q)
+                # "Khizr Khan, whose son, Army Capt. Humayun Khan, was killed in Iraq, delivered": the son is named in
+                # an aside about the father, who is the subject.
+                if before_span and before_span[0] >= 4 and tokens[before_span[0] - 1].text == ",":
+                    w = before_span[0] - 2
+                    while w > 0 and tokens[w].lower != "whose" and before_span[0] - w <= 4 and tokens[w].text[:1].isalpha():
+                        w -= 1
+                    if w > 1 and tokens[w].lower == "whose" and tokens[w - 1].text == ",":
+                        father = self._np_left(w - 2)
+                        if father and segment[0].tag in {"VBD", "VBZ", "VBP", "MD"}:
+                            return self.phrase(*father), "subject"  # the aside's own verb ends it
+                        before_span = father or before_span
             first = segment[0].lower
             if before_span and (first in {"who", "which", "whose", "however", "though", "too", "meanwhile", "also",
                                           "in", "on", "at", "for", "speaking", "asked", "when", "while", "after",

@@ -441,6 +441,8 @@ def _closed_after(tokens: list[Token], names: list[Name], start: int) -> bool:
         tokens[name.end].lower in {"said", "says", "told", "added", "wrote"}
 
 
+NOT_GIVEN_NAMES = {"the", "this", "that", "these", "those", "another", "every", "each", "some", "any", "one", "our",
+                   "their", "his", "her", "its", "new", "old", "young", "former", "late", "both", "all", "many", "most"}
 _CALLINGS = ({"political", "official"}, {"media"}, {"expert"}, {"company"})
 
 
@@ -685,6 +687,15 @@ class Registry:
             candidates = []
             if len(words) == 1:
                 candidates = list((self.by_surname.get(words[0]) or self.by_first.get(words[0]) or {}).values())
+                if candidates and words[0] in self.by_surname:
+                    # A full name the name finder could not tell was a person's ("Khizr Khan", an unknown given name)
+                    # shares the surname of a person of the article ("Army Capt. Humayun Khan"): a relative, and a
+                    # candidate for bare "Khan" too.
+                    candidates += [e for key, e in self.by_name.items() if e.kind == "name" and e not in candidates
+                                   and len(key.split()) == 2 and key.endswith(" " + words[0])
+                                   and re.fullmatch(r"[A-Z][a-z]{2,}", key.split()[0])
+                                   and key.split()[0].lower() not in lex.roles() and key.split()[0] not in lex.places()
+                                   and key.split()[0].lower() not in NOT_GIVEN_NAMES]
             elif len(words) >= 2:
                 # "Donald J. Trump" and "Donald Trump", "Hillary Rodham Clinton" and "Hillary Clinton".
                 same = self.by_first_last.get((words[0], words[-1]))
@@ -697,7 +708,10 @@ class Registry:
                 if len(candidates) > 1:
                     # Bare "Clinton": the one named most, unless another was named in the last sentence.
                     recent = [e for e in candidates if e.last_seen >= self.sentence_index - 1]
-                    entity = recent[-1] if len(recent) == 1 else max(candidates, key=lambda e: e.mentions)
+                    # among equals, the one the article introduced first (the one it is about)
+                    order = {id(e): k for k, e in enumerate(self.by_name.values())}
+                    entity = recent[-1] if len(recent) == 1 else max(
+                        candidates, key=lambda e: (e.mentions, -order.get(id(e), 0)))
                 if text not in entity.names:
                     entity.names.append(text)
                     self._index(entity, text)

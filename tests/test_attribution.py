@@ -367,6 +367,31 @@ def test_an_officeholder_running_at_the_time_is_political_in_election_coverage()
     assert kinds[("f", "Ada Morrow")][0] == kinds[("g", "Ada Morrow")][0] == kinds[("e", "Cal Reyes")][0] == "official"
 
 
+def test_a_businessman_running_at_the_time_and_those_who_serve_a_candidate_are_political():
+    def row(article, name, kind, evidence, date="2016-02-01", confidence="high"):
+        return {"article_id": article, "date": date, "source_name": name, "source_type": kind,
+                "type_evidence": evidence, "confidence": confidence}
+
+    rows = pd.DataFrame([
+        *(row(f"c{k}", "Ada Morrow", "political", "Democratic presidential candidate") for k in range(3)),
+        row("e", "Ben Okafor", "political", "campaign: 'his campaign'"),  # e is election coverage
+        row("e", "Ada Morrow", "company", "real estate mogul"),  # a mogul, while running: a candidate
+        row("e", "Pat Ruiz", "official", "a senior adviser to Ms. Morrow (Ada Morrow: Sen.)"),  # serves her
+        row("e", "Lee Chan", "official", "a senior adviser to Mr. Kern (Ed Kern: Sen.)"),  # serves someone not running
+        row("e", "Kim Dahl", "company", "chief executive of Dahl Foods"),  # not running: stays company
+    ])
+    typed = apply_roles(rows, build_roles([rows]))
+    kinds = {(r.article_id, r.source_name): r.source_type for r in typed.itertuples()}
+    assert kinds[("e", "Ada Morrow")] == kinds[("e", "Pat Ruiz")] == "political", kinds
+    assert kinds[("e", "Lee Chan")] == "official" and kinds[("e", "Kim Dahl")] == "company", kinds
+
+
+def test_a_past_office_is_a_former_one():
+    rows = rows_of("Dana Lowry told supporters in Ames that she would win. Pat Ruiz, a senior adviser to Ms. Lowry "
+                   "and past president of the Teamsters of America, said the race was close.")
+    assert rows[-1][:2] == ("political", "Pat Ruiz"), rows
+
+
 @pytest.mark.parametrize("text, expected", [
     # a sitting president speaks from the office, whatever his campaign did
     ("President Cal Reyes said he had fired the director. The Reyes campaign's ties to the firm are under review. "

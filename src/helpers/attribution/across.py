@@ -152,11 +152,13 @@ CANDIDATE_ARTICLES_ALONE = 8  # this many show it even where the person's own ar
 
 
 def _candidates_then(frame: pd.DataFrame, roles: dict, dates: pd.Series) -> pd.DataFrame:
-    """An officeholder in election coverage who is running at the time speaks as a candidate: "Sen. Bernie Sanders"
-    in a 2016 primary story is political, as the guidelines say, when at least ``CANDIDATE_ARTICLES`` other
-    articles of the corpus within ``CANDIDATE_DAYS`` show him running, and his own article is election coverage
-    (some source of it is shown running); or, in an article that shows no one running (a live blog of the Iowa
-    caucuses whose sources only speak), when at least ``CANDIDATE_ARTICLES_ALONE`` other articles do. The office stays in ``type_evidence``; confidence is at most medium."""
+    """An officeholder (or a businessman, a professional) in election coverage who is running at the time speaks
+    as a candidate: "Sen. Bernie Sanders" in a 2016 primary story is political, as the guidelines say, when at
+    least ``CANDIDATE_ARTICLES`` other articles of the corpus within ``CANDIDATE_DAYS`` show him running, and his
+    own article is election coverage (some source of it is shown running); or, in an article that shows no one
+    running (a live blog of the Iowa caucuses whose sources only speak), when at least
+    ``CANDIDATE_ARTICLES_ALONE`` other articles do. The office stays in ``type_evidence``; confidence is at
+    most medium."""
     running = defaultdict(list)  # name -> [(date, article, evidence)] of candidacy evidence
     election = set()  # articles in which someone is shown running
     for name, rows in roles.items():
@@ -169,8 +171,12 @@ def _candidates_then(frame: pd.DataFrame, roles: dict, dates: pd.Series) -> pd.D
     window = pd.Timedelta(days=CANDIDATE_DAYS)
     names = frame["source_name"].fillna("")
     evidence = frame["type_evidence"].fillna("")
-    chosen = (frame["source_type"] == "official") & names.isin(list(running)) \
+    # An office, a business or a profession is what a candidate speaks beside ("real estate mogul Donald Trump" in
+    # December 2015, "retired neurosurgeon Ben Carson"); a row without evidence was typed by apply_roles already.
+    chosen = (frame["source_type"].isin(["official", "company", "expert"]) | (frame["source_type"] == "other") & (evidence != "")) \
+        & names.isin(list(running)) \
         & ~evidence.str.startswith(FROM_OTHERS) & ~evidence.str.contains(SITTING_PRESIDENT_RE)
+    made = set()  # (article, name) made a candidate
     for index in frame.index[chosen]:
         name, article, date = names.at[index], frame.at[index, "article_id"], dates.at[index]
         near = {r[1]: r[2] for r in running[name] if r[1] != article and pd.notna(date) and pd.notna(r[0])
@@ -183,6 +189,16 @@ def _candidates_then(frame: pd.DataFrame, roles: dict, dates: pd.Series) -> pd.D
             e for e in [evidence.at[index], f"a candidate then ({FROM_OTHERS} ({len(near)}): '{shown}')"] if e)
         if frame.at[index, "confidence"] == "high":
             frame.at[index, "confidence"] = "medium"
+        made.add((article, name))
+    # Those who serve a candidate in that article ("Larry Cohen, a senior adviser to Mr. Sanders") take the side too.
+    for article, name in made:
+        serving = (frame["article_id"] == article) & frame["source_type"].isin(["official", "company"]) \
+            & frame["type_evidence"].fillna("").str.contains(f"({name}: ", regex=False)
+        for index in frame.index[serving]:
+            frame.at[index, "source_type"] = "political"
+            frame.at[index, "type_evidence"] = f"{frame.at[index, 'type_evidence']}; {name} a candidate then"
+            if frame.at[index, "confidence"] == "high":
+                frame.at[index, "confidence"] = "medium"
     return frame
 
 

@@ -544,7 +544,7 @@ def role_of(words: str, body_type: str = "", body: str = "") -> RoleReading | No
             return RoleReading(science, "expert", 3)  # "a biostatistician at Harvard", "a glaciologist"
         return None
     role = best[2]
-    former = any(t in {"former", "ex", "ex-", "then", "then-"} for t in tokens[: best[0] - best[1]])
+    former = any(t in {"former", "ex", "ex-", "then", "then-", "past", "onetime", "one-time"} for t in tokens[: best[0] - best[1]])
     if role.source_type == "inherit":
         kind = body_type or ("other" if body else role.default)  # "president of NDN, an advocacy group": not an office
         if not kind:

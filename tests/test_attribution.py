@@ -1556,3 +1556,14 @@ def test_a_relative_named_in_an_aside_is_not_the_speaker():
     rows = rows_of("A Lowry administration plan was leaked. Sen. Dana Lowry spoke on Monday. In 2017, Lowry announced "
                    "she would leave the accord.")
     assert rows[-1][1] == "Dana Lowry", rows
+
+
+def test_a_town_hall_on_television_is_no_campaign_and_a_bodys_camp_is_no_campaign():
+    rows = rows_of("“I felt there was a chance,” said Al Vance, who has spent years on climate change and on Tuesday "
+                   "joined CNN for a town hall.")
+    assert rows[0][:2] == ("other", "Al Vance"), rows
+    # a candidate's own town hall still shows him campaigning
+    rows = rows_of("“We will win,” Ray Dunn said at his town hall in Keene.")
+    assert rows[0][:2] == ("political", "Ray Dunn"), rows
+    rows = rows_of("The globalist White House camp has been advocating for staying in.")
+    assert rows[0][:2] == ("official", "White House"), rows

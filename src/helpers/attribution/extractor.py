@@ -380,7 +380,7 @@ CAMPAIGN_SENTENCE_RE = re.compile(
     r"voters|ballot|season|campaign|debate|night|results|date|day|challenge|challenger|fight|states?|vote|that|and|"
     r"when|last|this|next|for|to|after|before|was|is|will|has|had)\b)|"
     r"(?:democratic|republican|gop|presidential|party['’]s)\s+nomination|(?:win|wins|won|winning|clinch\w*|secure\w*)\s+the\s+nomination|"
-    r"running\s+mate|delegates|town\s+hall|on\s+the\s+stump|stumping)\b", re.I)
+    r"running\s+mate|delegates|(?:campaign|his|her|their)\s+town\s+halls?|on\s+the\s+stump|stumping)\b", re.I)
 
 
 def _unnamed(registry: Registry, source_type: str, name: str, evidence: str, confidence: str, phrase: Phrase) -> Entity:
@@ -494,7 +494,8 @@ def _modifier_head(phrase: Phrase, name: Name, sentence: _Sentence) -> str:
 def _described_by(description: str, name: Name, entity: Entity, phrase: Phrase, registry: Registry, index: int):
     """A source described through a name: "the Clinton campaign", "Trump supporters", "a Quinnipiac poll"."""
     head = description.split()[-1] if description else ""
-    if head in {"campaign", "campaigns", "camp", "team"}:
+    if head in {"campaign", "campaigns"} or head in {"camp", "team"} and entity.kind in {"person", "name"}:
+        # a person's camp or team is the campaign; a body's ("the White House camp") is a faction of the body
         campaign = _campaign_entity(entity, registry)
         return _typed(campaign, "name", index)
     if head in {"administration", "government", "authorities", "officials"} and name.kind in {"person", "country", "name"}:

@@ -1567,3 +1567,14 @@ def test_a_town_hall_on_television_is_no_campaign_and_a_bodys_camp_is_no_campaig
     assert rows[0][:2] == ("political", "Ray Dunn"), rows
     rows = rows_of("The globalist White House camp has been advocating for staying in.")
     assert rows[0][:2] == ("official", "White House"), rows
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sitting president's past campaign and his supporters are no campaigning of his
+    ("President Cal Reyes, who campaigned on reviving coal, said the rule would go.", "official"),
+    ("President Cal Reyes spoke on Monday. Reyes supporters cheered as Reyes said the rule would go.", "official"),
+    # a governor running on an issue is campaigning
+    ("Gov. Ana Ruiz campaigned on climate change and said she would win.", "political"),
+])
+def test_a_sitting_presidents_past_campaign_and_supporters_are_not_his_campaigning(text, expected):
+    assert rows_of(text)[-1][0] == expected, rows_of(text)

@@ -31,7 +31,10 @@ from .records import DESCRIBED, Entity
 PRECEDENCE = ("political", "official", "expert", "media", "company", "social_media", "anonymous", "other")
 CAMPAIGN_PROOF = ("media", "expert", "company")  # roles the article states that campaign words nearby do not outweigh
 SERVED_SIDES = ("political", "official", "company")  # the types a person takes from the one they serve
-CAMPAIGN_NAMED = re.compile(r"^campaign: '[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*(?:['’]s?)? (?:presidential )?campaign'$")
+# His campaign or his supporters named, which is no act of his own ("the Trump campaign's ties", "Trump supporters"),
+# or the campaign that won him the office ("who campaigned on reviving coal")
+CAMPAIGN_NAMED = re.compile(r"^campaign: (?:'[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*(?:['’]s?)? (?:presidential )?(?:campaign|supporters)'|"
+                            r"'campaigned on')$")
 SITTING_PRESIDENT = re.compile(r"^(?!.*\b(?:former|ex-|vice|then)\b)(?:U\.S\. )?President\b")
 
 

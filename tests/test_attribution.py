@@ -1578,3 +1578,12 @@ def test_a_town_hall_on_television_is_no_campaign_and_a_bodys_camp_is_no_campaig
 ])
 def test_a_sitting_presidents_past_campaign_and_supporters_are_not_his_campaigning(text, expected):
     assert rows_of(text)[-1][0] == expected, rows_of(text)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Voters rejected the ballot initiative, called I-1631, the group said.", [("other", "group", "")]),
+    ("Most of the F-22 aircraft that remained at Tyndall survived the storm, officials said.", [("anonymous", "", "")]),
+])
+def test_a_name_in_capitals_with_no_lower_case_form_is_read(sentence, expected):
+    # these sent the reading of capitals ("CLINTON" is Clinton) into endless recursion: the article was set aside
+    assert rows_of(sentence) == expected

@@ -666,9 +666,10 @@ class Registry:
         text = name.text
         if not text:
             return None
-        if text.isupper() and len(text) > 3 and text not in self.by_name:
+        titled = " ".join(w[:1] + w[1:].lower() for w in text.split()) if text.isupper() and len(text) > 3 else text
+        if titled != text and text not in self.by_name:
             # "CLINTON", "KATE BOLDUAN" (a transcript's speaker labels): the person named "Clinton", "Kate Bolduan".
-            titled = " ".join(w[:1] + w[1:].lower() for w in text.split())
+            # ("I-1631", "F-22" have no lower-case form: names as they are.)
             entity = self.entity_for_name(replace(name, text=titled, kind="person"), create=False)
             if entity is not None and entity.kind == "person":
                 self.by_name[text] = entity

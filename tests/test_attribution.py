@@ -1587,3 +1587,13 @@ def test_a_sitting_presidents_past_campaign_and_supporters_are_not_his_campaigni
 def test_a_name_in_capitals_with_no_lower_case_form_is_read(sentence, expected):
     # these sent the reading of capitals ("CLINTON" is Clinton) into endless recursion: the article was set aside
     assert rows_of(sentence) == expected
+
+
+def test_a_quote_mark_that_lost_its_place_in_scraped_text_still_opens_the_quote():
+    # 'has." The area ...," he told': the paragraph's opening mark glued to the sentence before it
+    sentence = ('According to Prof Dan Rhee of the University of Oslo, fires have not increased - but the area has." '
+                'The area burned has been higher in the past 30 years," he told the BBC.')
+    found = extract_article([sentence])[0]
+    assert [(f.source_type, f.source_name) for f in found] == [("expert", "Dan Rhee")], found
+    # a sentence that really opens inside a quotation begun before keeps its speaker outside it
+    assert rows_of('We will see what happens," Ms. Ruiz said.') == [("other", "Ruiz", "")]

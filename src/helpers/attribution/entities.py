@@ -103,6 +103,10 @@ def quote_mask(sentence: str, tokens: list[Token]) -> list[bool]:
     inside = False
     seen_mark = False
     mask = []
+    # Two straight marks that both look closing ('has." The area ... or so," he told'): a paragraph's opening mark
+    # that lost its place in the scraped text, so the first opens after all.
+    straight = [m.start() for m in re.finditer('"', sentence)]
+    paired = len(straight) == 2 and sentence[straight[1] - 1: straight[1]] in {",", ".", "?", "!"}
     for k, token in enumerate(tokens):
         text = token.text
         mark_end = token.end
@@ -115,12 +119,13 @@ def quote_mask(sentence: str, tokens: list[Token]) -> list[bool]:
         if text in {"“", "”", '"'}:
             after = sentence[mark_end] if mark_end < len(sentence) else " "
             before = sentence[token.start - 1] if token.start > 0 else " "
-            if not seen_mark and text != "“" and before in ",.?!" and after.isspace() and k > 0:
+            if not seen_mark and text != "“" and before in ",.?!" and after.isspace() and k > 0 and not (paired and text == '"'):
                 # The sentence opens inside a quotation begun in the one before: "He's a wild card,'' Ms. Epstein said."
                 mask[:k] = [True] * k
                 seen_mark = True
                 mask.append(False)
                 continue
+            first_mark = not seen_mark
             seen_mark = True
             if text == "“" and inside and (after.isspace() or after in ".,;:!?"):
                 inside = False  # a “ typed where ” was meant: "“Apparently not,“ he said."
@@ -129,7 +134,8 @@ def quote_mask(sentence: str, tokens: list[Token]) -> list[bool]:
             elif text == "”":
                 inside = False
             else:
-                if not inside and (before.isspace() or before in "([—–-:") and not (after.isspace() and k == len(tokens) - 1):
+                if not inside and (before.isspace() or before in "([—–-:" or paired and first_mark) and not (
+                        after.isspace() and k == len(tokens) - 1):
                     inside = True
                 else:
                     inside = not inside if inside or not after.isspace() else inside

@@ -250,3 +250,20 @@ def test_one_outlet_has_one_name_across_the_corpus(tmp_path):
         "a7": "Some Blog", "a8": "someblog2", "a9": "The Hill Times"}
     assert "outlet 'thehuffingtonpost' named 'The Huffington Post'" in loaded.loc["a1", "warnings"]
     assert "outlet" not in loaded.loc["a2", "warnings"] and "outlet" not in loaded.loc["a7", "warnings"]
+
+
+def test_a_scraped_article_whose_quote_marks_lost_their_place_is_read_with_its_sources(tmp_path):
+    """Through the loader and the analysis: the mark is put back, the article says so, and the speaker before the
+    quotation is found (read as quoted before, and lost)."""
+    from helpers.analysis import analyze
+
+    text = ('Fires have grown, according to Prof Dan Rhee of the University of Oslo, but the area affected has." '
+            'The area burned has been higher in the past 30 years," he told the BBC.')
+    table = tmp_path / "articles.csv"
+    pd.DataFrame([{"id": "q1", "date": "2019-01-02", "text": text}]).to_csv(table, index=False)
+    corpus = load_corpus(table)
+    article = corpus.articles.set_index("article_id").loc["q1"]
+    assert "quote marks put back at the start of their quotation: 1" in article["warnings"]
+    assert 'has. "The area burned' in article["text"]
+    rows = analyze(corpus, engines=("textblob",)).attributions
+    assert set(rows["source_name"]) == {"Dan Rhee"}, rows[["source_name", "cue"]]

@@ -130,6 +130,10 @@ CLEAN = [
     "Analysts said Amazon.com (AMZN.O) would report on Thursday.",
     "A line ends with a semicolon;\nlet them go, he said.",
     "Read more about the plan in the agency's report.\nSee also the annex, which lists 40 projects.",
+    # balanced quotations, straight and curly, stay as they are
+    '"I will win," he said. "We are ready." Then he left.',
+    'He said "no." Then he left, and “it is over,” she added.',
+    '"We are ready."\n"And we will win," he said.',
 ]
 
 
@@ -297,3 +301,18 @@ def test_pathological_megabyte_inputs_finish(unit):
     assert not repaired.mojibake_fixed and text.startswith(repaired.text)
     assert len(repaired.text) + repaired.removed_chars == len(text)
     assert bool(repaired.warnings) == (repaired.removed_chars > 0)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # paragraphs joined without their line breaks: the next paragraph's opening mark stands before the space
+    ('The review will be "updating language to reflect new leadership"." These records reveal censorship," said '
+     'Meg Townsend.',
+     'The review will be "updating language to reflect new leadership". "These records reveal censorship," said '
+     'Meg Townsend.'),
+    ('But the area affected has." The area burned has been higher," he told the BBC.',
+     'But the area affected has. "The area burned has been higher," he told the BBC.'),
+])
+def test_an_opening_quote_mark_that_lost_its_place_is_put_back(text, expected):
+    repaired = repair_text(text)
+    assert repaired.text == expected
+    assert any(w.startswith("quote marks put back") for w in repaired.warnings), repaired.warnings

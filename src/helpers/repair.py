@@ -92,11 +92,62 @@ def repair_text(text: str) -> Repair:
     repaired, changed = repair_mojibake(text)
     if changed:
         warnings.append(f"mojibake repaired (ftfy): {changed} characters changed")
+    repaired, moved = restore_quote_order(repaired)
+    if moved:
+        warnings.append(f"quote marks put back at the start of their quotation: {moved}")
     kept, labels = remove_leftovers(repaired)
     removed = len(repaired) - len(kept)
     if removed:
         warnings.append(f"scraper leftovers removed: {removed} characters ({', '.join(labels)})")
     return Repair(text=kept, warnings=warnings, removed_chars=removed, mojibake_fixed=bool(changed))
+
+
+# --- quote marks ---------------------------------------------------------------------------
+
+
+# A straight quote mark right after a sentence's end and before a space and a capital: 'leadership". "These'
+# glued as 'leadership"." These' when the scraper joined the paragraphs.
+_TRANSPOSED_RE = re.compile(r'(?<=[.?!,])"(?= [A-Z])')
+_STRAIGHT_RE = re.compile(r'["“”]')
+
+
+def restore_quote_order(text: str) -> tuple[str, int]:
+    """Put back an opening quote mark that a scraper moved before the space that began its paragraph.
+
+    Scraped paragraphs joined without their line breaks come out as 'the approach of new leadership"." These
+    records reveal ...," said Meg Townsend': the second mark opens the next quotation but stands before the
+    space. Marks are read left to right on each line; a straight mark after . ? ! or a comma and before a space
+    and a capital, where no quotation is open, can only be an opening one, and is moved after the space. Text
+    whose quotations are balanced comes back unchanged. Returns the text and the number of marks moved.
+    """
+    if '"' not in text or not _TRANSPOSED_RE.search(text):
+        return text, 0
+    out_lines, moved = [], 0
+    for line in text.split("\n"):
+        parts, last, inside = [], 0, False
+        for match in _STRAIGHT_RE.finditer(line):
+            mark, k = match.group(0), match.start()
+            before = line[k - 1] if k else " "
+            after = line[k + 1] if k + 1 < len(line) else " "
+            if mark == "“":
+                inside = True
+            elif mark == "”":
+                inside = False
+            elif before in ".?!," and after == " " and k + 2 < len(line) and line[k + 2].isupper():
+                if inside:
+                    inside = False  # a closing mark
+                else:
+                    parts.append(line[last:k] + ' "')  # an opening mark that lost its place
+                    last, inside, moved = k + 2, True, moved + 1
+            elif before.isspace() or before in "([—–-:" or k == 0:
+                inside = True
+            elif after.isspace() or after in ".,;:?!)" or k + 1 == len(line):
+                inside = False
+            else:
+                inside = not inside
+        parts.append(line[last:])
+        out_lines.append("".join(parts))
+    return "\n".join(out_lines), moved
 
 
 # --- mojibake -------------------------------------------------------------------------------

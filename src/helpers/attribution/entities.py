@@ -596,6 +596,9 @@ def body_type(words: str) -> str:
         return best
     if text in lex.places() or text.replace("the ", "") in lex.places():
         return "official"  # a country speaking: its government
+    one = lex.body_name(text)
+    if one != text:
+        return body_type(one)  # "USDA": the U.S. Department of Agriculture's type
     return ""
 
 
@@ -619,7 +622,7 @@ CAMPAIGN_RE = re.compile(
     r"(?:running|run|ran|runs) for (?:president|the (?:white house|nomination|senate|presidency))|"
     r"dropp?(?:ed|ing|s)? out of the (?:race|contest)|(?:the )?(?:democratic|republican|gop) (?:nomination|primary|race|debate)|"
     r"presidential (?:race|debate|contest|primary|campaign)|(?:his|her) (?:vice[- ]presidential )?running mate|"
-    r"the (?:debate|debates) stage|delegates? (?:for|to)|(?:a|the) (?:trump|clinton|sanders|cruz|rubio) (?:delegate|surrogate|supporter)|"
+    r"the (?:debate|debates) stage|delegates? (?:for|to)|(?:a|the) [\w'’-]+ (?:delegate|surrogate)|"
     # a result of the race: "finished a distant second", "his second-place finish", "his delegate haul"
     r"finish(?:ed|es|ing)? (?:a )?(?:strong |distant |close |surprising |disappointing )?(?:first|second|third|fourth|fifth)|"
     r"(?:his|her) (?:first|second|third|fourth|fifth)[- ]place finish|(?:his|her|their) delegate (?:haul|count|lead|total)|"
@@ -1035,7 +1038,7 @@ class Registry:
         named = next((o for o in names if o.start >= m and o.end <= end and o.text and o is not name
                       and o.kind in {"organisation", "outlet", "country", "name"}), None)
         body = named.text if named is not None else ""
-        kind = "media" if body and body in lex.outlets() else (body_type(body) if body else "")
+        kind = "media" if body and body in lex.outlets() else (self._body_kind(body) if body else "")
         if not kind and re.search(r"\bcampaign(?:['’]s)?\b", phrase):
             body, kind = body or "campaign", "political"  # "the Nelson campaign's lead recount lawyer"
         # A country only says where the role is ("China president of a German maker"): the company it serves decides.

@@ -793,7 +793,7 @@ def test_a_quantifier_that_is_no_group_of_speakers(text):
 ])
 def test_a_share_written_with_a_percent_sign_is_poll_respondents(text):
     rows = rows_of(text)
-    assert rows and rows[0][:2] == ("other", "poll respondents"), rows
+    assert rows and rows[0][:2] == ("expert", "poll respondents"), rows  # the poll's finding: polls are expert
 
 
 @pytest.mark.parametrize("text", [
@@ -1410,7 +1410,7 @@ def test_going_out_monday_is_no_poll():
 
 def test_a_share_of_voters_who_said_is_poll_respondents():
     found = extract_article(["The mayor won among the 40 percent of voters who said crime was their top worry."])[0]
-    assert [(f.source_type, f.source_name) for f in found] == [("other", "poll respondents")], found
+    assert [(f.source_type, f.source_name) for f in found] == [("expert", "poll respondents")], found
 
 
 def test_a_share_of_a_budget_is_no_source():
@@ -1597,3 +1597,28 @@ def test_a_quote_mark_that_lost_its_place_in_scraped_text_still_opens_the_quote(
     assert [(f.source_type, f.source_name) for f in found] == [("expert", "Dan Rhee")], found
     # a sentence that really opens inside a quotation begun before keeps its speaker outside it
     assert rows_of('We will see what happens," Ms. Ruiz said.') == [("other", "Ruiz", "")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("About half of Democrats, meanwhile, think droughts are more common.", ("expert", "poll respondents")),
+    ("Half of the senators said they would vote no.", ("official", "Half of the senators")),  # a count, not a poll
+    ("Green New Deal backers say they want more trains.", ("anonymous", "")),  # unnamed backers of a policy
+    ("Ray Dunn spoke on Monday. Dunn backers say he will win.", ("other", "Ray Dunn backers")),  # not Dunn himself
+    ("The Paris Agreement, endorsed by members of the UN Framework Convention on Climate Change, is a bedrock.",
+     ("official", "UN Framework Convention on Climate Change")),  # the agreement endorsed is no source
+    ("Amy Ng, director of the program on Energy Security and Climate Change at the Council on Foreign Relations, "
+     "said it was hard.", ("expert", "Amy Ng")),  # the body the role is at, not a subject named on the way
+    ("According to Lawrence Solberg of Energy Probe, a Toronto-based environmental organization, the accord is "
+     "failing.", ("other", "Lawrence Solberg")),  # the body as the article describes it
+    ("“Ozone is a threat,” Lung Association President and CEO Harold Wimmer said.", ("other", "Harold Wimmer")),
+    ("The House Committee on Oversight said it would act.", ("other", "House Committee on Oversight")),
+])
+def test_polls_backers_passive_agents_and_bodies_as_described(text, expected):
+    assert rows_of(text)[-1][:2] == expected, rows_of(text)
+
+
+def test_a_former_office_read_back_over_its_words():
+    found = [f for _s, fs in article("Sen. Kamala Harris and former Housing and Urban Development Secretary Julián "
+                                    "Castro said they would act.") for f in fs]
+    castro = [f for f in found if f.source_name == "Julián Castro"]
+    assert castro and castro[0].source_type == "official" and castro[0].confidence == "medium", found

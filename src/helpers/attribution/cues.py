@@ -317,7 +317,7 @@ class SentenceCues:
             lowered = prev.lower
             if self.in_quote[k - 1]:
                 break
-            if prev.tag == "POS" or lowered in {"-", "&"} or prev.text == "/" and self._inside_name(k - 1):
+            if prev.tag == "POS" or lowered in {"-", "&"} or prev.text in {"/", "on"} and self._inside_name(k - 1):
                 k -= 1
                 continue
             if is_capitalised(prev) and prev.text[:1].isalnum():
@@ -406,8 +406,8 @@ class SentenceCues:
             if k > i and lowered in {"that", "who", "which", "whom", "where", "when", "while", "as", "because", "since",
                                      "after", "before", "on", "in", "during", "last", "this", "said", "says", "told",
                                      "and", "but", "to", "is", "was", "has", "had", "would", "will", "could"}:
-                if lowered in {"and"} and k + 1 < n and is_capitalised(tokens[k + 1]) and is_capitalised(tokens[k - 1]) and self._inside_name(k):
-                    k += 1
+                if lowered in {"and", "on"} and k + 1 < n and is_capitalised(tokens[k + 1]) and is_capitalised(tokens[k - 1]) and self._inside_name(k):
+                    k += 1  # "Ways and Means", "the UN Framework Convention on Climate Change"
                     continue
                 if lowered in {"in", "on"} and k + 1 < n and is_capitalised(tokens[k + 1]) and tokens[k - 1].lower in {"officials", "experts", "analysts"}:
                     k += 1
@@ -852,6 +852,10 @@ class SentenceCues:
                                                 "joked", "noted", "explained", "argued", "insisted", "declared", "tweeted"}:
                 continue  # "claims of fraud", "reports of"
             if lowered.endswith("ing") and lowered in NOT_PARTICIPLES:
+                continue
+            # A reduced passive: "The Paris Agreement, endorsed by members of the convention": the agreement is no source
+            # (the agent after "by" is read as one where the cue allows it).
+            if prev == "," and nxt == "by" and token.tag in {"VBN", "VBD"} and lowered.endswith(("ed", "en", "wn", "ld", "ght", "id", "ne")):
                 continue
             # Passives: "was told to leave", "is expected to", "were asked", "is known for".
             if (prev in {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "get", "got", "gets"}

@@ -35,6 +35,8 @@ TITLE_WORDS = {"sen.", "rep.", "gov.", "gen.", "lt.", "col.", "capt.", "sgt.", "
 INDEFINITE_PRONOUNS = {"everything", "everyone", "everybody", "nothing", "nobody", "someone", "somebody", "something",
                        "anyone", "anybody", "anything", "all", "none", "both", "each", "either", "neither", "another",
                        "such", "many", "much", "most", "some", "few", "several", "this", "that", "these", "those"}
+BODIES_ON = {"Council", "Committee", "Subcommittee", "Commission", "Panel", "Conference", "Center", "Centre", "Institute",
+             "Caucus", "Office", "Board", "Coalition", "Alliance", "Forum", "Convention"}  # "... on Foreign Relations"
 CONNECTORS = {"of", "the", "for", "de", "van", "von", "der", "al", "bin", "la", "del", "da", "du", "le", "&", "and"}
 NAME_SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}
 NOT_NAMES = {
@@ -198,6 +200,9 @@ def _run_ends(tokens: list[Token], i: int, headline: bool = False) -> int:
             continue
         if token.text in NAME_SUFFIXES:
             j += 1
+            continue
+        if token.lower == "on" and j + 1 < n and is_capitalised(tokens[j + 1]) and tokens[j - 1].text in BODIES_ON:
+            j += 1  # "Council on Foreign Relations", "Committee on Oversight", not "Trump on Tuesday"
             continue
         # Connectors inside a name ("Chinese Academy of Social Sciences", "Ways and Means Committee").
         if token.lower in CONNECTORS and j + 1 < n and is_capitalised(tokens[j + 1]) and tokens[j + 1].text not in NOT_NAMES:
@@ -449,6 +454,27 @@ def _closed_after(tokens: list[Token], names: list[Name], start: int) -> bool:
 
 NOT_GIVEN_NAMES = {"the", "this", "that", "these", "those", "another", "every", "each", "some", "any", "one", "our",
                    "their", "his", "her", "its", "new", "old", "young", "former", "late", "both", "all", "many", "most"}
+_BODY_DESCRIPTIONS = re.compile(
+    r"^, (?:a|an|the) (?:[\w-]+ ){0,4}?(?P<kind>think tank|research (?:group|institute|center|centre|organi[sz]ation)|"
+    r"trade (?:group|association|body)|industry (?:group|association|lobby)|lobby(?:ing)? group|"
+    r"(?:advocacy|environmental|conservation|campaign|activist|watchdog|civil rights|human rights|community|"
+    r"non-?profit|nonpartisan|non-partisan|charity|grassroots) (?:group|organi[sz]ation|coalition|network|charity)|"
+    r"non-?profit|charity|ngo|news (?:organi[sz]ation|agency|outlet|site|website)|newspaper)\b")
+_BODY_DESCRIPTION_TYPES = {"think tank": "expert", "research": "expert", "trade": "company", "industry": "company",
+                           "lobby": "company", "news": "media", "newspaper": "media"}
+
+
+def _body_described(tokens: list[Token], end: int) -> str:
+    """The type an apposition gives the body before it: "Energy Probe, a Toronto-based environmental
+    organization" (other), "the Heritage Foundation, a conservative think tank" (expert), or ''."""
+    words = " ".join(t.lower for t in tokens[end:end + 9])
+    match = _BODY_DESCRIPTIONS.match(words.replace(" ,", ",").replace(" - ", "-"))
+    if not match:
+        return ""
+    kind = match.group("kind")
+    return next((t for w, t in _BODY_DESCRIPTION_TYPES.items() if kind.startswith(w)), "other")
+
+
 _CALLINGS = ({"political", "official"}, {"media"}, {"expert"}, {"company"})
 
 
@@ -815,7 +841,19 @@ class Registry:
         if name.title:
             title_body = self._body_in(name.title)
             start = name.title_start if name.title_start >= 0 else name.start
-            former = " ".join(t.lower for t in tokens[max(0, start - 2):start] if t.lower in {"former", "ex", "ex-", "then", "then-"})
+            if not title_body and start >= 2 and tokens[start - 1].lower == "and":
+                # "Lung Association President and CEO Harold P. Wimmer": the body of the first title
+                before = next((o for o in names if o.end == start - 1 and o.kind in {"organisation", "name"} and o.text
+                               and o.text.split()[-1].lower() in lex.roles()), None)
+                if before is not None:
+                    words = before.text.split()
+                    while words and words[-1].lower() in lex.roles():
+                        words.pop()
+                    title_body = " ".join(words)
+            back = start
+            while back > 0 and start - back < 5 and (is_capitalised(tokens[back - 1]) or tokens[back - 1].lower in {"and", "of"}):
+                back -= 1  # "former Housing and Urban Development Secretary Julián Castro"
+            former = " ".join(t.lower for t in tokens[max(0, back - 2):start] if t.lower in {"former", "ex", "ex-", "then", "then-"})
             reading = role_of(f"{former} {name.title}".strip(), body_type(title_body) if title_body else "", title_body)
             if reading:
                 entity.add_evidence(reading.source_type, name.title, reading.strength, index)
@@ -970,8 +1008,8 @@ class Registry:
         if k < n and tokens[k].lower == "of" and k + 1 < n:
             # "Chen Xin of the Chinese Academy of Social Sciences", "Larry Sabato of the University of Virginia".
             body = next((other for other in names if other.start in (k + 1, k + 2) and other.text), None)
-            if body is not None and body.kind in {"organisation", "outlet", "country"}:
-                kind = "media" if body.kind == "outlet" else body_type(body.text)
+            if body is not None and body.kind in {"organisation", "outlet", "country", "name"}:
+                kind = "media" if body.kind == "outlet" else (_body_described(tokens, body.end) or body_type(body.text))
                 if kind and kind != "official" or kind == "official" and body.kind == "organisation":
                     entity.add_evidence(kind, f"of {body.text}", 3, index)
                 return
@@ -1035,8 +1073,13 @@ class Registry:
                          m: int, end: int) -> None:
         """The role one apposition (or one conjunct of it) gives: "a tax expert", "chairman of a machinery company"."""
         phrase = _join(tokens, m, end)
-        named = next((o for o in names if o.start >= m and o.end <= end and o.text and o is not name
-                      and o.kind in {"organisation", "outlet", "country", "name"}), None)
+        inside = [o for o in names if o.start >= m and o.end <= end and o.text and o is not name
+                  and o.kind in {"organisation", "outlet", "country", "name"}]
+        # The body the role is at, over a subject named on the way ("director of the program on Energy Security and
+        # Climate Change at the Council on Foreign Relations"): the last one after "at", when its kind is known.
+        at = [o for o in inside if o.start > 0 and tokens[o.start - 1].lower in {"at", "with"}
+              or o.start > 1 and tokens[o.start - 1].lower == "the" and tokens[o.start - 2].lower in {"at", "with"}]
+        named = next((o for o in reversed(at) if self._body_kind(o.text)), None) or (inside[0] if inside else None)
         body = named.text if named is not None else ""
         kind = "media" if body and body in lex.outlets() else (self._body_kind(body) if body else "")
         if not kind and re.search(r"\bcampaign(?:['’]s)?\b", phrase):

@@ -22,7 +22,7 @@ from . import lexicons as lex
 from .classify import confidence_of, type_entity
 from .cues import (ANON_PHRASE_RE, FIRST_TO_REPORT_RE, MEDIA_RUMOR_RE, POSSESSIVE_SOURCES_RE, SAID_TO_RE,
                    SAID_TO_TITLE_RE, SOCIAL_PHRASE_RE, VIRAL_RE, Cue, Phrase, SentenceCues, has_trigger,
-                   find_platform, party_member, platform_display)
+                   PARTY_PLURALS, find_platform, party_member, platform_display)
 from .entities import (DATA_WORDS, ORGANISATION_DESCRIPTIONS, OUTLET_DESCRIPTIONS, PARTY_MEMBERS, UNNAMED_TYPES, Name, Registry,
                        article_capitals, body_type, find_names, is_headline, quote_mask, role_of)
 from .records import Entity, Found
@@ -238,6 +238,14 @@ def _outlet_name(phrase: Phrase, registry: Registry) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", phrase.text, flags=re.I)
 
 
+# A share of a group: "about half of", "nearly seven in 10", "a third of", "two-thirds of"
+SHARE_OF_RE = re.compile(r"(?:about|nearly|almost|roughly|some|only|just|more than|less than|fewer than|over|under)?\s*"
+                         r"(?:half|a third|a quarter|a fifth|a majority|two-thirds|three-quarters|three in four|"
+                         r"(?:one|two|three|four|five|six|seven|eight|nine|\d)\s+(?:in|out of)\s+(?:10|ten|\d+))\s+(?:of\s+)?")
+POLLED_GROUPS = {"voters", "adults", "respondents", "people", "residents", "women", "men", "parents", "students",
+                 "workers", "likely voters", "registered voters"}
+
+
 def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
     """(source_type, source_name, type_evidence, confidence, entity) for a source phrase, or None."""
     index = sentence.index
@@ -250,6 +258,9 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
     names = [n for n in phrase.names if n.text]
     head = phrase.head
     lowered = text.lower()
+    if SHARE_OF_RE.match(lowered) and (head in PARTY_PLURALS or head in POLLED_GROUPS):
+        # "About half of Democrats think", "nearly seven in 10 Democrats said in the poll": a poll's finding
+        return "expert", "poll respondents", f"'{text}' (a share of those asked)", "medium", None
     platform_named = [n for n in names if n.kind == "platform"]
     if platform_named and (head in {"post", "posts", "tweet", "tweets", "video", "videos", "users", "user", "netizens",
                                     "posters", "commenters", "thread", "threads", "forum", "group", "page"}
@@ -328,7 +339,7 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
         # is a person, not the party
     if head.isdigit() or head in {"percent", "%", "majority", "plurality", "surveyed", "polled", "questioned", "respondents"} or re.match(
             r"(?:the\s+)?(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+|only\s+|just\s+)?\d[\d.,]*\s*(?:percent|%)\s+of\b", lowered):
-        return "other", "poll respondents", f"'{text}' (a share of those asked)", "medium", None
+        return "expert", "poll respondents", f"'{text}' (a share of those asked)", "medium", None
     reading = role_of(text, body_type(body_entity.name) if body_entity is not None else "", body_entity.name if body_entity else "")
     person_role = role is not None and role.default == "political"  # "the GOP nominee": a person, not the party
     if body_entity is not None and (reading is None or reading.source_type == registry.type_of(body_entity)) and (
@@ -494,6 +505,11 @@ def _modifier_head(phrase: Phrase, name: Name, sentence: _Sentence) -> str:
 def _described_by(description: str, name: Name, entity: Entity, phrase: Phrase, registry: Registry, index: int):
     """A source described through a name: "the Clinton campaign", "Trump supporters", "a Quinnipiac poll"."""
     head = description.split()[-1] if description else ""
+    if head in {"backers", "proponents", "critics", "opponents", "detractors", "skeptics"} and entity.kind != "person" \
+            and not entity.gender:
+        return "anonymous", "", f"unnamed '{phrase.text}'", "high", None  # "Green New Deal backers say": of a policy
+    if head in {"backers", "supporters", "fans", "loyalists"}:
+        return "other", f"{entity.name} {head}", f"'{head}'", "medium", None  # "Sanders backers say": not Sanders
     if head in {"campaign", "campaigns"} or head in {"camp", "team"} and entity.kind in {"person", "name"}:
         # a person's camp or team is the campaign; a body's ("the White House camp") is a faction of the body
         campaign = _campaign_entity(entity, registry)

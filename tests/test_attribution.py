@@ -1622,3 +1622,28 @@ def test_a_former_office_read_back_over_its_words():
                                     "Castro said they would act.") for f in fs]
     castro = [f for f in found if f.source_name == "Julián Castro"]
     assert castro and castro[0].source_type == "official" and castro[0].confidence == "medium", found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # names written with dots between capitals were dropped as "no name"
+    ("The U.N. said that a carbon tax is needed.", [("official", "United Nations", "")]),
+    ("The E.U. said no.", [("official", "European Union", "")]),
+    # a group of people by their calling, a colleague, a branch of a body in a country
+    ("Environmentalists fear the auction will expand fossil fuel production.", [("other", "Environmentalists", "")]),
+    ("A colleague advises that the issue be settled in a phone call.", [("anonymous", "", "")]),
+    ("Greenpeace France described the response as inadequate.", [("other", "Greenpeace France", "")]),
+    # a finding credited at the end of the sentence, and a date between the subject and the verb
+    ("Damage caused by wildfires has cost $5.1bn in the last decade, Verisk found.", [("other", "Verisk", "")]),
+    ("NBC anchor Savannah Guthrie on June 1 criticized the move.", [("media", "Savannah Guthrie", "")]),
+])
+def test_recall_on_climate_coverage(text, expected):
+    assert rows_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "After a search, police found.",  # a finding needs its clause
+    "Northern California said nothing.",  # a region is no source
+])
+def test_recall_on_climate_coverage_negatives(text):
+    rows = rows_of(text)
+    assert not any(r[1] in {"police", "Northern California"} for r in rows), rows

@@ -68,6 +68,8 @@ NOUN_BEFORE = {"the", "a", "an", "this", "that", "these", "those", "his", "her",
                "false", "baseless", "unsubstantiated", "wild", "those", "these", "some", "many", "what", "which",
                "strong", "early", "later", "further", "additional", "past"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who"}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+          "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 POLL_WORDS = {"poll", "polls", "survey", "surveys"}
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 SHARE_HEADS = {"percent", "%", "majority", "plurality", "third", "thirds", "two-thirds", "half", "quarter", "quarters",
@@ -99,6 +101,7 @@ PERSON_NOUNS = {
     "source", "observer", "aide", "ally", "rival", "lawyer", "attorney", "owner", "customer", "fan", "neighbor",
     "neighbour", "local", "local", "villager", "bystander", "passenger", "driver", "shopper", "buyer", "seller",
     "industry", "narrator", "magnate", "respondents", "those", "everybody", "nobody", "anybody", "somebody",
+    "colleague", "coworker", "co-worker",
 }
 # Verbs that alone after a speaker credit the quotation before the sentence: "Borger asked.", "Clinton then added."
 BARE_REPORT_LEMMAS = {"say", "ask", "add", "continue", "reply"}
@@ -468,6 +471,9 @@ class SentenceCues:
             return True
         if cls in {"say"} and phrase.text[:4].lower() in {"the ", "a ", "an "} | {"the"} and _agent_noun(head):
             return True  # "the billionaire real estate magnate says", "says a narrator"
+        if cls in {"say", "think", "stance", "want"} and head.endswith("ists") and _agent_noun(head[:-1]) \
+                and phrase.end - phrase.start <= 3:
+            return True  # "Environmentalists fear", "climate scientists warn": a group of people by their calling
         return False
 
     def _after_bare_quantifier(self, i: int) -> bool:
@@ -531,6 +537,12 @@ class SentenceCues:
                 if adverbial and j - len(adverbial.group(0).split()) >= 0 and tokens[j - len(adverbial.group(0).split())].lower in AUXILIARIES:
                     j -= len(adverbial.group(0).split())
                     continue
+            # A date: "Savannah Guthrie on June 1 criticized", "the agency in March said", "on Dec. 5"
+            date_end = j - 1 if tokens[j].tag == "CD" and re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", lowered) else j
+            if date_end >= 1 and tokens[date_end].lower.rstrip(".") in MONTHS and tokens[date_end - 1].lower in {
+                    "on", "in", "last", "this", "early", "late", "since", "until"} and date_end - 1 > 0:
+                j = date_end - 2
+                continue
             if lowered in TIME_WORDS and j in self.name_at:
                 break  # "Day said": a name, not a time
             if lowered in TIME_WORDS and (lowered not in {"in", "at", "this", "on", "last", "next", "early", "late"} or
@@ -880,7 +892,10 @@ class SentenceCues:
                     r"\s+(?:a|an|its|their|his|her|record|strong|weak)?\s*(?:[\w$.,%-]+\s+){0,4}?(?:profit|loss|revenue|sales|earnings|"
                     r"gain|decline|growth|results|deficit|surplus|record|increase|drop|time|score)s?\b", after, re.I):
                 continue
-            find_guard = verb.lemma in {"find"} and not re.match(r"\s+(?:that|it|no|little|evidence|[a-z]+\s+(?:that|to))\b", after)
+            # "found" needs what was found ("that ...", "no evidence"), unless it ends the sentence after the finding:
+            # "Damage has cost $5.1bn in the last decade, Verisk found."
+            find_guard = verb.lemma in {"find"} and not re.match(r"\s+(?:that|it|no|little|evidence|[a-z]+\s+(?:that|to))\b", after) \
+                and not (re.match(r"\s*[.;]?\s*$", after) and self.sentence.rfind(",", 0, token.start) >= 30)
             if verb.lemma in {"see", "view", "regard"} and not re.match(r"\s+(?:that\b|(?:[\w’'.-]+\s+){0,5}as\b)", after):
                 continue  # "sees these gains as evidence", not "would see a 50 percent increase"
             if verb.lemma in {"consider", "figure", "know", "understand", "feel"} and not re.match(

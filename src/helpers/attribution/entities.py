@@ -286,8 +286,8 @@ def _kind(words: list[str], tokens: list[Token], start: int, end: int, before: l
         return "organisation", ""  # "Republicans", "Senate Democrats", "House Republicans": the party, speaking as such
     if text in lex.places() or all(w in lex.places() or w in {"of", "the", "and"} for w in words) and any(w in lex.places() for w in words):
         return "country", ""
-    if text in lex.companies() or text in lex.expert_organisations():
-        return "organisation", ""
+    if text in lex.companies() or text in lex.expert_organisations() or lex.body_name(text) != text:
+        return "organisation", ""  # (a public body's variant name: "E.U.", "USDA")
     org_words = lex.organisation_words()
     if any(w in org_words for w in words) or any(" ".join(words[a:a + 2]) in org_words for a in range(len(words) - 1)):
         last = words[-1]
@@ -297,8 +297,11 @@ def _kind(words: list[str], tokens: list[Token], start: int, end: int, before: l
             return "organisation", ""
     if words[-1].endswith(("-based", "-born", "-area", "-focused")):
         return "place", ""  # "Hong Kong-based", "Shanghai-based": a modifier, not a name
+    if words[0] not in lex.first_names() and words[-1] in lex.places() and not any(w in FACILITY_WORDS for w in words) \
+            and not any(w.lower() in lex.common_words() or w in lex.places() for w in words[:-1]):
+        return "organisation", ""  # "Greenpeace France", "Tesla China": a body's branch in a country
     if words[0] not in lex.first_names() and (words[-1] in lex.places() or any(w in FACILITY_WORDS for w in words)):
-        return "place", ""  # "Gigafactory Texas", "Madison Square Garden": a place, never a source
+        return "place", ""  # "Gigafactory Texas", "Madison Square Garden", "Northern California": a place, never a source
     honorific = before[-1].lower if before else ""
     if honorific in HONORIFICS:
         return "person", HONORIFICS[honorific]

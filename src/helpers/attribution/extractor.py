@@ -219,7 +219,7 @@ def clean_name(name: str, person: bool = False) -> str | None:
     if name.lower() in lex.platforms():
         return name  # "X"
     trimmed = _LEADING_JUNK.sub("", name) if not re.match(r"(?:The|A)\s+[A-Z]", name) else name
-    if not trimmed or not re.search(r"[A-Za-z]{2}", trimmed) or re.fullmatch(r"[\d\s,.%$-]+\w{0,2}", trimmed):
+    if not trimmed or not re.search(r"[A-Za-z]{2}|(?:[A-Z]\.){2}", trimmed) or re.fullmatch(r"[\d\s,.%$-]+\w{0,2}", trimmed):
         return None
     if trimmed in lex.places() and trimmed.endswith(("an", "ese", "ish", "ian")) and " " not in trimmed and not person:
         return None  # a demonym ("Texan", "Chinese") is not a source

@@ -1647,3 +1647,15 @@ def test_recall_on_climate_coverage(text, expected):
 def test_recall_on_climate_coverage_negatives(text):
     rows = rows_of(text)
     assert not any(r[1] in {"police", "Northern California"} for r in rows), rows
+
+
+def test_a_title_and_surname_of_a_body_is_the_person_and_a_past_campaign_is_no_campaign():
+    rows = rows_of("Fire information officer Kathleen Dorn told the BBC that residents have hours. Ms Dorn of Cal Fire "
+                   "said that officials often have no choice.")
+    assert rows[-1][:2] == ("official", "Kathleen Dorn"), rows
+    # the race an officeholder won is not one they are running
+    rows = rows_of("Gov. Ana Ruiz spoke on Monday. On the campaign trail last year Ruiz was opposed to fracking, but "
+                   "she said she would wait.")
+    assert {r[0] for r in rows} == {"official"}, rows
+    rows = rows_of("Sen. Ted Vance said on the campaign trail that he would win.")
+    assert rows[0][0] == "political", rows

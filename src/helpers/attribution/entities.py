@@ -392,7 +392,10 @@ def find_names(tokens: list[Token], in_quote: list[bool], capitals: frozenset = 
             cut = words.index("of", 1)
             after_of = " ".join(words[cut + 1:])
             if words[0] in lex.first_names() and 2 <= cut <= 3 and not title and (
-                    after_of in lex.outlets() or after_of in lex.companies() or body_type(after_of)):
+                    after_of in lex.outlets() or after_of in lex.companies() or body_type(after_of)) or (
+                    title and title.lower().rstrip(".") in {"mr", "mrs", "ms", "miss", "dr", "prof", "professor"}
+                    and 1 <= cut <= 2 and words[cut + 1:]):
+                # ("Ms Schori of Cal Fire": a title and a surname, then the body, known or not)
                 # "Chris Wallace of Fox News", "Chen Xin of the Chinese Academy of Social Sciences": the person,
                 # then the body as a name of its own (read as the person's affiliation).
                 end = name_start + cut

@@ -190,6 +190,8 @@ def _row(source, cue: Cue, sentence: _Sentence, registry: Registry, interview_ou
                 if any(low <= t < high and other is not entity and other.kind in {"person", "name"}
                        for t, other in registry.mentions_at.get(sentence.index, ())):
                     match = None
+            if match and PAST_CAMPAIGN_RE.search(sentence.text[max(0, match.start() - 30): match.end() + 30]):
+                match = None  # "On the campaign trail last year Newsom was opposed": the race he won, not one he runs
             possessive = re.match(r"(his|her)\s", match.group(0).lower()) if match else None
             if possessive and entity.gender and entity.gender != {"his": "m", "her": "f"}[possessive.group(1)]:
                 match = None  # "Gov. Ana Ruiz, who made jobs the focus of her campaign, Dunn said": hers
@@ -381,6 +383,8 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
     return "other", _description_name(text), "", "low", None
 
 
+PAST_CAMPAIGN_RE = re.compile(r"\b(?:last year|last cycle|in (?:19|20)\d\d|back in|while on|when (?:he|she) ran|"
+                              r"(?:his|her) (?:\d{4} |last |previous |successful |winning )campaign)\b", re.I)
 CAMPAIGN_SENTENCE_RE = re.compile(
     r"\b(?:(?:democratic|republican|gop|presidential|primary|vice[- ]presidential)\s+debates?|debate\s+stage|"
     r"(?:his|her|their)\s+(?:presidential\s+)?(?:campaign|candidacy|bid)|campaign\s+(?:trail|rally|event|stop|speech|ad)|"

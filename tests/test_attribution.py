@@ -1659,3 +1659,14 @@ def test_a_title_and_surname_of_a_body_is_the_person_and_a_past_campaign_is_no_c
     assert {r[0] for r in rows} == {"official"}, rows
     rows = rows_of("Sen. Ted Vance said on the campaign trail that he would win.")
     assert rows[0][0] == "political", rows
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Many environmental groups believe the governor will act.", ("anonymous", "")),
+    ("Some Republicans said the bill was bad.", ("anonymous", "")),  # the guidelines: a vague subset is anonymous
+    ("Several residents said the bill was bad.", ("anonymous", "")),
+    ("Some economists said the bill was bad.", ("expert", "economists")),  # unnamed experts stay expert
+    ("Local residents said the bill was bad.", ("other", "Local residents")),  # a group, not a vague subset of one
+])
+def test_a_vague_subset_of_a_group_is_anonymous(text, expected):
+    assert rows_of(text)[0][:2] == expected, rows_of(text)

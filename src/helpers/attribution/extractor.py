@@ -244,6 +244,9 @@ def _outlet_name(phrase: Phrase, registry: Registry) -> str:
 SHARE_OF_RE = re.compile(r"(?:about|nearly|almost|roughly|some|only|just|more than|less than|fewer than|over|under)?\s*"
                          r"(?:half|a third|a quarter|a fifth|a majority|two-thirds|three-quarters|three in four|"
                          r"(?:one|two|three|four|five|six|seven|eight|nine|\d)\s+(?:in|out of)\s+(?:10|ten|\d+))\s+(?:of\s+)?")
+VAGUE_QUANTIFIERS = {"some", "many", "several", "numerous", "various", "few"}
+VAGUE_GROUPS = {"ngos", "groups", "organizations", "organisations", "environmentalists", "staff", "activists", "residents",
+                "voters", "members", "lawmakers", "legislators", "politicians", "conservatives", "liberals", "locals"}
 POLLED_GROUPS = {"voters", "adults", "respondents", "people", "residents", "women", "men", "parents", "students",
                  "workers", "likely voters", "registered voters"}
 
@@ -260,6 +263,12 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
     names = [n for n in phrase.names if n.text]
     head = phrase.head
     lowered = text.lower()
+    words = lowered.split()
+    if words and (words[0] in VAGUE_QUANTIFIERS or lowered.startswith("a few ")) and len(words) <= 4 and (
+            head in PARTY_PLURALS or UNNAMED_TYPES.get(head) in {"other", "political"} or head in VAGUE_GROUPS) \
+            and not any(n.kind == "person" for n in names):
+        # A vague subset of a group: "some Republicans", "many environmental groups", "some NGOs", "several residents"
+        return "anonymous", "", f"unnamed '{text}' (a vague subset)", "high", None
     if SHARE_OF_RE.match(lowered) and (head in PARTY_PLURALS or head in POLLED_GROUPS):
         # "About half of Democrats think", "nearly seven in 10 Democrats said in the poll": a poll's finding
         return "expert", "poll respondents", f"'{text}' (a share of those asked)", "medium", None

@@ -1670,3 +1670,19 @@ def test_a_title_and_surname_of_a_body_is_the_person_and_a_past_campaign_is_no_c
 ])
 def test_a_vague_subset_of_a_group_is_anonymous(text, expected):
     assert rows_of(text)[0][:2] == expected, rows_of(text)
+
+
+def test_a_sitting_president_named_only_with_his_campaign_speaks_from_the_office():
+    def row(article, name, kind, evidence, date="2018-05-01", confidence="high"):
+        return {"article_id": article, "date": date, "source_name": name, "source_type": kind,
+                "type_evidence": evidence, "confidence": confidence}
+
+    rows = pd.DataFrame([
+        *(row(f"p{k}", "Cal Reyes", "official", "President") for k in range(3)),
+        row("a", "Cal Reyes", "political", "campaign: 'campaigned on'"),  # the race that won him the office
+        row("b", "Cal Reyes", "political", "campaign: 'at a rally'"),  # a rally of his: campaigning
+        row("c", "Cal Reyes", "political", "campaign: 'campaigned on'", date="2014-01-01"),  # no president then
+    ])
+    typed = apply_roles(rows, build_roles([rows])).set_index("article_id")
+    assert typed.loc["a", "source_type"] == "official" and typed.loc["a", "confidence"] == "medium"
+    assert typed.loc["b", "source_type"] == typed.loc["c", "source_type"] == "political"

@@ -119,7 +119,7 @@ def apply_roles(frame: pd.DataFrame, roles: dict) -> pd.DataFrame:
         frame.at[index, "confidence"] = "medium"
     frame = _full_names(frame, roles, surnames, dates)
     frame = _without_middle_initials(frame, roles)
-    return _candidates_then(frame, roles, dates)
+    return _presidents_then(_candidates_then(frame, roles, dates), roles, dates)
 
 
 _MIDDLE_INITIALS = re.compile(r"^([A-Z][\w'’-]+) (?:[A-Z]\. )+([A-Z][\w'’-]+)$")
@@ -199,6 +199,33 @@ def _candidates_then(frame: pd.DataFrame, roles: dict, dates: pd.Series) -> pd.D
             frame.at[index, "type_evidence"] = f"{frame.at[index, 'type_evidence']}; {name} a candidate then"
             if frame.at[index, "confidence"] == "high":
                 frame.at[index, "confidence"] = "medium"
+    return frame
+
+
+# Campaign words that are no act of a sitting president: his campaign or supporters named, the race that won the office
+PAST_OR_NAMED_CAMPAIGN_RE = re.compile(r"^campaign: '(?:campaigned on|[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*(?:['’]s?)? "
+                                       r"(?:presidential )?(?:campaign|supporters))'")
+
+
+def _presidents_then(frame: pd.DataFrame, roles: dict, dates: pd.Series) -> pd.DataFrame:
+    """A row typed political only because its article names the person's campaign or supporters, or the campaign
+    that won him the office ("Trump campaigned on reviving coal", in a 2018 article that never writes "President"),
+    is official when at least ``CANDIDATE_ARTICLES`` other articles within ``CANDIDATE_DAYS`` call the person the
+    sitting president: he speaks from the office. Confidence is at most medium."""
+    chosen = (frame["source_type"] == "political") & frame["type_evidence"].fillna("").str.match(PAST_OR_NAMED_CAMPAIGN_RE)
+    if not chosen.any():
+        return frame
+    window = pd.Timedelta(days=CANDIDATE_DAYS)
+    for index in frame.index[chosen]:
+        name, article, date = frame.at[index, "source_name"], frame.at[index, "article_id"], dates.at[index]
+        near = {r[1] for r in roles.get(name, ()) if r[1] != article and r[2] == "official" and pd.notna(date)
+                and pd.notna(r[0]) and abs(r[0] - date) <= window and SITTING_PRESIDENT_RE.search(r[3])}
+        if len(near) < CANDIDATE_ARTICLES:
+            continue
+        frame.at[index, "source_type"] = "official"
+        frame.at[index, "type_evidence"] = f"{frame.at[index, 'type_evidence']}; the sitting president then ({FROM_OTHERS} ({len(near)}))"
+        if frame.at[index, "confidence"] == "high":
+            frame.at[index, "confidence"] = "medium"
     return frame
 
 

@@ -302,6 +302,7 @@ def analyze_to_folder(
         report = hand.apply_to_file(path, corrections) if corrections is not None else None
         if report is not None:
             writer.rows["attributions"] -= report.removed
+        release_memory()  # what the roles pass left (about 200 MB at 100,000 articles), before the claims pass
         _finish_claims_file(writer, cache)
     except BaseException:
         writer.abandon()

@@ -153,13 +153,15 @@ class TreeMemory:
 
     Uses PSS from ``/proc/PID/smaps_rollup``: pages shared between processes (a forked
     worker shares the corpus with its parent) are counted once, split between them,
-    so the sum is what the machine really holds. Linux only; elsewhere it reports nothing.
+    so the sum is what the machine really holds. This process's own peak is kept too, as PSS and as
+    RSS (its resident size, pages it shares with the workers included), for the sampled stretch alone.
+    Linux only; elsewhere it reports nothing.
     """
 
     def __init__(self):
         import threading
 
-        self.peak_total = self.peak_workers = 0.0
+        self.peak_total = self.peak_workers = self.peak_main_pss = self.peak_main_rss = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -182,21 +184,26 @@ class TreeMemory:
         return found
 
     @staticmethod
-    def _pss_mb(pid: int) -> float:
+    def _sizes_mb(pid: int) -> tuple[float, float]:
+        """(PSS, RSS) of one process, in MB."""
+        found = {}
         try:
             for line in open(f"/proc/{pid}/smaps_rollup"):
-                if line.startswith("Pss:"):
-                    return int(line.split()[1]) / 1024
+                if line.startswith(("Pss:", "Rss:")):
+                    found[line[:3]] = int(line.split()[1]) / 1024
         except OSError:
             pass
-        return 0.0
+        return found.get("Pss", 0.0), found.get("Rss", 0.0)
 
     def _run(self) -> None:
         me = os.getpid()
         while not self._stop.wait(0.5):
-            sizes = {pid: self._pss_mb(pid) for pid in self._tree(me)}
-            self.peak_total = max(self.peak_total, sum(sizes.values()))
-            self.peak_workers = max(self.peak_workers, sum(v for pid, v in sizes.items() if pid != me))
+            sizes = {pid: self._sizes_mb(pid) for pid in self._tree(me)}
+            pss = {pid: size[0] for pid, size in sizes.items()}
+            self.peak_total = max(self.peak_total, sum(pss.values()))
+            self.peak_workers = max(self.peak_workers, sum(v for pid, v in pss.items() if pid != me))
+            self.peak_main_pss = max(self.peak_main_pss, pss.get(me, 0.0))
+            self.peak_main_rss = max(self.peak_main_rss, sizes.get(me, (0.0, 0.0))[1])
 
     def __enter__(self):
         if os.path.exists("/proc/self/smaps_rollup"):
@@ -311,6 +318,7 @@ def main(argv=None) -> int:
     corpus = timed("load", results, lambda c: {"articles_per_s": len(c.articles)},
                    lambda: load_corpus(source, cache=AnalysisCache(work / "cache")))
     load_seconds = results[-1]["seconds"]
+    peak_load = peak_rss_mb()  # the process's peak so far: reading the corpus (and building it, without --corpus)
     n = len(corpus.articles)
     texts = list(corpus.articles["text"][: args.sample])
     m = len(texts)
@@ -362,8 +370,11 @@ def main(argv=None) -> int:
         "attributions_in_sample": sum(len(x) for a in found for x in a),
         "rows_written": written.rows,
         "stages": results,
+        # main_process_rss is the process's peak since it started (ru_maxrss: loading included); the others are
+        # sampled during the full run only.
         "peak_memory_mb": {"main_process_rss": round(peak_main, 1), "all_processes_pss": round(tree.peak_total, 1),
-                           "workers_pss": round(tree.peak_workers, 1)},
+                           "workers_pss": round(tree.peak_workers, 1), "load_rss": round(peak_load, 1),
+                           "run_main_rss": round(tree.peak_main_rss, 1), "run_main_pss": round(tree.peak_main_pss, 1)},
     }
     base = rates.get("baseline: split + TextBlob per sentence")
     if base:
@@ -386,8 +397,9 @@ def main(argv=None) -> int:
         print(f"{label} vs baseline: {ratio}x the baseline's articles per second")
     memory = summary["peak_memory_mb"]
     print(f"peak memory of the full run: {memory['all_processes_pss']} MB for all processes together "
-          f"(PSS, shared pages counted once; workers {memory['workers_pss']} MB); "
-          f"the main process peaked at {memory['main_process_rss']} MB resident (loading included)")
+          f"(PSS, shared pages counted once; workers {memory['workers_pss']} MB); the main process "
+          f"{memory['run_main_rss']} MB resident ({memory['run_main_pss']} MB PSS); loading the corpus "
+          f"{memory['load_rss']} MB resident; the main process's peak over everything {memory['main_process_rss']} MB")
     if args.incremental:
         inc = summary["incremental"]
         both = inc["with_loading"]

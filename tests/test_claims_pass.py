@@ -128,6 +128,30 @@ def test_memory_release_changes_nothing_and_trims_with_glibc():
         assert memory._libc() is not None
 
 
+def test_memory_release_frees_what_only_a_reference_cycle_keeps():
+    import gc
+    import weakref
+
+    from helpers import memory
+
+    class Node:
+        pass
+
+    node = Node()
+    node.itself = node  # a cycle: refcounting alone never frees it
+    gone = weakref.ref(node)
+    was_enabled = gc.isenabled()
+    gc.disable()  # so that only release() can collect it
+    try:
+        del node
+        assert gone() is not None
+        memory.release()
+        assert gone() is None
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def test_summaries_read_slice_by_slice_are_the_summaries_read_at_once(monkeypatch):
     rng = np.random.default_rng(7)
     n = 200

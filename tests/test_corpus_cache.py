@@ -156,3 +156,22 @@ def test_a_row_inserted_above_a_batch_leaves_the_batch_in_the_cache_with_its_new
         assert (tmp_path / "again" / name).read_bytes() == (tmp_path / "plain" / name).read_bytes(), name
     articles = pd.read_csv(tmp_path / "again" / "articles.csv", dtype=str).set_index("article_id")
     assert articles.loc["a59", "source_file"] == "articles.csv:62" and len(articles) == 61
+
+
+def test_a_corpus_pass_is_stored_as_its_pickle_compressed_whole_and_read_back(tmp_path):
+    """``put_pass`` pickles into the compressor as it goes; what it stores is the size of the pickle and
+    ``pa.compress(pickle.dumps(result))``, the format ``get_pass`` (and every cache already written) reads."""
+    import pickle
+
+    import pyarrow as pa
+
+    cache = AnalysisCache(tmp_path / "cache")
+    result = {"files": {"claims": b"article_id,claim\n" + b"a1,it rose\n" * 200_000, "claim_threads": b""},
+              "rows": {"claims": 200_000, "claim_threads": 0}}
+    assert cache.put_pass("k", result)
+    stored = cache.db.execute("SELECT value FROM passes WHERE key = 'k'").fetchone()[0]
+    data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+    assert int.from_bytes(stored[:8], "little") == len(data)
+    assert pa.decompress(stored[8:], decompressed_size=len(data), codec="zstd").to_pybytes() == data
+    assert cache.get_pass("k") == result
+    assert not cache.put_pass("too big", result, limit=10) and cache.get_pass("too big") is None

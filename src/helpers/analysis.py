@@ -177,8 +177,9 @@ def _finish_claims_file(writer: TableWriter, cache=None) -> int:
     del attributions, articles
     writer.replace("claims", claims)
     writer.replace("claim_threads", threads)
-    del claims
+    del claims, threads
     if cache is not None:
+        release_memory()  # what the pass freed, before the two files are read whole to be kept
         cache.put_pass(key, {"files": {name: (folder / TABLE_FILES[name]).read_bytes() for name in ("claims", "claim_threads")},
                              "rows": {name: writer.rows[name] for name in ("claims", "claim_threads")}})
     return writer.rows["claim_threads"]
@@ -275,6 +276,7 @@ def analyze_to_folder(
     failed: list[dict] = []
     dates: list = []
     analysed = 0
+    release_memory()  # what reading the corpus left free (a few hundred MB at 100,000 articles), before workers fork
     try:
         for batch in _analyze_batches(corpus, engines, progress, cache, runner, batch_size):
             writer.add("articles", batch.articles)
@@ -284,13 +286,14 @@ def analyze_to_folder(
             failed.extend(batch.failed)
             analysed += len(batch.articles)
             dates += [batch.articles["date"].min(), batch.articles["date"].max()]
+            del batch  # not kept for the passes below: its articles' texts hold a whole chunk of the corpus's
         rejected = _rejected(corpus, failed)
         writer.add("rejected", rejected)
         writer.close({"articles": empty_articles(corpus, engines), "sentences": empty_sentences(),
                       "attributions": empty_attributions(), "claims": empty_claims()})
         if release_texts and "text" in corpus.articles:
             corpus.articles = corpus.articles.drop(columns=["text"])
-            release_memory()
+        release_memory()  # the batches' garbage and (released) the texts, before the passes over the whole corpus
         # The corpus-level passes, over the written table: roles across articles, corrections by hand.
         from .attribution import corrections as hand
 
@@ -299,6 +302,7 @@ def analyze_to_folder(
         report = hand.apply_to_file(path, corrections) if corrections is not None else None
         if report is not None:
             writer.rows["attributions"] -= report.removed
+        release_memory()  # what the roles pass left (about 200 MB at 100,000 articles), before the claims pass
         _finish_claims_file(writer, cache)
     except BaseException:
         writer.abandon()

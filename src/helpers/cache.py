@@ -166,12 +166,20 @@ class AnalysisCache:
         """Keep a corpus pass's output; not kept (False) when it would not fit in one SQLite value."""
         import pyarrow as pa
 
-        data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
-        packed = pa.compress(data, codec="zstd").to_pybytes()
-        if len(packed) > limit:
+        # Pickled straight into the compressor: the pickle (as big as the files it holds, 500 MB at 100,000
+        # articles) is never held whole, only its compressed form. The bytes are those of
+        # ``pa.compress(pickle.dumps(result))``, which ``get_pass`` reads.
+        sink = pa.BufferOutputStream()
+        with pa.CompressedOutputStream(sink, "zstd") as stream:
+            pickle.Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL).dump(result)
+            size = stream.tell()
+        packed = sink.getvalue()
+        if packed.size > limit:
             return False
+        value = b"".join((size.to_bytes(8, "little"), memoryview(packed)))
+        del packed
         with self.db:
-            self.db.execute("INSERT OR REPLACE INTO passes VALUES (?, ?)", (key, len(data).to_bytes(8, "little") + packed))
+            self.db.execute("INSERT OR REPLACE INTO passes VALUES (?, ?)", (key, value))
         return True
 
     @staticmethod

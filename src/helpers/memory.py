@@ -1,11 +1,14 @@
 """Giving memory back: after a big table is read or big arrays are dropped, the allocators keep the freed pages
 for later use, and the process's resident size (what a machine with little memory runs out of) stays at its peak.
+Objects in reference cycles (pandas frames often are) are not freed at all until the collector's oldest
+generation runs, which at a few hundred thousand objects can be long after they were dropped.
 """
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gc
 from functools import lru_cache
 
 
@@ -20,8 +23,9 @@ def _libc():
 
 
 def release() -> bool:
-    """Return freed memory to the system: Arrow's pool's unused pages and (with glibc) the C heap's free pages.
-    Changes nothing the program sees; True when the C heap could be trimmed."""
+    """Return freed memory to the system: unreachable cycles collected, then Arrow's pool's unused pages and (with
+    glibc) the C heap's free pages. Changes nothing the program sees; True when the C heap could be trimmed."""
+    gc.collect()
     try:
         import pyarrow as pa
 

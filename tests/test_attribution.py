@@ -346,19 +346,21 @@ def test_a_typed_surname_takes_the_one_full_name_the_corpus_gives_it_then():
     assert (typed.drop(index=renamed)["source_name"] == rows.set_index("article_id").drop(index=renamed)["source_name"]).all()
 
 
-def test_an_officeholder_running_at_the_time_is_political_in_election_coverage():
-    def row(article, name, kind, evidence, date="2016-02-01", confidence="high"):
-        return {"article_id": article, "date": date, "source_name": name, "source_type": kind,
-                "type_evidence": evidence, "confidence": confidence}
+def role_row(article, name, kind, evidence, date="2016-02-01", confidence="high"):
+    """One attribution row as the roles-across-articles pass reads it."""
+    return {"article_id": article, "date": date, "source_name": name, "source_type": kind,
+            "type_evidence": evidence, "confidence": confidence}
 
+
+def test_an_officeholder_running_at_the_time_is_political_in_election_coverage():
     rows = pd.DataFrame([
-        *(row(f"c{k}", "Ada Morrow", "political", "Democratic presidential candidate") for k in range(3)),
-        row("e", "Ben Okafor", "political", "campaign: 'his campaign'"),  # e is election coverage
-        row("e", "Ada Morrow", "official", "Sen."),  # the senator, in election coverage, while running: political
-        row("f", "Ada Morrow", "official", "Sen."),  # an article where no one is shown running: her office
-        row("g", "Ada Morrow", "official", "Sen.", date="2017-03-01"),  # long after the race
-        *(row(f"p{k}", "Cal Reyes", "political", "Republican presidential candidate") for k in range(3)),
-        row("e", "Cal Reyes", "official", "President"),  # a sitting president running again speaks from office
+        *(role_row(f"c{k}", "Ada Morrow", "political", "Democratic presidential candidate") for k in range(3)),
+        role_row("e", "Ben Okafor", "political", "campaign: 'his campaign'"),  # e is election coverage
+        role_row("e", "Ada Morrow", "official", "Sen."),  # the senator, in election coverage, while running: political
+        role_row("f", "Ada Morrow", "official", "Sen."),  # an article where no one is shown running: her office
+        role_row("g", "Ada Morrow", "official", "Sen.", date="2017-03-01"),  # long after the race
+        *(role_row(f"p{k}", "Cal Reyes", "political", "Republican presidential candidate") for k in range(3)),
+        role_row("e", "Cal Reyes", "official", "President"),  # a sitting president running again speaks from office
     ])
     typed = apply_roles(rows, build_roles([rows]))
     kinds = {(r.article_id, r.source_name): (r.source_type, r.type_evidence, r.confidence) for r in typed.itertuples()}
@@ -368,17 +370,13 @@ def test_an_officeholder_running_at_the_time_is_political_in_election_coverage()
 
 
 def test_a_businessman_running_at_the_time_and_those_who_serve_a_candidate_are_political():
-    def row(article, name, kind, evidence, date="2016-02-01", confidence="high"):
-        return {"article_id": article, "date": date, "source_name": name, "source_type": kind,
-                "type_evidence": evidence, "confidence": confidence}
-
     rows = pd.DataFrame([
-        *(row(f"c{k}", "Ada Morrow", "political", "Democratic presidential candidate") for k in range(3)),
-        row("e", "Ben Okafor", "political", "campaign: 'his campaign'"),  # e is election coverage
-        row("e", "Ada Morrow", "company", "real estate mogul"),  # a mogul, while running: a candidate
-        row("e", "Pat Ruiz", "official", "a senior adviser to Ms. Morrow (Ada Morrow: Sen.)"),  # serves her
-        row("e", "Lee Chan", "official", "a senior adviser to Mr. Kern (Ed Kern: Sen.)"),  # serves someone not running
-        row("e", "Kim Dahl", "company", "chief executive of Dahl Foods"),  # not running: stays company
+        *(role_row(f"c{k}", "Ada Morrow", "political", "Democratic presidential candidate") for k in range(3)),
+        role_row("e", "Ben Okafor", "political", "campaign: 'his campaign'"),  # e is election coverage
+        role_row("e", "Ada Morrow", "company", "real estate mogul"),  # a mogul, while running: a candidate
+        role_row("e", "Pat Ruiz", "official", "a senior adviser to Ms. Morrow (Ada Morrow: Sen.)"),  # serves her
+        role_row("e", "Lee Chan", "official", "a senior adviser to Mr. Kern (Ed Kern: Sen.)"),  # serves someone not running
+        role_row("e", "Kim Dahl", "company", "chief executive of Dahl Foods"),  # not running: stays company
     ])
     typed = apply_roles(rows, build_roles([rows]))
     kinds = {(r.article_id, r.source_name): r.source_type for r in typed.itertuples()}
@@ -1673,15 +1671,11 @@ def test_a_vague_subset_of_a_group_is_anonymous(text, expected):
 
 
 def test_a_sitting_president_named_only_with_his_campaign_speaks_from_the_office():
-    def row(article, name, kind, evidence, date="2018-05-01", confidence="high"):
-        return {"article_id": article, "date": date, "source_name": name, "source_type": kind,
-                "type_evidence": evidence, "confidence": confidence}
-
     rows = pd.DataFrame([
-        *(row(f"p{k}", "Cal Reyes", "official", "President") for k in range(3)),
-        row("a", "Cal Reyes", "political", "campaign: 'campaigned on'"),  # the race that won him the office
-        row("b", "Cal Reyes", "political", "campaign: 'at a rally'"),  # a rally of his: campaigning
-        row("c", "Cal Reyes", "political", "campaign: 'campaigned on'", date="2014-01-01"),  # no president then
+        *(role_row(f"p{k}", "Cal Reyes", "official", "President", date="2018-05-01") for k in range(3)),
+        role_row("a", "Cal Reyes", "political", "campaign: 'campaigned on'", date="2018-05-01"),  # the race he won
+        role_row("b", "Cal Reyes", "political", "campaign: 'at a rally'", date="2018-05-01"),  # his rally: campaigning
+        role_row("c", "Cal Reyes", "political", "campaign: 'campaigned on'", date="2014-01-01"),  # no president then
     ])
     typed = apply_roles(rows, build_roles([rows])).set_index("article_id")
     assert typed.loc["a", "source_type"] == "official" and typed.loc["a", "confidence"] == "medium"

@@ -1680,3 +1680,43 @@ def test_a_sitting_president_named_only_with_his_campaign_speaks_from_the_office
     typed = apply_roles(rows, build_roles([rows])).set_index("article_id")
     assert typed.loc["a", "source_type"] == "official" and typed.loc["a", "confidence"] == "medium"
     assert typed.loc["b", "source_type"] == typed.loc["c", "source_type"] == "political"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an apposition whose closing comma the writer left out
+    ("Earlier this year, Keith, a professor of applied physics at Harvard announced plans to run a trial.",
+     ("expert", "Keith", "a professor of applied physics at Harvard")),
+    # the name of what a description describes, in apposition to it
+    ("In a report last week, the prestigious UK journal, The Lancet, suggested that pollution is the real crisis.",
+     ("expert", "Lancet", "Lancet")),
+    # a given name that is also a title
+    ("On April 22, correspondent Dean Reynolds noted that the plan would fail.", ("media", "Dean Reynolds", "correspondent")),
+    ("Sen. Dean Heller said he would vote no.", ("official", "Dean Heller", "Sen.")),
+    # a body's head word decides over a trade's word in its name
+    ("Ernest Moniz, CEO of Energy Futures Initiative, said the plan was impractical.",
+     ("other", "Ernest Moniz", "CEO of Energy Futures Initiative")),
+])
+def test_appositions_as_written_and_names_that_look_like_titles(text, expected):
+    rows = [(f.source_type, f.source_name, f.type_evidence) for _s, found in article(text) for f in found]
+    assert rows and rows[0] == expected, rows
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("The activists, led by Ana Ruiz, said the plan had failed.", "Ana Ruiz"),  # the activists said it
+    ("The leaders, including Ana Ruiz, said the plan had failed.", "Ana Ruiz"),
+    ("A cadre of oil giants, including Exxon Mobil Corp., endorsed the proposal.", "Exxon Mobil Corp."),  # an example
+    ("Law School Dean Martha Minow said the school would comply.", "Law School Dean Martha Minow"),  # a title here
+    ("Smith, a farmer whose crop failed said the rain came late.", "Smith"),  # the apposition has a verb of its own
+])
+def test_appositions_as_written_negatives(text, wrong):
+    rows = rows_of(text)
+    assert all(r[1] != wrong for r in rows), rows
+
+
+def test_a_description_of_one_kind_of_body_resolves_only_to_a_body_of_that_name():
+    rows = rows_of("The Supreme Court said it would hear the case. The federal government has argued the case has no merit.")
+    assert rows[1][:2] == ("official", "federal government"), rows  # no court is the government
+    rows = rows_of("The Justice Department filed a brief. The appeals court said it would hear the case.")
+    assert rows[-1][1] != "Justice Department", rows
+    rows = rows_of("The White House issued a statement. The administration said it would appeal.")
+    assert rows[-1][:2] == ("official", "White House"), rows

@@ -709,7 +709,8 @@ class SentenceCues:
                 phrase = self.phrase(*before_span)
                 seg_phrase = self.phrase(seg_start, j)
                 # "The spokeswoman, Hope Hicks, said": a name in apposition to a description is the source.
-                if not phrase.names and seg_phrase.names and seg_phrase.names[0].kind == "person" and not first in {"who", "which"}:
+                # So is an outlet's or a body's: "the prestigious UK journal, The Lancet, suggested".
+                if self._named_in_apposition(phrase, seg_phrase, seg_start, j):
                     return seg_phrase, "subject"
                 return phrase, "subject"
             # "Tesla, China for its part, has declined": an aside at the end of the segment; a place before it
@@ -733,6 +734,9 @@ class SentenceCues:
             phrase = self.phrase(j, j + 1)
             phrase.pronoun = phrase.head = contraction.group(1)
             return phrase, "subject"
+        unclosed = self._unclosed_apposition(j)
+        if unclosed is not None:
+            return unclosed, "subject"
         span = self._np_left(j)
         if span is None or tokens[i].tag in {"VBD", "VBZ"} or not self.is_source_phrase(self.phrase(*span), cls or "say"):
             # "The state officials whose laws have been invalidated say", "Parents who drove their children to
@@ -745,6 +749,46 @@ class SentenceCues:
         if span is None:
             return None, ""
         return self.phrase(*span), "subject"
+
+    def _named_in_apposition(self, phrase: Phrase, segment: Phrase, seg_start: int, seg_end: int) -> bool:
+        """Whether the aside between commas is only the name of what the phrase before it describes: "the
+        prestigious UK journal, The Lancet," / "The Texas senator, Ted Cruz,". Not "leaders, led by X,"."""
+        if not segment.names or any(n.kind in {"person", "organisation", "outlet", "name"} for n in phrase.names):
+            return False
+        name = next((n for n in segment.names if n.end == seg_end), None)
+        if name is None:
+            return False
+        start = name.title_start if name.title_start >= 0 else name.start
+        # Only a title, a body or "the" before the name: "White House press secretary Hope Hicks"
+        before = self.tokens[seg_start:start]
+        return name.kind in {"person", "organisation", "outlet"} and name.end == seg_end and all(
+            is_capitalised(t) or t.lower in {"the", "'s", "’s", "of"} or t.tag.startswith(("NN", "JJ")) for t in before)
+
+    def _unclosed_apposition(self, j: int) -> Phrase | None:
+        """'Keith, a professor of applied physics at Harvard announced': an apposition whose closing comma is
+        missing. With token ``j`` the last before the verb: the name before the opening comma, if it opens the
+        clause and the apposition is a description with a role or a kind of body and no verb of its own."""
+        tokens = self.tokens
+        k = j
+        while k > 0 and tokens[k].text not in {",", ";", ":", "(", ")", '"', "“", "”", "-", "—", "–"} and j - k <= 12:
+            k -= 1
+        if k < 1 or tokens[k].text != "," or k + 2 > j or tokens[k + 1].lower not in {"a", "an"} or self.in_quote[k]:
+            return None
+        described = tokens[k + 2: j + 1]
+        if any(t.tag in {"VBD", "VBZ", "VBP", "MD", "WP", "WDT"} or t.lower in {"that", "and", "but"} for t in described):
+            return None
+        kinds = {w.lower() for w in lex.organisation_words()}
+        if not any(self._role_word(t.lower) or t.lower in kinds for t in described):
+            return None
+        name = self.name_at.get(k - 1)
+        if name is None or name.end != k or name.kind not in {"person", "organisation", "outlet", "name"}:
+            return None
+        start = name.title_start if name.title_start >= 0 else name.start
+        if start > 0 and tokens[start - 1].lower in DETERMINERS:
+            start -= 1
+        if start > 0 and tokens[start - 1].text != ",":
+            return None  # the name must open the clause: "Earlier this year, Keith, a professor ..."
+        return self.phrase(start, k)
 
     def _relative_subject(self, j: int) -> Phrase | None:
         """'The state officials whose laws have been invalidated say', 'Voters who trust the mayor say': the

@@ -253,8 +253,9 @@ def _split_title(tokens: list[Token], i: int, j: int) -> int:
             last_role_end = k + 2
             k += 2
             continue
-        if word in TITLE_WORDS or word in roles:
-            last_role_end = k + 1
+        if (word in TITLE_WORDS or word in roles) and not (
+                k + 2 == j and (k == i or last_role_end == k) and tokens[k].text in lex.first_names()):
+            last_role_end = k + 1  # (a given name that is also a title opens a two-word name: "Dean Baquet")
         k += 1
     if last_role_end < 0 or last_role_end >= j:
         return i
@@ -625,6 +626,8 @@ def body_type(words: str) -> str:
     if best:
         if best == "official" and re.search(r"\bNews Agency\b", text):
             return "media"
+        if best == "company" and words_map.get(text.split()[-1]) == "other":
+            return "other"  # the head word decides over a trade's: "Energy Futures Initiative", not "Energy"
         return best
     if text in lex.places() or text.replace("the ", "") in lex.places():
         return "official"  # a country speaking: its government
@@ -637,6 +640,9 @@ def body_type(words: str) -> str:
 # --- the registry --------------------------------------------------------------------------------
 
 
+# Descriptions of one kind of body, resolved only to a body that has the word in its name ("the court": the
+# Supreme Court, never the EPA; "the government": never a court).
+_NAMED_ONLY = {"court", "government", "administration", "white house", "pentagon", "embassy"}
 _APPOSITION_END = re.compile(r"[,;.)—–]|$")
 _PARTY_TAG_RE = re.compile(r"^\(?([RDI])-[A-Z][A-Za-z.]{1,14}\)?$|^\(([RDI])\)$")
 
@@ -1050,6 +1056,8 @@ class Registry:
                 while end < n and not re.match(r"[,;.)—–:\"“”]", tokens[end].text) and end - m < 18:
                     if tokens[end].lower in {"said", "says", "told", "who", "which", "that"}:
                         break
+                    if tokens[end].tag in {"VBD", "VBZ"} and tokens[end].lower in lex.cue_verbs():
+                        break  # the closing comma missing: "Keith, a professor at Harvard announced plans"
                     end += 1
                 phrase = _join(tokens, m, end)
                 if not phrase:
@@ -1187,9 +1195,10 @@ class Registry:
                 "foundation": {"other", "expert"}, "white house": {"official"}, "pentagon": {"official"},
             }.get(head)
             for entity in self.bodies_before(index, token_index, within=8, kinds=("organisation", "country")):
-                if head.title() in entity.name.split() or head in entity.name.lower().split():
+                if head.title() in entity.name.split() or head in entity.name.lower().split() or (
+                        head == "administration" and entity.name == "White House"):
                     return entity
-                if want and self.type_of(entity) in want and entity.kind == "organisation":
+                if want and self.type_of(entity) in want and entity.kind == "organisation" and head not in _NAMED_ONLY:
                     return entity
             return None
         roles = lex.roles()

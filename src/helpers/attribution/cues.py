@@ -421,6 +421,9 @@ class SentenceCues:
                     and not lowered.endswith("-based") and k > i and not (
                         ("-" in lowered or token.tag in {"VBN", "VBD"}) and k + 1 < n and (tokens[k + 1].tag.startswith("NN") or is_capitalised(tokens[k + 1]))):
                 break
+            if k > i + 1 and lowered in lex.cue_verbs() and not is_capitalised(token) and k + 1 < n and (
+                    tokens[k + 1].lower in {"a", "an", "the", "that"} or tokens[k + 1].tag == "CD"):
+                break  # a verb the tagger read as a noun: "data published by the agency show an increase"
             k += 1
         if k == i:
             return None

@@ -191,6 +191,8 @@ def _run_ends(tokens: list[Token], i: int, headline: bool = False) -> int:
         token = tokens[j]
         if headline and (token.lower in lex.cue_verbs() or token.lower in HEADLINE_BREAKS):
             break
+        if _headline_verb(tokens, j):
+            break  # a title-case headline run into the text: "Pope Francis Calls for 'Prompt' Response"
         if is_capitalised(token) and token.text not in NOT_NAMES and token.tag != "POS":
             j += 1
             continue
@@ -218,6 +220,13 @@ def _run_ends(tokens: list[Token], i: int, headline: bool = False) -> int:
             continue
         break
     return j
+
+
+def _headline_verb(tokens: list[Token], j: int) -> bool:
+    """A capitalised verb of saying after a name, before a particle: "Pope Francis Calls for ..." """
+    token = tokens[j]
+    return j > 0 and j + 1 < len(tokens) and token.lower.endswith("s") and token.lower in lex.cue_verbs() and \
+        tokens[j + 1].lower in {"for", "on", "that", "to", "out", "off", "back"} and tokens[j - 1].text[:1].isupper()
 
 
 def _and_inside_name(tokens: list[Token], i: int, j: int) -> bool:
@@ -343,7 +352,7 @@ def find_names(tokens: list[Token], in_quote: list[bool], capitals: frozenset = 
         if not is_capitalised(token) or token.text in NOT_NAMES or token.tag == "POS" or not token.text[:1].isalnum() and token.text[:1] != "@":
             i += 1
             continue
-        if headline and (token.lower in lex.cue_verbs() or token.lower in HEADLINE_BREAKS):
+        if headline and (token.lower in lex.cue_verbs() or token.lower in HEADLINE_BREAKS) or _headline_verb(tokens, i):
             i += 1
             continue
         j = _run_ends(tokens, i, headline)

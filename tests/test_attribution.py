@@ -1740,3 +1740,27 @@ def test_source_names_end_before_the_verb(text, expected):
 
 def test_an_interagency_body_is_official():
     assert rows_of("Wildfires doubled, according to the National Interagency Fire Center.")[0][0] == "official"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word opening the sentence is not part of its subject
+    ("Meanwhile some groups have questioned the rationale behind the sale.", ("anonymous", "")),
+    ("But Obama, making it clear that security came first, stood beside the prime minister.", ("other", "Obama")),
+    ("Ironically for Pruitt, who has touted a back to basics approach, the agenda has stalled.", ("other", "Pruitt")),
+    ('When Ana Ruiz later referred to the flood and said she would "rebuild," the crowd applauded.', ("other", "Ana Ruiz")),
+    # an acronym in brackets inside an apposition, and a lower-case word before its role
+    ("Mark Lawrence, scientific director of the Institute for Advanced Sustainability Studies (IASS) in Potsdam, "
+     "argued that the goals are out of reach.", ("expert", "Mark Lawrence")),
+])
+def test_openers_and_bracketed_acronyms(text, expected):
+    rows = rows_of(text)
+    assert rows and rows[0][:2] == expected, rows
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Most Southern states that will hold contests have sizable minority populations.", "Southern"),
+    ("Serrano, who chairs the Subcommittee on Commerce, Justice, Science, and Related Agencies, said it would fail.",
+     "Related Agencies"),
+])
+def test_openers_negatives(text, wrong):
+    assert not any(wrong in r[1] for r in rows_of(text)), rows_of(text)

@@ -74,6 +74,10 @@ POLL_WORDS = {"poll", "polls", "survey", "surveys"}
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 SHARE_HEADS = {"percent", "%", "majority", "plurality", "third", "thirds", "two-thirds", "half", "quarter", "quarters",
                "three-quarters", "fifths"}
+# Words that open a sentence before its subject: "But experts warn", "Meanwhile some groups have questioned".
+OPENERS = {"but", "and", "or", "so", "yet", "while", "whilst", "as", "if", "although", "though", "because", "since", "when",
+           "meanwhile", "however", "still", "instead", "now", "indeed", "also", "then", "later", "earlier", "separately",
+           "moreover", "furthermore", "nonetheless", "nevertheless", "ironically", "similarly", "likewise", "already"}
 PARTY_PLURALS = {"republicans", "democrats", "millennials", "independents", "americans", "evangelicals", "latinos",
                  "hispanics", "catholics", "conservatives", "liberals", "progressives"}
 PERSON_NOUNS = {
@@ -326,6 +330,8 @@ class SentenceCues:
             if is_capitalised(prev) and prev.text[:1].isalnum():
                 if lowered in {"i"}:
                     break
+                if k - 1 == 0 and k - 1 not in self.name_at and lowered in OPENERS:
+                    break  # a word opening the sentence: "Meanwhile some groups have questioned", "But experts warn"
                 k -= 1
                 continue
             if lowered in {"by", "on", "in"} and k - 2 >= 0 and tokens[k - 2].lower in POST_NOUNS:
@@ -656,6 +662,14 @@ class SentenceCues:
                 depth += 1
                 if depth > 30:
                     return None, ""
+                if p > 0 and tokens[p].text == ")" and p + 1 < j:
+                    # an acronym in brackets inside the aside: "director of the Institute (IASS) in Potsdam,"
+                    q = p - 1
+                    while q > 0 and tokens[q].text != "(" and p - q < 6:
+                        q -= 1
+                    if tokens[q].text == "(":
+                        depth += p - q
+                        p = q - 1
             segment = tokens[p + 1: j]
             if not segment:
                 return None, ""
@@ -726,7 +740,8 @@ class SentenceCues:
                         return self.phrase(*before_span), "subject"
             # "..., Trump, said"? rare; or a clause before the comma: no subject here.
             seg_span = self._np_left(j - 1)
-            if seg_span and seg_span[0] == seg_start:
+            if seg_span and (seg_span[0] == seg_start or seg_span[0] == seg_start + 1 and tokens[seg_start].lower in {
+                    "but", "yet", "so", "still", "meanwhile", "now", "then", "instead", "indeed"}):  # "But Obama, making"
                 phrase = self.phrase(*seg_span)
                 if phrase.names or phrase.pronoun:
                     return phrase, "subject"
@@ -863,7 +878,8 @@ class SentenceCues:
         phrase, how = self.subject_before(k)
         if phrase is None or how != "subject" or k + 1 < len(self.tokens) and self.tokens[k + 1].lower == "by":
             return None
-        if phrase.start != 0 and not (self.tokens[phrase.start - 1].text == "," and not any(
+        opens = phrase.start == 0 or phrase.start == 1 and self.tokens[0].lower in OPENERS  # "When Trump later referred"
+        if not opens and not (self.tokens[phrase.start - 1].text == "," and not any(
                 t.tag.startswith(("VB", "MD")) or t.text in {'"', "“", "”"} for t in self.tokens[:phrase.start - 1])):
             return None  # the sentence's subject opens it, or follows an opening phrase with no verb ("In his speech, Obama")
         if any(t.text[:1].isalnum() and t.lower not in AUXILIARIES and not t.tag.startswith("RB")

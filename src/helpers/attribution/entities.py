@@ -368,6 +368,8 @@ def find_names(tokens: list[Token], in_quote: list[bool], capitals: frozenset = 
             start += 1
         while start < j - 1 and tokens[start].lower in INDEFINITE_PRONOUNS:
             start += 1  # "Everything Schwarzenegger mentions"
+        while start > i and start < j - 1 and tokens[start].lower in CONNECTORS:
+            start += 1  # "Ironically for Pruitt": the connector joined a common word to the name, not two names
         if start >= j:
             i = j
             continue
@@ -1051,6 +1053,9 @@ class Registry:
             if m < n and (tokens[m].lower in {"a", "an", "the", "who", "another", "one", "also", "now", "then", "herself",
                                               "himself", "both", "each"} or tokens[m].lower in lex.roles()
                           or tokens[m].lower in ROLE_MODIFIERS or tokens[m].tag == "PRP$"
+                          # ", scientific director of", ", senior fellow at": a lower-case word before the role
+                          or (m + 1 < n and tokens[m].text.islower() and tokens[m].tag.startswith("JJ")
+                              and tokens[m + 1].lower in lex.roles())
                           or (m + 1 < n and tokens[m + 1].tag == "POS")
                           or (m + 2 < n and tokens[m].lower in HONORIFICS and tokens[m + 2].tag == "POS")
                           # "China president of a German maker", "Asia-Pacific director of", "Tesla CEO"
@@ -1062,7 +1067,7 @@ class Registry:
                     else:
                         return
                 end = m
-                while end < n and not re.match(r"[,;.)—–:\"“”]", tokens[end].text) and end - m < 18:
+                while end < n and not re.match(r"[,;.()—–:\"“”]", tokens[end].text) and end - m < 18:
                     if tokens[end].lower in {"said", "says", "told", "who", "which", "that"}:
                         break
                     if tokens[end].tag in {"VBD", "VBZ"} and tokens[end].lower in lex.cue_verbs():

@@ -1764,3 +1764,12 @@ def test_openers_and_bracketed_acronyms(text, expected):
 ])
 def test_openers_negatives(text, wrong):
     assert not any(wrong in r[1] for r in rows_of(text)), rows_of(text)
+
+
+def test_an_industry_speaks_for_its_companies_and_no_one_in_particular_is_no_source():
+    assert rows_of("The oil industry says it is already reducing emissions.")[0][:2] == ("company", "oil industry")
+    for text in ("I am not sure whether anyone in Tamil Nadu even knows it had a system.",
+                 "Pretty much everyone who agrees that warming is a problem agrees that Congress will act.",
+                 "Nobody asked about the rhetoric."):
+        assert rows_of(text) == [], rows_of(text)
+    assert rows_of("Someone close to him said the plan fails.")[0][0] == "anonymous"  # someone is a person unnamed

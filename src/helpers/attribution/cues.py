@@ -74,6 +74,7 @@ POLL_WORDS = {"poll", "polls", "survey", "surveys"}
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 SHARE_HEADS = {"percent", "%", "majority", "plurality", "third", "thirds", "two-thirds", "half", "quarter", "quarters",
                "three-quarters", "fifths"}
+NO_ONE_IN_PARTICULAR = {"anyone", "anybody", "everyone", "everybody", "nobody"}
 # Words that open a sentence before its subject: "But experts warn", "Meanwhile some groups have questioned".
 OPENERS = {"but", "and", "or", "so", "yet", "while", "whilst", "as", "if", "although", "though", "because", "since", "when",
            "meanwhile", "however", "still", "instead", "now", "indeed", "also", "then", "later", "earlier", "separately",
@@ -442,6 +443,8 @@ class SentenceCues:
         if phrase.pronoun:
             return phrase.pronoun in {"he", "she", "they", "it", "who"}
         head = phrase.head
+        if self.tokens[phrase.start].lower in NO_ONE_IN_PARTICULAR or head in NO_ONE_IN_PARTICULAR:
+            return False  # "whether anyone in Tamil Nadu knows", "everyone agrees": no one in particular
         if phrase.end - phrase.start == 1 and head in lex.quantifier_sources():
             # "many argue", "as some have warned": a group of people, unless it counts ("how many say").
             before = self.tokens[phrase.start - 1].lower if phrase.start > 0 else ""

@@ -1773,3 +1773,13 @@ def test_an_industry_speaks_for_its_companies_and_no_one_in_particular_is_no_sou
                  "Nobody asked about the rhetoric."):
         assert rows_of(text) == [], rows_of(text)
     assert rows_of("Someone close to him said the plan fails.")[0][0] == "anonymous"  # someone is a person unnamed
+
+
+def test_an_adjective_opening_a_sentence_is_no_name_and_they_can_be_the_group_just_named():
+    rows = rows_of("The Environmental Protection Agency issued a rule. Environmental groups generally support the resolution.")
+    assert rows[-1][:2] == ("other", "Environmental groups"), rows  # was the EPA, through the word "Environmental"
+    rows = rows_of("The Sierra Club sued. Scientists are unclear as to the reasons, but they say the policies will make "
+                   "it worse.")
+    assert rows[-1][:2] == ("expert", "Scientists"), rows
+    rows = rows_of("Mark Young spoke. Young said he would act.")
+    assert rows[-1][1] == "Mark Young", rows  # a surname that is also an adjective, before a verb

@@ -769,7 +769,15 @@ class SentenceCues:
                 return relative, "subject"
         if span is None:
             return None, ""
-        return self.phrase(*span), "subject"
+        phrase = self.phrase(*span)
+        if phrase.pronoun == "they" and span[0] >= 2 and tokens[span[0] - 1].lower in {"but", "and"} \
+                and tokens[span[0] - 2].text == ",":
+            # "Scientists are unclear about the reasons, but they say": the unnamed group the clause before is about
+            earlier = self.main_subject(span[0] - 1)
+            if earlier is not None and not earlier.pronoun and not earlier.names and earlier.head.endswith("s") \
+                    and self.is_source_phrase(earlier, cls or "say"):
+                return earlier, "subject"
+        return phrase, "subject"
 
     def _named_in_apposition(self, phrase: Phrase, segment: Phrase, seg_start: int, seg_end: int) -> bool:
         """Whether the aside between commas is only the name of what the phrase before it describes: "the

@@ -366,6 +366,11 @@ def find_names(tokens: list[Token], in_quote: list[bool], capitals: frozenset = 
                 and tokens[start].lower not in TITLE_WORDS and tokens[start].lower not in lex.roles()
                 and tokens[start].text not in PARTY_WORDS and not _known_body(tokens, start, j)):
             start += 1
+        if j == start + 1 and j < n and (start == 0 or tokens[start - 1].text in {'"', "“"}) and tokens[start].lower in common \
+                and lex.tagger_lexicon().get(tokens[start].lower, "") == "JJ" and tokens[j].tag == "NNS" \
+                and tokens[j].text.islower():
+            i = j
+            continue  # an adjective opening the sentence before a plural: "Environmental groups support", "Young people"
         while start < j - 1 and tokens[start].lower in INDEFINITE_PRONOUNS:
             start += 1  # "Everything Schwarzenegger mentions"
         while start > i and start < j - 1 and tokens[start].lower in CONNECTORS:

@@ -1783,3 +1783,16 @@ def test_an_adjective_opening_a_sentence_is_no_name_and_they_can_be_the_group_ju
     assert rows[-1][:2] == ("expert", "Scientists"), rows
     rows = rows_of("Mark Young spoke. Young said he would act.")
     assert rows[-1][1] == "Mark Young", rows  # a surname that is also an adjective, before a verb
+
+
+def test_researchers_at_a_body_keep_their_own_role_and_a_described_person_is_found_by_title():
+    assert rows_of("Researchers at Yale said the report was right.")[0][:2] == ("expert", "Yale")  # was other: Yale's type
+    assert rows_of("Officials at the Ministry of Commerce said it was right.")[0][0] == "official"
+    assert rows_of("A 2010 study in Science magazine found that mining hurts streams.")[0][0] == "expert"  # the study
+    rows = rows_of("Sen. Marco Rubio spoke. Rick Perry endorsed Ted Cruz. The Florida senator told reporters he feels good.")
+    assert rows[-1][1] == "Marco Rubio", rows  # the one called "Sen.", not the last person named
+    rows = rows_of("Gov. John Kasich spoke. Ted Cruz left. The Ohio governor said the border needs work.")
+    assert rows[-1][1] == "John Kasich", rows
+    rows = rows_of("Trump spoke. The White House official said Trump resented the critics.")
+    assert rows[-1][1] != "Donald Trump" and rows[-1][1] != "Trump", rows  # an unnamed official stays unnamed
+    assert rows_of("Many studies, often conducted by comparing differences across states, have found little.") == []

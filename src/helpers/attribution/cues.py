@@ -1301,6 +1301,8 @@ class SentenceCues:
             k = self._token_at(match.end())
             if k is None or self.in_quote[max(0, k - 1)]:
                 continue
+            if k < len(self.tokens) and self.tokens[k].text.islower() and self.tokens[k].lower.endswith("ing"):
+                continue  # "conducted by comparing differences": a means, not an agent
             phrase = self._object_phrase(k)
             if phrase:
                 cues.append(Cue("agent", "say", match.start(), match.end(), " ".join(match.group(0).lower().split()), phrase, k))

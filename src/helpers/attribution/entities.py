@@ -656,6 +656,16 @@ def body_type(words: str) -> str:
 # --- the registry --------------------------------------------------------------------------------
 
 
+# The abbreviated titles of a role: "the Florida senator" is the one the article calls "Sen.".
+_TITLE_OF_ROLE = {"senator": {"sen."}, "governor": {"gov."}, "congressman": {"rep."}, "congresswoman": {"rep."},
+                  "representative": {"rep."}, "general": {"gen."}, "secretary": {"sec."}}
+
+
+def _holds_title(entity: "Entity", role: str) -> bool:
+    titles = _TITLE_OF_ROLE.get(role, set())
+    return bool(titles) and any(w in titles for e in entity.evidence for w in e.words.lower().split())
+
+
 # Descriptions of one kind of body, resolved only to a body that has the word in its name ("the court": the
 # Supreme Court, never the EPA; "the government": never a court).
 _NAMED_ONLY = {"court", "government", "administration", "white house", "pentagon", "embassy"}
@@ -1192,8 +1202,9 @@ class Registry:
             return bodies[0] if bodies else None
         return None
 
-    def resolve_description(self, head: str, words: str, index: int, token_index: int) -> Entity | None:
-        """'the ministry', 'the newspaper', 'the company', 'the spokeswoman', 'the senator': the latest match."""
+    def resolve_description(self, head: str, words: str, index: int, token_index: int, strict: bool = False) -> Entity | None:
+        """'the ministry', 'the newspaper', 'the company', 'the spokeswoman', 'the senator': the latest match.
+        ``strict``: only a person the article gave that role ("the Florida senator": someone called senator)."""
         head = head.lower()
         age = AGE_RE.fullmatch(head)
         if age:
@@ -1223,8 +1234,11 @@ class Registry:
         roles = lex.roles()
         if head in roles or head in {"candidate", "nominee", "billionaire", "businessman", "mogul", "president"}:
             for _s, _t, entity in self.recent(index, token_index, 8):
-                if entity.kind in {"person", "name"} and (head in entity.roles or any(head in e.words.lower() for e in entity.evidence)):
+                if entity.kind in {"person", "name"} and (head in entity.roles or any(head in e.words.lower() for e in entity.evidence)
+                                                          or _holds_title(entity, head)):
                     return entity
+        if strict:
+            return None
         if head in roles or head in PERSON_DESCRIPTIONS or head.endswith(("ian", "ist", "er", "eon", "an")) and head not in DATA_WORDS:
             # "the retired neurosurgeon", "the former three-term governor", "the Texan": in news writing, the person
             # the passage is about - the one named most in the last sentences.

@@ -300,6 +300,13 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
             # "a senior Trump adviser", "two White House officials", "several Republican senators": people of a
             # body or a person's side who are not named are anonymous, whoever they serve.
             return "anonymous", "", f"unnamed '{text}'", "high", None
+        if modifier and lowered.startswith("the ") and head_name.kind in {"organisation", "country"} and \
+                not modifier.endswith("s") and modifier not in ANONYMOUS_HEADS and (
+                    lex.roles().get(modifier) is None or lex.roles()[modifier].source_type != "inherit"):
+            # "The Air Force veteran also believes": a person the article named, described by a body they were in
+            person = registry.resolve_description(modifier, text, index, phrase.start, strict=True)
+            if person is not None and person.kind == "person" and not _other_place(person, head_name.text):
+                return _typed(person, "description", index)
         if modifier:
             return _described_by(modifier, head_name, entity, phrase, registry, index)
         return _typed(entity, "name", index)
@@ -361,7 +368,11 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
         return _typed(body_entity, "description", index)
     if reading is not None:
         name = body_entity.name if body_entity is not None else _description_name(text)
-        return reading.source_type, name, text, "medium", body_entity
+        # A role of its own ("researchers at Yale": expert) is not the body's type: the row is not retyped as Yale.
+        own_role = lex.roles().get(reading.words) is not None and lex.roles()[reading.words].source_type != "inherit" \
+            and body_entity is not None and reading.source_type != registry.type_of(body_entity) \
+            and reading.words in {head, head[:-1]}  # the role is the phrase's head, not a word after it
+        return reading.source_type, name, text, "medium", None if own_role else body_entity
     role = lex.roles().get(head) or lex.roles().get(head.rstrip("s"))
     if role is not None and role.source_type == "inherit":
         # "the spokesman said" with no body named: the body the article spoke of last, else unknown.
@@ -414,6 +425,20 @@ def _unnamed(registry: Registry, source_type: str, name: str, evidence: str, con
                     source_type=source_type, type_evidence=evidence, confidence=confidence, fixed=True)
     entity.last_seen = registry.sentence_index
     return entity
+
+
+def _other_place(entity: Entity, place: str) -> bool:
+    """Whether the roles the article gave a person name a place other than ``place`` ("Iowa Sen. Joni Ernst" is not
+    "the Florida senator")."""
+    for evidence in entity.evidence:
+        if place in evidence.words:
+            return False
+    places = lex.places()
+    for evidence in entity.evidence:
+        words = re.findall(r"[A-Z][\w.]*", evidence.words)
+        if any(w in places for w in words) or any(f"{a} {b}" in places for a, b in zip(words, words[1:])):
+            return True
+    return False
 
 
 def finder_quoted(sentence: _Sentence) -> bool:

@@ -1796,3 +1796,15 @@ def test_researchers_at_a_body_keep_their_own_role_and_a_described_person_is_fou
     rows = rows_of("Trump spoke. The White House official said Trump resented the critics.")
     assert rows[-1][1] != "Donald Trump" and rows[-1][1] != "Trump", rows  # an unnamed official stays unnamed
     assert rows_of("Many studies, often conducted by comparing differences across states, have found little.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He got dinged by critics for using a limited liability company.", [("anonymous", "")]),
+    ("Trump has been rebuked by opponents for his proposal.", [("anonymous", "")]),
+    ("The plan was criticized by Sen. Ana Ruiz as reckless.", [("official", "Ana Ruiz")]),
+    # the one criticized is no critic, with an adverb between the auxiliary and the verb
+    ("Janet Yellen has been repeatedly criticized by the markets for not raising rates.", []),
+    ("He was hit by a car.", []),
+])
+def test_a_stance_in_the_passive_is_its_agents(text, expected):
+    assert [r[:2] for r in rows_of(text)] == expected, rows_of(text)

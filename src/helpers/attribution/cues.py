@@ -74,6 +74,9 @@ POLL_WORDS = {"poll", "polls", "survey", "surveys"}
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 SHARE_HEADS = {"percent", "%", "majority", "plurality", "third", "thirds", "two-thirds", "half", "quarter", "quarters",
                "three-quarters", "fifths"}
+_STANCE_BY = re.compile(r"\b(?:criticized|criticised|rebuked|condemned|denounced|slammed|blasted|lambasted|faulted|"
+                        r"praised|lauded|hailed|mocked|ridiculed|derided|dinged|panned|accused|challenged|questioned)"
+                        r"\s+(?:\w+ly\s+)?by\b", re.I)
 NO_ONE_IN_PARTICULAR = {"anyone", "anybody", "everyone", "everybody", "nobody"}
 # Words that open a sentence before its subject: "But experts warn", "Meanwhile some groups have questioned".
 OPENERS = {"but", "and", "or", "so", "yet", "while", "whilst", "as", "if", "although", "though", "because", "since", "when",
@@ -943,8 +946,12 @@ class SentenceCues:
             # (the agent after "by" is read as one where the cue allows it).
             if prev == "," and nxt == "by" and token.tag in {"VBN", "VBD"} and lowered.endswith(("ed", "en", "wn", "ld", "ght", "id", "ne")):
                 continue
-            # Passives: "was told to leave", "is expected to", "were asked", "is known for".
-            if (prev in {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "get", "got", "gets"}
+            # Passives: "was told to leave", "is expected to", "were asked", "is known for", "has been repeatedly
+            # criticized by" (an adverb between).
+            aux = prev
+            if i > 1 and tokens[i - 1].tag == "RB" and prev.endswith("ly"):
+                aux = tokens[i - 2].lower
+            if (aux in {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "get", "got", "gets"}
                     or re.fullmatch(r"(?:he|she|they|we|who|it)['’](?:s|re)", prev) and (  # "who's viewed as", not "he's said"
                         nxt in {"as", "to", "by"} or lowered in {"viewed", "seen", "expected", "considered", "regarded", "known"})) and (
                     token.tag in {"VBN", "VBD"} or lowered.endswith(("ed", "en", "wn", "ld", "ght", "id", "ne", "ur", "lt", "nd", "ut"))) \
@@ -1306,6 +1313,18 @@ class SentenceCues:
             phrase = self._object_phrase(k)
             if phrase:
                 cues.append(Cue("agent", "say", match.start(), match.end(), " ".join(match.group(0).lower().split()), phrase, k))
+        # A stance in the passive: "criticized by many Wall Street players", "rebuked by opponents": the agent's.
+        for match in _STANCE_BY.finditer(self.sentence):
+            k = self._token_at(match.end())
+            if k is None or self.in_quote[max(0, k - 1)]:
+                continue
+            phrase = self._object_phrase(k)
+            cut = next((t for t in range(phrase.start + 1, phrase.end) if self.tokens[t].lower in {"for", "over", "as"}), None) \
+                if phrase else None
+            if cut is not None:
+                phrase = self.phrase(phrase.start, cut)  # "rebuked by opponents for his proposal": the opponents
+            if phrase and self.is_source_phrase(phrase, "stance"):
+                cues.append(Cue("agent", "stance", match.start(), match.end(), " ".join(match.group(0).lower().split()), phrase, k))
         return cues
 
     def asked_by_cues(self) -> list[Cue]:

@@ -1808,3 +1808,13 @@ def test_researchers_at_a_body_keep_their_own_role_and_a_described_person_is_fou
 ])
 def test_a_stance_in_the_passive_is_its_agents(text, expected):
     assert [r[:2] for r in rows_of(text)] == expected, rows_of(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("If the increases boost activity, as some liberals hope, activists could gain.", [("anonymous", "")]),
+    ("The economy will slow, as many economists expect.", [("expert", "economists")]),
+    ("Supporters of research into geoengineering argue that its techniques work.", [("anonymous", "")]),
+    ("He did as he hoped.", []),
+])
+def test_beliefs_in_an_as_aside_and_supporters_of_research(text, expected):
+    assert [r[:2] for r in rows_of(text)] == expected, rows_of(text)

@@ -319,7 +319,8 @@ class SentenceCues:
             return (j - 1, j + 1)  # "those surveyed said"
         if not (token.text[:1].isalnum() or token.text.startswith("@")):
             return None
-        if token.tag.startswith(("VB", "MD", "RB", "IN", "TO", "CC", "W")) and not is_capitalised(token) \
+        gerund_noun = token.tag == "VBG" and j > 0 and tokens[j - 1].lower in {"into", "of"}  # "research into geoengineering"
+        if token.tag.startswith(("VB", "MD", "RB", "IN", "TO", "CC", "W")) and not is_capitalised(token) and not gerund_noun \
                 and token.lower not in lex.roles() and token.lower not in PERSON_NOUNS and token.lower not in DATA_WORDS:
             return None
         k = j
@@ -346,6 +347,9 @@ class SentenceCues:
                 continue
             if lowered in {"familiar", "close", "knowledgeable"}:
                 k -= 1
+                continue
+            if lowered == "into" and k - 2 >= 0 and tokens[k - 2].lower in {"research", "inquiry", "study", "investigation"}:
+                k -= 1  # "Supporters of research into geoengineering argue"
                 continue
             if lowered in {"of", "for", "at", "with", "from", "in"} and k - 2 >= 0 and (
                     tokens[k - 2].tag.startswith("NN") or tokens[k - 2].lower in lex.roles() or is_capitalised(tokens[k - 2])) \
@@ -1010,6 +1014,17 @@ class SentenceCues:
                         or i == 0 or not (tokens[i - 1].tag.startswith(("NN", "CD")) or tokens[i - 1].lower in {"%", "who"}):
                     continue
                 people_only = True
+            as_clause = verb.lemma in {"hope", "fear", "believe", "expect", "suspect", "predict", "argue", "contend"} and \
+                re.match(r"\s*[,.;)]", after) and re.search(r"(?:^|,\s*)as\s+(?:[\w’'-]+\s+){1,4}$", self.sentence[:token.start])
+            if as_clause and not self.in_quote[i]:
+                # "..., as some liberals hope, ...": the belief is the clause the "as" aside comments on.
+                j = i - 1
+                while j > 0 and tokens[j].lower != "as":
+                    j -= 1
+                phrase = self.phrase(j + 1, i) if j + 1 < i else None
+                if phrase is not None and self.is_source_phrase(phrase, verb.cls):
+                    cues.append(Cue("verb", verb.cls, token.start, token.end, lowered, phrase, i))
+                continue
             if verb.lemma in {"want", "plan", "intend", "seek", "aim", "hope", "wish", "prefer"} and not re.match(
                     r"\s+(?:to|that|for|the|a|an|his|her|their|[A-Z]\w+|him|her|them|it|this|more|no|nothing)\b", after) and not (
                     verb.lemma in {"hope", "wish"} and re.match(

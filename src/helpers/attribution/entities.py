@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from . import lexicons as lex
 from .records import DESCRIBED, Entity
@@ -277,10 +278,16 @@ def _starts_person(tokens: list[Token], k: int, j: int) -> bool:
 
 def _kind(words: list[str], tokens: list[Token], start: int, end: int, before: list[Token]) -> tuple[str, str]:
     """(kind, gender) of a name: person, organisation, outlet, platform, country or name."""
+    return _kind_of_words(tuple(words), before[-1].lower if before else "")
+
+
+@lru_cache(maxsize=16384)  # a pure function of the words, the word before them and the lexicons; names recur
+def _kind_of_words(words: tuple[str, ...], word_before: str) -> tuple[str, str]:
+    """``_kind`` for the name's words and the lower-case word before the name ('' at the sentence's start)."""
     text = " ".join(words)
     if text in lex.outlets() or (text.startswith("The ") and text[4:] in lex.outlets()):
         return "outlet", ""
-    if text.lower() in lex.platforms() and (text not in {"X", "Threads"} or before and before[-1].lower in {"on", "via"}):
+    if text.lower() in lex.platforms() and (text not in {"X", "Threads"} or word_before in {"on", "via"}):
         return "platform", ""  # "X" and "Threads" only as "on X", "via Threads"
     if words[-1] in PARTY_GROUPS or len(words) >= 2 and words[-1] in {"Republican", "Democrat"} and words[-2] in {"House", "Senate", "GOP"}:
         return "organisation", ""  # "Republicans", "Senate Democrats", "House Republicans": the party, speaking as such
@@ -302,7 +309,7 @@ def _kind(words: list[str], tokens: list[Token], start: int, end: int, before: l
         return "organisation", ""  # "Greenpeace France", "Tesla China": a body's branch in a country
     if words[0] not in lex.first_names() and (words[-1] in lex.places() or any(w in FACILITY_WORDS for w in words)):
         return "place", ""  # "Gigafactory Texas", "Madison Square Garden", "Northern California": a place, never a source
-    honorific = before[-1].lower if before else ""
+    honorific = word_before
     if honorific in HONORIFICS:
         return "person", HONORIFICS[honorific]
     first = words[0]
@@ -596,11 +603,16 @@ def role_of(words: str, body_type: str = "", body: str = "") -> RoleReading | No
     return RoleReading(role.words, kind, strength, body)
 
 
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_TRAILING_POSSESSIVE = re.compile(r"['’]s$")
+
+
+@lru_cache(maxsize=8192)  # a pure function of the words and the lexicons; an article asks for the same names often
 def body_type(words: str) -> str:
     """The type an organisation's own name gives it ("Ministry of Commerce": official), or ''."""
     text = words.strip()
-    text = re.sub(r"^(?:the|The)\s+", "", text)
-    text = re.sub(r"['’]s$", "", text)
+    text = _LEADING_THE.sub("", text)
+    text = _TRAILING_POSSESSIVE.sub("", text)
     if not text:
         return ""
     if text in lex.outlets():

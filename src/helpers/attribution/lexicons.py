@@ -53,11 +53,16 @@ def one_names(file: str) -> dict:
     return {row[0]: row[1] for row in _rows(file)}
 
 
+_LOWER_THE = re.compile(r"^the\s+")
+_ANY_THE = re.compile(r"^[Tt]he\s+")
+
+
+@lru_cache(maxsize=8192)  # a pure function of its arguments; every row asks for its source's and its via's name
 def _one_name(file: str, name: str) -> str:
     if not name:
         return name
     names = one_names(file)
-    return names.get(name) or names.get(re.sub(r"^the\s+", "The ", name)) or names.get(re.sub(r"^[Tt]he\s+", "", name)) or name
+    return names.get(name) or names.get(_LOWER_THE.sub("The ", name)) or names.get(_ANY_THE.sub("", name)) or name
 
 
 def outlet_name(name: str) -> str:

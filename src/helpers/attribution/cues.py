@@ -1070,8 +1070,7 @@ class SentenceCues:
     def phrase_cues(self) -> list[Cue]:
         """Cues of several words ("took aim at", "expressed concern", "issued a statement")."""
         cues = []
-        words = {t.lower for t in self.tokens}
-        matches = [(match, cls, label) for pattern, cls, label, needs in lex.cue_phrases() if not needs.isdisjoint(words)
+        matches = [(match, cls, label) for pattern, cls, label, _needs in self._possible_phrases()
                    for match in pattern.finditer(self.sentence)]
         for match, cls, label in matches:
             i = self._token_at(match.start())
@@ -1100,6 +1099,15 @@ class SentenceCues:
             words = " ".join(match.group(0).lower().split())  # the words as written: "were quick to", "took aim at"
             cues.append(Cue(kind, cls, match.start(), match.end(), words, phrase, i))
         return cues
+
+    def _possible_phrases(self) -> list[tuple]:
+        """The cue phrases whose prefilter words the sentence holds, in the order of ``lex.cue_phrases()``."""
+        by_word = lex.cue_phrase_words()
+        held = by_word.keys() & {t.lower for t in self.tokens}
+        if not held:
+            return []
+        phrases = lex.cue_phrases()
+        return [phrases[k] for k in sorted({k for word in held for k in by_word[word]})]
 
     def noun_cues(self) -> list[Cue]:
         """A statement named by a noun, with its source as possessor: "Trump's criticism of Curiel",

@@ -252,6 +252,16 @@ def cue_phrases() -> tuple:
 
 
 @lru_cache(maxsize=1)
+def cue_phrase_words() -> dict:
+    """Each word of ``cue_phrases``' prefilters to the positions (in ``cue_phrases``) of the cues that need it."""
+    out: dict[str, list[int]] = {}
+    for position, (_pattern, _cls, _label, needs) in enumerate(cue_phrases()):
+        for word in needs:
+            out.setdefault(word, []).append(position)
+    return {word: tuple(positions) for word, positions in out.items()}
+
+
+@lru_cache(maxsize=1)
 def multiword_roles_re() -> re.Pattern:
     """The role keys of several words ("press secretary", "chief executive"), as one pattern."""
     return re.compile(r"\b(?:" + "|".join(re.escape(r) for r in sorted(roles(), key=len, reverse=True) if " " in r) + r")\b")

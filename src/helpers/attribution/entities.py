@@ -103,6 +103,8 @@ def quote_mask(sentence: str, tokens: list[Token]) -> list[bool]:
     first mark closes (", '' or ” right after , . ? ! and before a space) began inside a quotation opened in
     the sentence before: everything up to that mark is quoted.
     """
+    if '"' not in sentence and "“" not in sentence and "”" not in sentence and "''" not in sentence:
+        return [False] * len(tokens)  # no quote mark: nothing is quoted
     inside = False
     seen_mark = False
     mask = []
@@ -179,9 +181,10 @@ def is_headline(tokens: list[Token]) -> bool:
     if len(words) < 4:
         return False
     capitalised = sum(1 for t in words if t.text[:1].isupper())
+    if capitalised < 0.75 * len(words):
+        return False
     small = [t for t in words[1:] if t.lower in HEADLINE_BREAKS]
-    return capitalised >= 0.75 * len(words) and (any(t.text[:1].isupper() for t in small)
-                                                 or any(t.text[:1].isupper() and t.lower in lex.cue_verbs() for t in words[1:]))
+    return any(t.text[:1].isupper() for t in small) or any(t.text[:1].isupper() and t.lower in lex.cue_verbs() for t in words[1:])
 
 
 def _run_ends(tokens: list[Token], i: int, headline: bool = False) -> int:
@@ -341,16 +344,17 @@ def find_names(tokens: list[Token], in_quote: list[bool], capitals: frozenset = 
     ``capitals``: the capitalised words the article also uses in mid-sentence (``article_capitals``).
     """
     names: list[Name] = []
-    i, n = 0, len(tokens)
+    i = 0  # the first token not yet read
     common = lex.common_words()
     headline = is_headline(tokens) if headline is None else headline
-    while i < n:
+    for k in _capitalised_positions(tokens):  # a name starts with a capitalised token: the others are passed by
+        if k < i:
+            continue  # inside the name just read
+        i = k
         token = tokens[i]
-        if not is_capitalised(token) or token.text in NOT_NAMES or token.tag == "POS" or not token.text[:1].isalnum() and token.text[:1] != "@":
-            i += 1
+        if token.text in NOT_NAMES or token.tag == "POS" or not token.text[:1].isalnum() and token.text[:1] != "@":
             continue
         if headline and (token.lower in lex.cue_verbs() or token.lower in HEADLINE_BREAKS):
-            i += 1
             continue
         j = _run_ends(tokens, i, headline)
         start = i
@@ -428,6 +432,12 @@ def find_names(tokens: list[Token], in_quote: list[bool], capitals: frozenset = 
         names.append(Name(name_start, end, text, kind, title, start if title else -1, gender, in_quote[name_start]))
         i = resume
     return names
+
+
+def _capitalised_positions(tokens: list[Token]) -> list[int]:
+    """The positions of the capitalised tokens (``is_capitalised``), in order."""
+    return [k for k, token in enumerate(tokens)
+            if token.text[:1].isupper() or token.text[:1] == "@" and len(token.text) > 1]
 
 
 def _person_before_of(words: list[str], title: str, tokens: list[Token], name_start: int) -> bool:

@@ -229,6 +229,28 @@ def has_trigger(sentence: str, tokens: list[Token]) -> bool:
     return any(t.lower in triggers for t in tokens)
 
 
+# The characters that IGNORECASE matches to an ASCII letter although their str.lower() is not that letter
+# ("ı", "İ" ~ i; "ſ" ~ s; the Kelvin sign ~ k).
+_ODD_CASE = ("\u0131", "\u0130", "\u017f", "\u212a")
+
+
+def plain_case(text: str) -> bool:
+    """Whether ``text`` holds none of ``_ODD_CASE``: then an IGNORECASE pattern can only match where
+    ``text.lower()`` holds its words in lower case, and a word test on the lower-cased text is an exact prefilter."""
+    return not any(c in text for c in _ODD_CASE)
+
+
+def may_hold(lowered: str, plain: bool, words: tuple[str, ...]) -> bool:
+    """Whether an IGNORECASE pattern that needs one of ``words`` (lower case) can match the text whose lower case
+    is ``lowered`` (``plain``: ``plain_case`` of the text)."""
+    return not plain or any(word in lowered for word in words)
+
+
+# One of these words is in every match of interview_cues' pattern.
+_INTERVIEW_WORDS = ("interview", "conversation", "op-ed", "podcast", "appearance", "speaking", "talking", "comments",
+                    "remarks", "column", "essay", "article")
+
+
 class SentenceCues:
     """The cues of one sentence, found over its tokens."""
 
@@ -243,6 +265,8 @@ class SentenceCues:
                 self.name_at[k] = name
         self.quoted = any(in_quote) or any(t.text in {'"', "“", "”"} for t in tokens)
         self.headline = headline
+        self.lowered = sentence.lower()  # for the word prefilters of the pattern cues (may_hold)
+        self.plain_case = plain_case(sentence)
 
     # .. phrases ..
 
@@ -1163,6 +1187,8 @@ class SentenceCues:
 
     def according_cues(self) -> list[Cue]:
         cues = []
+        if not may_hold(self.lowered, self.plain_case, ("according",)):
+            return cues
         for match in re.finditer(r"\baccording\s+to\b", self.sentence, re.I):
             k = self._token_at(match.end())
             if k is None or self.in_quote[k - 1 if k else 0]:
@@ -1209,6 +1235,8 @@ class SentenceCues:
 
     def citing_cues(self) -> list[Cue]:
         cues = []
+        if not may_hold(self.lowered, self.plain_case, ("citing", "quoting", "cited", "quoted")):
+            return cues
         for match in re.finditer(r"\b(?:citing|quoting|cited|quoted)\b", self.sentence, re.I):
             word = match.group(0).lower()
             if word in {"cited", "quoted"} and not re.search(r"\b(?:was|were|is|are|be|been)\s+$", self.sentence[: match.start()]) is None:
@@ -1247,6 +1275,8 @@ class SentenceCues:
         landlord was", "asked by Friday to"."""
         cues: list[Cue] = []
         tokens = self.tokens
+        if not may_hold(self.lowered, self.plain_case, ("asked",)):
+            return cues
         for match in re.finditer(r"\basked\s+by\s+", self.sentence, re.I):
             k = self._token_at(match.end())
             if k is None or self.in_quote[k - 1]:
@@ -1270,6 +1300,8 @@ class SentenceCues:
     def interview_cues(self) -> list[Cue]:
         """'in an interview with Xinhua', 'speaking to CNN', 'told CNN': the outlet carrying the words (via)."""
         cues = []
+        if not may_hold(self.lowered, self.plain_case, _INTERVIEW_WORDS):
+            return cues
         for match in re.finditer(
                 r"\b(?:in\s+an?\s+(?:\w+\s+)?(?:interview|conversation|op-ed|podcast|appearance)\s+(?:with|on|for)|"
                 r"speaking\s+(?:to|with|on)|talking\s+to|in\s+comments\s+to|in\s+remarks\s+to|in\s+an?\s+(?:\w+\s+)?"

@@ -265,6 +265,7 @@ class SentenceCues:
                 self.name_at[k] = name
         self.quoted = any(in_quote) or any(t.text in {'"', "“", "”"} for t in tokens)
         self.headline = headline
+        self.words = {t.lower for t in tokens}
         self.lowered = sentence.lower()  # for the word prefilters of the pattern cues (may_hold)
         self.plain_case = plain_case(sentence)
 
@@ -857,10 +858,12 @@ class SentenceCues:
         cues: list[Cue] = []
         tokens, n = self.tokens, len(self.tokens)
         verbs = lex.cue_verbs()
-        for i, token in enumerate(tokens):
+        in_quote = self.in_quote
+        for i in [k for k, t in enumerate(tokens) if t.lower in verbs and not in_quote[k]]:  # the cue verbs outside quotes
+            token = tokens[i]
             lowered = token.lower
-            verb = verbs.get(lowered)
-            if verb is None or self.in_quote[i] or is_capitalised(token) and i > 0 and not self.headline \
+            verb = verbs[lowered]
+            if is_capitalised(token) and i > 0 and not self.headline \
                     and not self.sentence[:token.start].rstrip().endswith(('"', "”", ",", ":")):
                 continue
             bare = self._bare_report(i, verb.lemma)
@@ -1127,7 +1130,7 @@ class SentenceCues:
     def _possible_phrases(self) -> list[tuple]:
         """The cue phrases whose prefilter words the sentence holds, in the order of ``lex.cue_phrases()``."""
         by_word = lex.cue_phrase_words()
-        held = by_word.keys() & {t.lower for t in self.tokens}
+        held = by_word.keys() & self.words
         if not held:
             return []
         phrases = lex.cue_phrases()
@@ -1206,6 +1209,8 @@ class SentenceCues:
         with a share in the sentence). Not 'he rose in the polls' or 'voters head to the polls'."""
         tokens, n = self.tokens, len(self.tokens)
         cues = []
+        if POLL_WORDS.isdisjoint(self.words) or "in" not in self.words:
+            return cues  # each cue is "in" and a poll word
         for k, token in enumerate(tokens):
             if token.lower != "in" or self.in_quote[k]:
                 continue

@@ -152,13 +152,15 @@ def quote_mask(sentence: str, tokens: list[Token]) -> list[bool]:
 
 def article_capitals(sentences_tokens: list[list[Token]]) -> frozenset:
     """Capitalised words the article uses in mid-sentence: at a sentence's start, these are names ("Trump said")."""
+    seen = set()
     lexicon = lex.tagger_lexicon()
-    return frozenset(token.text for tokens in sentences_tokens for before, token in zip(tokens, tokens[1:])
-                     if token.text[:1].isupper() and before.text not in _NOT_BEFORE_MID_SENTENCE
-                     and lexicon.get(token.lower, "NN")[:2] in {"NN", "JJ", "VB"})
-
-
-_NOT_BEFORE_MID_SENTENCE = frozenset({'"', "“", "‘", ":", "(", "—", "–", ".", "?", "!"})  # marks after which a word opens
+    for tokens in sentences_tokens:
+        for k in range(1, len(tokens)):
+            token = tokens[k]
+            if token.text[:1].isupper() and tokens[k - 1].text not in {'"', "“", "‘", ":", "(", "—", "–", ".", "?", "!"} \
+                    and lexicon.get(token.lower, "NN")[:2] in {"NN", "JJ", "VB"}:
+                seen.add(token.text)
+    return frozenset(seen)
 
 
 def _opens_with_a_name(tokens: list[Token], start: int, j: int) -> bool:

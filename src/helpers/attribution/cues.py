@@ -237,6 +237,28 @@ def has_trigger(sentence: str, tokens: list[Token]) -> bool:
     return any(t.lower in triggers for t in tokens)
 
 
+# The characters that IGNORECASE matches to an ASCII letter although their str.lower() is not that letter
+# ("ı", "İ" ~ i; "ſ" ~ s; the Kelvin sign ~ k).
+_ODD_CASE = ("\u0131", "\u0130", "\u017f", "\u212a")
+
+
+def plain_case(text: str) -> bool:
+    """Whether ``text`` holds none of ``_ODD_CASE``: then an IGNORECASE pattern can only match where
+    ``text.lower()`` holds its words in lower case, and a word test on the lower-cased text is an exact prefilter."""
+    return not any(c in text for c in _ODD_CASE)
+
+
+def may_hold(lowered: str, plain: bool, words: tuple[str, ...]) -> bool:
+    """Whether an IGNORECASE pattern that needs one of ``words`` (lower case) can match the text whose lower case
+    is ``lowered`` (``plain``: ``plain_case`` of the text)."""
+    return not plain or any(word in lowered for word in words)
+
+
+# One of these words is in every match of interview_cues' pattern.
+_INTERVIEW_WORDS = ("interview", "conversation", "op-ed", "podcast", "appearance", "speaking", "talking", "comments",
+                    "remarks", "column", "essay", "article")
+
+
 class SentenceCues:
     """The cues of one sentence, found over its tokens."""
 
@@ -251,6 +273,9 @@ class SentenceCues:
                 self.name_at[k] = name
         self.quoted = any(in_quote) or any(t.text in {'"', "“", "”"} for t in tokens)
         self.headline = headline
+        self.words = {t.lower for t in tokens}
+        self.lowered = sentence.lower()  # for the word prefilters of the pattern cues (may_hold)
+        self.plain_case = plain_case(sentence)
 
     # .. phrases ..
 
@@ -914,10 +939,12 @@ class SentenceCues:
         cues: list[Cue] = []
         tokens, n = self.tokens, len(self.tokens)
         verbs = lex.cue_verbs()
-        for i, token in enumerate(tokens):
+        in_quote = self.in_quote
+        for i in [k for k, t in enumerate(tokens) if t.lower in verbs and not in_quote[k]]:  # the cue verbs outside quotes
+            token = tokens[i]
             lowered = token.lower
-            verb = verbs.get(lowered)
-            if verb is None or self.in_quote[i] or is_capitalised(token) and i > 0 and not self.headline \
+            verb = verbs[lowered]
+            if is_capitalised(token) and i > 0 and not self.headline \
                     and not self.sentence[:token.start].rstrip().endswith(('"', "”", ",", ":")):
                 continue
             bare = self._bare_report(i, verb.lemma)
@@ -1166,8 +1193,7 @@ class SentenceCues:
     def phrase_cues(self) -> list[Cue]:
         """Cues of several words ("took aim at", "expressed concern", "issued a statement")."""
         cues = []
-        words = {t.lower for t in self.tokens}
-        matches = [(match, cls, label) for pattern, cls, label, needs in lex.cue_phrases() if not needs.isdisjoint(words)
+        matches = [(match, cls, label) for pattern, cls, label, _needs in self._possible_phrases()
                    for match in pattern.finditer(self.sentence)]
         for match, cls, label in matches:
             i = self._token_at(match.start())
@@ -1196,6 +1222,15 @@ class SentenceCues:
             words = " ".join(match.group(0).lower().split())  # the words as written: "were quick to", "took aim at"
             cues.append(Cue(kind, cls, match.start(), match.end(), words, phrase, i))
         return cues
+
+    def _possible_phrases(self) -> list[tuple]:
+        """The cue phrases whose prefilter words the sentence holds, in the order of ``lex.cue_phrases()``."""
+        by_word = lex.cue_phrase_words()
+        held = by_word.keys() & self.words
+        if not held:
+            return []
+        phrases = lex.cue_phrases()
+        return [phrases[k] for k in sorted({k for word in held for k in by_word[word]})]
 
     def noun_cues(self) -> list[Cue]:
         """A statement named by a noun, with its source as possessor: "Trump's criticism of Curiel",
@@ -1251,6 +1286,8 @@ class SentenceCues:
 
     def according_cues(self) -> list[Cue]:
         cues = []
+        if not may_hold(self.lowered, self.plain_case, ("according",)):
+            return cues
         for match in re.finditer(r"\baccording\s+to\b", self.sentence, re.I):
             k = self._token_at(match.end())
             if k is None or self.in_quote[k - 1 if k else 0]:
@@ -1268,6 +1305,8 @@ class SentenceCues:
         with a share in the sentence). Not 'he rose in the polls' or 'voters head to the polls'."""
         tokens, n = self.tokens, len(self.tokens)
         cues = []
+        if POLL_WORDS.isdisjoint(self.words) or "in" not in self.words:
+            return cues  # each cue is "in" and a poll word
         for k, token in enumerate(tokens):
             if token.lower != "in" or self.in_quote[k]:
                 continue
@@ -1297,6 +1336,8 @@ class SentenceCues:
 
     def citing_cues(self) -> list[Cue]:
         cues = []
+        if not may_hold(self.lowered, self.plain_case, ("citing", "quoting", "cited", "quoted")):
+            return cues
         for match in re.finditer(r"\b(?:citing|quoting|cited|quoted)\b", self.sentence, re.I):
             word = match.group(0).lower()
             if word in {"cited", "quoted"} and not re.search(r"\b(?:was|were|is|are|be|been)\s+$", self.sentence[: match.start()]) is None:
@@ -1349,6 +1390,8 @@ class SentenceCues:
         landlord was", "asked by Friday to"."""
         cues: list[Cue] = []
         tokens = self.tokens
+        if not may_hold(self.lowered, self.plain_case, ("asked",)):
+            return cues
         for match in re.finditer(r"\basked\s+by\s+", self.sentence, re.I):
             k = self._token_at(match.end())
             if k is None or self.in_quote[k - 1]:
@@ -1372,6 +1415,8 @@ class SentenceCues:
     def interview_cues(self) -> list[Cue]:
         """'in an interview with Xinhua', 'speaking to CNN', 'told CNN': the outlet carrying the words (via)."""
         cues = []
+        if not may_hold(self.lowered, self.plain_case, _INTERVIEW_WORDS):
+            return cues
         for match in re.finditer(
                 r"\b(?:in\s+an?\s+(?:\w+\s+)?(?:interview|conversation|op-ed|podcast|appearance)\s+(?:with|on|for)|"
                 r"speaking\s+(?:to|with|on)|talking\s+to|in\s+comments\s+to|in\s+remarks\s+to|in\s+an?\s+(?:\w+\s+)?"

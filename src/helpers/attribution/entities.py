@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from . import lexicons as lex
 from .records import DESCRIBED, Entity
@@ -102,6 +103,8 @@ def quote_mask(sentence: str, tokens: list[Token]) -> list[bool]:
     first mark closes (", '' or ” right after , . ? ! and before a space) began inside a quotation opened in
     the sentence before: everything up to that mark is quoted.
     """
+    if '"' not in sentence and "“" not in sentence and "”" not in sentence and "''" not in sentence:
+        return [False] * len(tokens)  # no quote mark: nothing is quoted
     inside = False
     seen_mark = False
     mask = []
@@ -178,9 +181,10 @@ def is_headline(tokens: list[Token]) -> bool:
     if len(words) < 4:
         return False
     capitalised = sum(1 for t in words if t.text[:1].isupper())
+    if capitalised < 0.75 * len(words):
+        return False
     small = [t for t in words[1:] if t.lower in HEADLINE_BREAKS]
-    return capitalised >= 0.75 * len(words) and (any(t.text[:1].isupper() for t in small)
-                                                 or any(t.text[:1].isupper() and t.lower in lex.cue_verbs() for t in words[1:]))
+    return any(t.text[:1].isupper() for t in small) or any(t.text[:1].isupper() and t.lower in lex.cue_verbs() for t in words[1:])
 
 
 def _run_ends(tokens: list[Token], i: int, headline: bool = False) -> int:
@@ -287,10 +291,16 @@ def _starts_person(tokens: list[Token], k: int, j: int) -> bool:
 
 def _kind(words: list[str], tokens: list[Token], start: int, end: int, before: list[Token]) -> tuple[str, str]:
     """(kind, gender) of a name: person, organisation, outlet, platform, country or name."""
+    return _kind_of_words(tuple(words), before[-1].lower if before else "")
+
+
+@lru_cache(maxsize=16384)  # a pure function of the words, the word before them and the lexicons; names recur
+def _kind_of_words(words: tuple[str, ...], word_before: str) -> tuple[str, str]:
+    """``_kind`` for the name's words and the lower-case word before the name ('' at the sentence's start)."""
     text = " ".join(words)
     if text in lex.outlets() or (text.startswith("The ") and text[4:] in lex.outlets()):
         return "outlet", ""
-    if text.lower() in lex.platforms() and (text not in {"X", "Threads"} or before and before[-1].lower in {"on", "via"}):
+    if text.lower() in lex.platforms() and (text not in {"X", "Threads"} or word_before in {"on", "via"}):
         return "platform", ""  # "X" and "Threads" only as "on X", "via Threads"
     if words[-1] in PARTY_GROUPS or len(words) >= 2 and words[-1] in {"Republican", "Democrat"} and words[-2] in {"House", "Senate", "GOP"}:
         return "organisation", ""  # "Republicans", "Senate Democrats", "House Republicans": the party, speaking as such
@@ -312,7 +322,7 @@ def _kind(words: list[str], tokens: list[Token], start: int, end: int, before: l
         return "organisation", ""  # "Greenpeace France", "Tesla China": a body's branch in a country
     if words[0] not in lex.first_names() and (words[-1] in lex.places() or any(w in FACILITY_WORDS for w in words)):
         return "place", ""  # "Gigafactory Texas", "Madison Square Garden", "Northern California": a place, never a source
-    honorific = before[-1].lower if before else ""
+    honorific = word_before
     if honorific in HONORIFICS:
         return "person", HONORIFICS[honorific]
     first = words[0]
@@ -344,16 +354,17 @@ def find_names(tokens: list[Token], in_quote: list[bool], capitals: frozenset = 
     ``capitals``: the capitalised words the article also uses in mid-sentence (``article_capitals``).
     """
     names: list[Name] = []
-    i, n = 0, len(tokens)
+    i, n = 0, len(tokens)  # i: the first token not yet read
     common = lex.common_words()
     headline = is_headline(tokens) if headline is None else headline
-    while i < n:
+    for k in _capitalised_positions(tokens):  # a name starts with a capitalised token: the others are passed by
+        if k < i:
+            continue  # inside the name just read
+        i = k
         token = tokens[i]
-        if not is_capitalised(token) or token.text in NOT_NAMES or token.tag == "POS" or not token.text[:1].isalnum() and token.text[:1] != "@":
-            i += 1
+        if token.text in NOT_NAMES or token.tag == "POS" or not token.text[:1].isalnum() and token.text[:1] != "@":
             continue
         if headline and (token.lower in lex.cue_verbs() or token.lower in HEADLINE_BREAKS) or _headline_verb(tokens, i):
-            i += 1
             continue
         j = _run_ends(tokens, i, headline)
         start = i
@@ -438,6 +449,12 @@ def find_names(tokens: list[Token], in_quote: list[bool], capitals: frozenset = 
         names.append(Name(name_start, end, text, kind, title, start if title else -1, gender, in_quote[name_start]))
         i = resume
     return names
+
+
+def _capitalised_positions(tokens: list[Token]) -> list[int]:
+    """The positions of the capitalised tokens (``is_capitalised``), in order."""
+    return [k for k, token in enumerate(tokens)
+            if token.text[:1].isupper() or token.text[:1] == "@" and len(token.text) > 1]
 
 
 def _person_before_of(words: list[str], title: str, tokens: list[Token], name_start: int) -> bool:
@@ -613,11 +630,16 @@ def role_of(words: str, body_type: str = "", body: str = "") -> RoleReading | No
     return RoleReading(role.words, kind, strength, body)
 
 
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_TRAILING_POSSESSIVE = re.compile(r"['’]s$")
+
+
+@lru_cache(maxsize=8192)  # a pure function of the words and the lexicons; an article asks for the same names often
 def body_type(words: str) -> str:
     """The type an organisation's own name gives it ("Ministry of Commerce": official), or ''."""
     text = words.strip()
-    text = re.sub(r"^(?:the|The)\s+", "", text)
-    text = re.sub(r"['’]s$", "", text)
+    text = _LEADING_THE.sub("", text)
+    text = _TRAILING_POSSESSIVE.sub("", text)
     if not text:
         return ""
     if text in lex.outlets():

@@ -22,7 +22,7 @@ from . import lexicons as lex
 from .classify import confidence_of, type_entity
 from .cues import (ANON_PHRASE_RE, FIRST_TO_REPORT_RE, MEDIA_RUMOR_RE, POSSESSIVE_SOURCES_RE, SAID_TO_RE,
                    SAID_TO_TITLE_RE, SOCIAL_PHRASE_RE, VIRAL_RE, Cue, Phrase, SentenceCues, has_trigger,
-                   PARTY_PLURALS, find_platform, party_member, platform_display)
+                   PARTY_PLURALS, find_platform, may_hold, party_member, plain_case, platform_display)
 from .entities import (DATA_WORDS, ORGANISATION_DESCRIPTIONS, OUTLET_DESCRIPTIONS, PARTY_MEMBERS, UNNAMED_TYPES, Name, Registry,
                        article_capitals, body_type, find_names, is_headline, quote_mask, role_of)
 from .records import Entity, Found
@@ -181,7 +181,7 @@ def _row(source, cue: Cue, sentence: _Sentence, registry: Registry, interview_ou
         item.distance = registry.distance(entity, sentence.index, phrase.start)
         if entity.kind == "person" and cue.cls in {"say", "stance", "think", "want", "call", "ask"} and not any(
                 e.strength >= 2 and e.source_type in {"expert", "media", "company"} for e in entity.evidence):
-            match = CAMPAIGN_SENTENCE_RE.search(sentence.text)
+            match = _campaign_sentence(sentence.text)
             if match:
                 # The campaign words belong to someone else named between them and the source ("At the rally,
                 # Markey said Trump's actions ... Trump is still saying").
@@ -416,6 +416,18 @@ CAMPAIGN_SENTENCE_RE = re.compile(
     r"when|last|this|next|for|to|after|before|was|is|will|has|had)\b)|"
     r"(?:democratic|republican|gop|presidential|party['’]s)\s+nomination|(?:win|wins|won|winning|clinch\w*|secure\w*)\s+the\s+nomination|"
     r"running\s+mate|delegates|(?:campaign|his|her|their)\s+town\s+halls?|on\s+the\s+stump|stumping)\b", re.I)
+
+
+# One of these words is in every match of CAMPAIGN_SENTENCE_RE ("caucus" in that case: it is matched as written).
+_CAMPAIGN_SENTENCE_WORDS = ("debate", "campaign", "candidacy", "bid", "rally", "caucus", "primary", "nomination", "running",
+                            "delegates", "town", "stump")
+
+
+def _campaign_sentence(text: str) -> re.Match | None:
+    """CAMPAIGN_SENTENCE_RE.search(text), skipped (a slow pattern) where none of the words it needs occurs."""
+    if not may_hold(text.lower(), plain_case(text), _CAMPAIGN_SENTENCE_WORDS):
+        return None
+    return CAMPAIGN_SENTENCE_RE.search(text)
 
 
 def _unnamed(registry: Registry, source_type: str, name: str, evidence: str, confidence: str, phrase: Phrase) -> Entity:

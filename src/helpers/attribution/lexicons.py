@@ -53,11 +53,16 @@ def one_names(file: str) -> dict:
     return {row[0]: row[1] for row in _rows(file)}
 
 
+_LOWER_THE = re.compile(r"^the\s+")
+_ANY_THE = re.compile(r"^[Tt]he\s+")
+
+
+@lru_cache(maxsize=8192)  # a pure function of its arguments; every row asks for its source's and its via's name
 def _one_name(file: str, name: str) -> str:
     if not name:
         return name
     names = one_names(file)
-    return names.get(name) or names.get(re.sub(r"^the\s+", "The ", name)) or names.get(re.sub(r"^[Tt]he\s+", "", name)) or name
+    return names.get(name) or names.get(_LOWER_THE.sub("The ", name)) or names.get(_ANY_THE.sub("", name)) or name
 
 
 def outlet_name(name: str) -> str:
@@ -244,6 +249,16 @@ def cue_phrases() -> tuple:
     words (``data/cue_phrases.tsv``)."""
     return tuple((re.compile(r"\b" + row[0], re.I), row[1], row[2], frozenset(row[3].split(",")))
                  for row in _rows("cue_phrases.tsv"))
+
+
+@lru_cache(maxsize=1)
+def cue_phrase_words() -> dict:
+    """Each word of ``cue_phrases``' prefilters to the positions (in ``cue_phrases``) of the cues that need it."""
+    out: dict[str, list[int]] = {}
+    for position, (_pattern, _cls, _label, needs) in enumerate(cue_phrases()):
+        for word in needs:
+            out.setdefault(word, []).append(position)
+    return {word: tuple(positions) for word, positions in out.items()}
 
 
 @lru_cache(maxsize=1)

@@ -56,39 +56,54 @@ def _suffix_tag(word: str) -> str:
 
 _NOT_POSSESSIVE = frozenset({"it", "that", "there", "here", "what", "who", "he", "she", "let"})
 _new_token = tuple.__new__  # a Token without NamedTuple's Python-level __new__: a third of the time of a sentence
-_WORDS: dict[str, tuple[str, str]] = {}  # word -> (tag not first in the sentence, lower case)
+_WORDS: dict[str, tuple[str, str] | None] = {}  # word -> (tag not first in the sentence, lower case); None: see _add_token
+_PLURAL_POSSESSIVE_AFTER = re.compile(r"\s+\w")
 
 
 def tokenize(sentence: str) -> list[Token]:
     """The sentence's tokens, each with offsets into the sentence and a tag; "Clinton's" is two tokens."""
     out: list[Token] = []
+    matches = _TOKEN_RE.finditer(sentence)
+    for match in matches:
+        _add_token(out, sentence, match)  # the first word, tagged as a sentence's first word is
+        break
+    # Every other word: its tag and lower case from the per-word table, but for the words with an apostrophe
+    # (None in the table), which _add_token reads as the first word is.
     append = out.append
     words = _WORDS
-    for match in _TOKEN_RE.finditer(sentence):
+    for match in matches:
         word = match.group()
+        known = words.get(word, False)
+        if known is False:
+            if len(words) > 262144:
+                words.clear()
+            known = words[word] = None if "'" in word or "’" in word else (_tag(word, False), word.lower())
+        if known is None:
+            _add_token(out, sentence, match)
+            continue
         start, end = match.span()
-        if "'" in word or "’" in word:
-            possessive = _POSSESSIVE_RE.match(word)
-            if possessive and possessive.group(1).lower() not in _NOT_POSSESSIVE:
-                head = possessive.group(1)
-                append(_new_token(Token, (start, start + len(head), head, _tag(head, not out), head.lower())))
-                tail = possessive.group(2)
-                append(_new_token(Token, (start + len(head), end, tail, _tag(tail, False), tail.lower())))
-                continue
-        if out:
-            known = words.get(word)
-            if known is None:
-                if len(words) > 262144:
-                    words.clear()
-                known = words[word] = (_tag(word, False), word.lower())
-            tag, lower = known
-        else:
-            tag, lower = _tag(word, True), word.lower()
-        if word == "’" and out and out[-1].end == start and out[-1].lower.endswith("s") and \
-                re.match(r"\s+\w", sentence[end:]):
-            tag = "POS"  # "Sanders’ campaign manager": a plural possessive, as the straight "Sanders' campaign"
-        append(_new_token(Token, (start, end, word, tag, lower)))
+        append(_new_token(Token, (start, end, word, known[0], known[1])))
     return out
+
+
+def _add_token(out: list[Token], sentence: str, match: re.Match) -> None:
+    """The token(s) of one word, read in full: "Clinton's" is two tokens; "’" after a plural can be a possessive."""
+    word = match.group()
+    start, end = match.span()
+    append = out.append
+    if "'" in word or "’" in word:
+        possessive = _POSSESSIVE_RE.match(word)
+        if possessive and possessive.group(1).lower() not in _NOT_POSSESSIVE:
+            head = possessive.group(1)
+            append(_new_token(Token, (start, start + len(head), head, _tag(head, not out), head.lower())))
+            tail = possessive.group(2)
+            append(_new_token(Token, (start + len(head), end, tail, _tag(tail, False), tail.lower())))
+            return
+    tag, lower = _tag(word, not out), word.lower()
+    if word == "’" and out and out[-1].end == start and out[-1].lower.endswith("s") and \
+            _PLURAL_POSSESSIVE_AFTER.match(sentence, end):
+        tag = "POS"  # "Sanders’ campaign manager": a plural possessive, as the straight "Sanders' campaign"
+    append(_new_token(Token, (start, end, word, tag, lower)))
 
 
 @lru_cache(maxsize=262144)

@@ -1818,3 +1818,11 @@ def test_a_stance_in_the_passive_is_its_agents(text, expected):
 ])
 def test_beliefs_in_an_as_aside_and_supporters_of_research(text, expected):
     assert [r[:2] for r in rows_of(text)] == expected, rows_of(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Marine Le Pen, leader of France's far-right National Front party, said she backs Trump.",
+    "Nigel Farage, the leader of Britain's Brexit party, said the vote was stolen.",
+])
+def test_a_party_named_with_its_country_is_the_party(text):
+    assert rows_of(text)[0][0] == "political", rows_of(text)  # was official: the country's

@@ -1149,6 +1149,9 @@ class Registry:
         kind = "media" if body and body in lex.outlets() else (self._body_kind(body) if body else "")
         if not kind and re.search(r"\bcampaign(?:['’]s)?\b", phrase):
             body, kind = body or "campaign", "political"  # "the Nelson campaign's lead recount lawyer"
+        party = re.search(r"((?:[A-Z][\w’'-]+\s+){1,4})[Pp]arty\b", phrase)
+        if party and (named is None or named.kind == "country" or party.group(1).strip().endswith(named.text)):
+            body, kind = party.group(0), "political"  # "leader of France's far-right National Front party": the party's
         # A country only says where the role is ("China president of a German maker"): the company it serves decides.
         unnamed = UNNAMED_COMPANY_RE.search(phrase) if not kind or named is not None and named.kind == "country" else None
         if unnamed:

@@ -193,3 +193,17 @@ def test_terms_handed_over_apart_give_the_threads_of_terms_in_the_ledger():
     apart = threads.assign(claims.drop(columns=["terms", "names"]), terms=handed)
     assert handed == []  # taken over
     assert apart.tolist() == inside.tolist() and (inside != "").sum() >= 2
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_term_counts_dropping_common_terms_chunk_by_chunk_is_the_count_vectorizers_matrix(seed):
+    # Terms common in the first claims and rare later, and the other way round: a term is dropped as soon as it is
+    # in more than max_count claims, whichever chunk that happens in.
+    rng = np.random.default_rng(seed)
+    early = [" ".join(rng.choice(["car", "price", f"w{k % 7}"], size=3)) for k in range(60)]
+    late = [" ".join(rng.choice(["plant", "car", f"v{k % 11}", "#12"], size=4)) for k in range(60)]
+    docs = early + late
+    for max_count in (3, 20, 45):
+        expected = CountVectorizer(analyzer=str.split, max_df=max_count).fit_transform(docs)
+        for chunk in (1, 7, 60, 1000):
+            _same_matrix(threads._term_counts(docs, max_count, chunk=chunk), expected)

@@ -207,3 +207,25 @@ def test_term_counts_dropping_common_terms_chunk_by_chunk_is_the_count_vectorize
         expected = CountVectorizer(analyzer=str.split, max_df=max_count).fit_transform(docs)
         for chunk in (1, 7, 60, 1000):
             _same_matrix(threads._term_counts(docs, max_count, chunk=chunk), expected)
+
+
+def _adjacency_as_before(i, j, n):
+    """Every link both ways as one int64 key, all sorted at once: what ``_adjacency`` did in one go."""
+    key = np.unique(np.concatenate([i.astype(np.int64) * n + j, j.astype(np.int64) * n + i]))
+    return np.searchsorted(key, np.arange(n + 1, dtype=np.int64) * n), key % n
+
+
+@pytest.mark.parametrize("claims_at_once", [1, 3, 64, 10_000])
+def test_adjacency_built_range_by_range_is_the_adjacency_built_at_once(claims_at_once):
+    rng = np.random.default_rng(11)
+    n = 300  # claims 250 on have no link: empty ranges at the end
+    i = rng.integers(0, 250, size=2000).astype(np.int32)
+    j = (i + rng.integers(1, 40, size=2000)).astype(np.int32) % 250
+    i, j = np.minimum(i, j), np.maximum(i, j)
+    i, j = np.append(i, [5, 5]), np.append(j, [9, 9])  # a link found twice
+    start, near = threads._adjacency(i, j, n, claims_at_once=claims_at_once)
+    expected_start, expected_near = _adjacency_as_before(i, j, n)
+    assert near.dtype == np.int32 and start.tolist() == expected_start.tolist()
+    assert near.tolist() == expected_near.tolist()
+    single = threads._adjacency(np.array([2], dtype=np.int32), np.array([4], dtype=np.int32), 5, claims_at_once=2)
+    assert single[0].tolist() == [0, 0, 0, 1, 1, 2] and single[1].tolist() == [4, 2]

@@ -229,3 +229,18 @@ def test_adjacency_built_range_by_range_is_the_adjacency_built_at_once(claims_at
     assert near.tolist() == expected_near.tolist()
     single = threads._adjacency(np.array([2], dtype=np.int32), np.array([4], dtype=np.int32), 5, claims_at_once=2)
     assert single[0].tolist() == [0, 0, 0, 1, 1, 2] and single[1].tolist() == [4, 2]
+
+
+def test_sentences_kept_once_each_read_and_come_back_as_they_were():
+    from helpers.claims import ledger
+
+    column = pd.Series(["It rose 5%.", "It fell.", "It rose 5%.", "", "=1+2"] * 3, dtype="str", index=range(10, 25))
+    shared = ledger._shared_text(column)
+    assert shared.iloc[[0, 1, 3, 4]].tolist() == ["It rose 5%.", "It fell.", "", "=1+2"]
+    back = ledger._plain_text(shared, column.dtype)
+    pd.testing.assert_series_equal(back, column)
+    assert back.array._pa_array.type == column.array._pa_array.type
+    with_missing = pd.Series(["a", None, "a"], dtype="str")
+    pd.testing.assert_series_equal(ledger._plain_text(ledger._shared_text(with_missing), with_missing.dtype), with_missing)
+    python_objects = pd.Series(["a", 1, None], dtype=object)
+    assert ledger._shared_text(python_objects) is python_objects

@@ -244,3 +244,30 @@ def test_sentences_kept_once_each_read_and_come_back_as_they_were():
     pd.testing.assert_series_equal(ledger._plain_text(ledger._shared_text(with_missing), with_missing.dtype), with_missing)
     python_objects = pd.Series(["a", 1, None], dtype=object)
     assert ledger._shared_text(python_objects) is python_objects
+
+
+def test_the_article_claims_read_with_arrow_are_the_claims_pandas_read(tmp_path):
+    # Text columns as the batches write them: a spreadsheet guard, an empty claim, a line break and quotes inside a
+    # sentence, figures that look like numbers, a missing date and value; the other columns typed by pandas as before.
+    from helpers import analysis
+    from helpers.store import TABLE_FILES, TableWriter, read_csv
+
+    frame = pd.DataFrame({
+        "article_id": ["0012", "a2", "a2", "é3"], "date": pd.to_datetime(["2024-01-02", None, "2024-03-04", "2024-05-06"]),
+        "sentence_id": [0, 1, 1, 2], "start": [0, 4, 9, 0], "end": [3, 8, 12, 5],
+        "claim": ["=1+2", "", "1,200", "5%"], "kind": ["figure", "event", "figure", "figure"],
+        "value": [3.0, None, 1200.0, 5.0], "unit": ["", "", "jobs", "%"], "when": ["", "by 2025", "", ""],
+        "certainty": ["asserted", "hedged", "asserted", "rumour"],
+        "sentence": ["=1+2 was said.", 'He said "no"\nthen left.', "'=x' they wrote, 1,200 jobs.", "Up 5% in May."],
+        "terms": ["said", "left", "#1200 job", "%"], "names": ["", "", "#1200", "#5"],
+    })
+    writer = TableWriter(tmp_path)
+    writer.add("claims", frame)
+    expected = read_csv(tmp_path / TABLE_FILES["claims"], text=("claim", "sentence", "terms", "names"),
+                        na_values={"date": [""], "value": [""]})
+    expected["date"] = pd.to_datetime(expected["date"], errors="coerce")
+    expected = expected.astype({"sentence_id": "int64", "start": "int64", "end": "int64", "value": "float64"})
+    read = analysis._read_article_claims(tmp_path)
+    pd.testing.assert_frame_equal(read, expected)
+    assert read["sentence"].tolist() == frame["sentence"].tolist() and read["claim"].tolist() == frame["claim"].tolist()
+    assert read["article_id"].tolist() == ["0012", "a2", "a2", "é3"]

@@ -193,3 +193,81 @@ def test_terms_handed_over_apart_give_the_threads_of_terms_in_the_ledger():
     apart = threads.assign(claims.drop(columns=["terms", "names"]), terms=handed)
     assert handed == []  # taken over
     assert apart.tolist() == inside.tolist() and (inside != "").sum() >= 2
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_term_counts_dropping_common_terms_chunk_by_chunk_is_the_count_vectorizers_matrix(seed):
+    # Terms common in the first claims and rare later, and the other way round: a term is dropped as soon as it is
+    # in more than max_count claims, whichever chunk that happens in.
+    rng = np.random.default_rng(seed)
+    early = [" ".join(rng.choice(["car", "price", f"w{k % 7}"], size=3)) for k in range(60)]
+    late = [" ".join(rng.choice(["plant", "car", f"v{k % 11}", "#12"], size=4)) for k in range(60)]
+    docs = early + late
+    for max_count in (3, 20, 45):
+        expected = CountVectorizer(analyzer=str.split, max_df=max_count).fit_transform(docs)
+        for chunk in (1, 7, 60, 1000):
+            _same_matrix(threads._term_counts(docs, max_count, chunk=chunk), expected)
+
+
+def _adjacency_as_before(i, j, n):
+    """Every link both ways as one int64 key, all sorted at once: what ``_adjacency`` did in one go."""
+    key = np.unique(np.concatenate([i.astype(np.int64) * n + j, j.astype(np.int64) * n + i]))
+    return np.searchsorted(key, np.arange(n + 1, dtype=np.int64) * n), key % n
+
+
+@pytest.mark.parametrize("claims_at_once", [1, 3, 64, 10_000])
+def test_adjacency_built_range_by_range_is_the_adjacency_built_at_once(claims_at_once):
+    rng = np.random.default_rng(11)
+    n = 300  # claims 250 on have no link: empty ranges at the end
+    i = rng.integers(0, 250, size=2000).astype(np.int32)
+    j = (i + rng.integers(1, 40, size=2000)).astype(np.int32) % 250
+    i, j = np.minimum(i, j), np.maximum(i, j)
+    i, j = np.append(i, [5, 5]), np.append(j, [9, 9])  # a link found twice
+    start, near = threads._adjacency(i, j, n, claims_at_once=claims_at_once)
+    expected_start, expected_near = _adjacency_as_before(i, j, n)
+    assert near.dtype == np.int32 and start.tolist() == expected_start.tolist()
+    assert near.tolist() == expected_near.tolist()
+    single = threads._adjacency(np.array([2], dtype=np.int32), np.array([4], dtype=np.int32), 5, claims_at_once=2)
+    assert single[0].tolist() == [0, 0, 0, 1, 1, 2] and single[1].tolist() == [4, 2]
+
+
+def test_sentences_kept_once_each_read_and_come_back_as_they_were():
+    from helpers.claims import ledger
+
+    column = pd.Series(["It rose 5%.", "It fell.", "It rose 5%.", "", "=1+2"] * 3, dtype="str", index=range(10, 25))
+    shared = ledger._shared_text(column)
+    assert shared.iloc[[0, 1, 3, 4]].tolist() == ["It rose 5%.", "It fell.", "", "=1+2"]
+    back = ledger._plain_text(shared, column.dtype)
+    pd.testing.assert_series_equal(back, column)
+    assert back.array._pa_array.type == column.array._pa_array.type
+    with_missing = pd.Series(["a", None, "a"], dtype="str")
+    pd.testing.assert_series_equal(ledger._plain_text(ledger._shared_text(with_missing), with_missing.dtype), with_missing)
+    python_objects = pd.Series(["a", 1, None], dtype=object)
+    assert ledger._shared_text(python_objects) is python_objects
+
+
+def test_the_article_claims_read_with_arrow_are_the_claims_pandas_read(tmp_path):
+    # Text columns as the batches write them: a spreadsheet guard, an empty claim, a line break and quotes inside a
+    # sentence, figures that look like numbers, a missing date and value; the other columns typed by pandas as before.
+    from helpers import analysis
+    from helpers.store import TABLE_FILES, TableWriter, read_csv
+
+    frame = pd.DataFrame({
+        "article_id": ["0012", "a2", "a2", "é3"], "date": pd.to_datetime(["2024-01-02", None, "2024-03-04", "2024-05-06"]),
+        "sentence_id": [0, 1, 1, 2], "start": [0, 4, 9, 0], "end": [3, 8, 12, 5],
+        "claim": ["=1+2", "", "1,200", "5%"], "kind": ["figure", "event", "figure", "figure"],
+        "value": [3.0, None, 1200.0, 5.0], "unit": ["", "", "jobs", "%"], "when": ["", "by 2025", "", ""],
+        "certainty": ["asserted", "hedged", "asserted", "rumour"],
+        "sentence": ["=1+2 was said.", 'He said "no"\nthen left.', "'=x' they wrote, 1,200 jobs.", "Up 5% in May."],
+        "terms": ["said", "left", "#1200 job", "%"], "names": ["", "", "#1200", "#5"],
+    })
+    writer = TableWriter(tmp_path)
+    writer.add("claims", frame)
+    expected = read_csv(tmp_path / TABLE_FILES["claims"], text=("claim", "sentence", "terms", "names"),
+                        na_values={"date": [""], "value": [""]})
+    expected["date"] = pd.to_datetime(expected["date"], errors="coerce")
+    expected = expected.astype({"sentence_id": "int64", "start": "int64", "end": "int64", "value": "float64"})
+    read = analysis._read_article_claims(tmp_path)
+    pd.testing.assert_frame_equal(read, expected)
+    assert read["sentence"].tolist() == frame["sentence"].tolist() and read["claim"].tolist() == frame["claim"].tolist()
+    assert read["article_id"].tolist() == ["0012", "a2", "a2", "é3"]

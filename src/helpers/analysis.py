@@ -39,6 +39,7 @@ from .corpus import REJECTED_COLUMNS, Corpus, ledger_counts
 from .memory import release as release_memory
 from .runners import Runner, get_runner, progress_reporter
 from .sentiment import ENGINES, check_engine
+from .exports import restore
 from .store import TABLE_FILES, Analysis, TableWriter, read_csv, write_meta
 
 
@@ -200,14 +201,40 @@ def _roles_across_file(path: Path, cache=None) -> None:
         cache.put_pass(key, {"files": {"attributions": path.read_bytes()}, "rows": {}})
 
 
+CLAIM_TEXT = ("article_id", "claim", "sentence", "terms", "names")  # the claims' columns read as text, whatever is in them
+
+
 def _read_article_claims(folder: Path) -> pd.DataFrame:
-    """``claims.csv`` as the articles' batches wrote it (before the corpus pass), typed."""
-    claims = read_csv(folder / TABLE_FILES["claims"], text=("claim", "sentence", "terms", "names"),
+    """``claims.csv`` as the articles' batches wrote it (before the corpus pass), typed.
+
+    The columns read as text whatever they hold (``CLAIM_TEXT``: the sentences, terms, ...) are read by Arrow's
+    reader straight into the Arrow strings pandas keeps them in; pandas' parser made a Python string of every cell
+    first, over 1 GB more than the table at 1.6 million claims, at the peak of the run. The other columns are read
+    by pandas as before, so what it makes of them (a number, a date, text) does not change."""
+    path = folder / TABLE_FILES["claims"]
+    header = pd.read_csv(path, nrows=0).columns.tolist()
+    text = [column for column in header if column in CLAIM_TEXT]
+    claims = read_csv(path, usecols=[column for column in header if column not in CLAIM_TEXT],
                       na_values={"date": [""], "value": [""]})
+    for column, values in restore(_read_text_columns(path, text)).items():  # spreadsheet guards undone, as read_csv does
+        claims[column] = values
+    claims = claims[header]
     claims["date"] = pd.to_datetime(claims["date"], errors="coerce")
     claims = claims.astype({"sentence_id": "int64", "start": "int64", "end": "int64", "value": "float64"})
     release_memory()  # the parser's buffers: a few hundred MB at 1.6 million claims
     return claims
+
+
+def _read_text_columns(path: Path, columns: list) -> pd.DataFrame:
+    """The ``columns`` of the CSV at ``path`` as pandas text columns, every cell as written ("" stays "")."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    table = pacsv.read_csv(path, parse_options=pacsv.ParseOptions(newlines_in_values=True),
+                           convert_options=pacsv.ConvertOptions(
+                               include_columns=columns, column_types={column: pa.large_string() for column in columns},
+                               strings_can_be_null=False, quoted_strings_can_be_null=False))
+    return pd.DataFrame({column: pd.array(table.column(column), dtype="str") for column in columns})
 
 
 def _concat(frames: list[pd.DataFrame], empty: pd.DataFrame) -> pd.DataFrame:

@@ -87,6 +87,11 @@ def finish(claims: pd.DataFrame, attributions: pd.DataFrame, articles: pd.DataFr
     """(claims, claim_threads): the ledger with sources and threads, and one row per thread."""
     if claims.empty:
         return empty(), pd.DataFrame(columns=threads.THREAD_COLUMNS)
+    # The sentences (the ledger's biggest column) are kept each once, as codes into the distinct ones, for the
+    # whole pass: a sentence is told with several claims.
+    text_type = claims["sentence"].dtype if "sentence" in claims else None
+    if text_type is not None:
+        claims = claims.assign(sentence=_shared_text(claims["sentence"]))  # the caller's frame is left as it was
     order = (claims[["article_id", "sentence_id", "start"]].reset_index(drop=True)
              .sort_values(["article_id", "sentence_id", "start"], kind="stable").index.to_numpy())
     # A ledger already in order (as the articles' batches write it) is not copied.
@@ -103,4 +108,30 @@ def finish(claims: pd.DataFrame, attributions: pd.DataFrame, articles: pd.DataFr
     del terms
     release_memory()  # the threading's arrays
     summary = threads.summarise(claims)
+    if text_type is not None:
+        claims["sentence"] = _plain_text(claims["sentence"], text_type)
     return claims[CLAIM_COLUMNS], summary
+
+
+def _shared_text(column: pd.Series) -> pd.Series:
+    """``column`` (text) with each distinct value stored once: an Arrow dictionary column, read as the same strings.
+    Text of another kind (a column of Python objects) is returned as it is."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    data = getattr(column.array, "_pa_array", None)
+    if data is None or not (pa.types.is_large_string(data.type) or pa.types.is_string(data.type)):
+        return column
+    return pd.Series(pd.arrays.ArrowExtensionArray(pc.dictionary_encode(data)), index=column.index)
+
+
+def _plain_text(column: pd.Series, dtype) -> pd.Series:
+    """The inverse of ``_shared_text``: the column as ``dtype`` (the text type it had) again."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    data = getattr(column.array, "_pa_array", None)
+    if data is None or not pa.types.is_dictionary(data.type):
+        return column
+    chunks = [pc.take(chunk.dictionary, chunk.indices) for chunk in data.chunks]
+    return pd.Series(pd.array(pa.chunked_array(chunks, type=data.type.value_type), dtype=dtype), index=column.index)

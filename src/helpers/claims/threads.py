@@ -175,6 +175,11 @@ def _term_counts(docs, max_count: int, dtype=np.int64, chunk: int = TERM_CHUNK):
             array.to_pylist()).tocsr()
     vocabulary = pa.array([], type=pa.large_string())  # every term so far, in order of first appearance
     rows, codes, counts = [], [], []
+    # How many claims have each term so far. A term already in more than ``max_count`` claims is dropped in the end
+    # anyway, so its entries are dropped as soon as it gets there instead of being kept to the end: in a corpus of
+    # 1.6 million claims most entries are of such terms ("car", "price"), and keeping them took hundreds of MB.
+    claims_with = np.zeros(0, dtype=np.int64)
+    any_terms = False
     for offset in range(0, n, chunk):
         part = array.slice(offset, chunk)
         split = pc.split_pattern(part.combine_chunks() if isinstance(part, pa.ChunkedArray) else part, " ")
@@ -199,16 +204,20 @@ def _term_counts(docs, max_count: int, dtype=np.int64, chunk: int = TERM_CHUNK):
         first = np.ones(len(key), dtype=bool)
         first[1:] = key[1:] != key[:-1]
         starts = np.flatnonzero(first)
-        counts.append(np.diff(np.append(starts, len(key))).astype(np.int32))
-        rows.append((key[starts] >> 32).astype(np.int32 if n < 2**31 else np.int64))
-        codes.append((key[starts] & 0xFFFFFFFF).astype(np.int32))
+        count = np.diff(np.append(starts, len(key))).astype(np.int32)
+        row = (key[starts] >> 32).astype(np.int32 if n < 2**31 else np.int64)
+        code = (key[starts] & 0xFFFFFFFF).astype(np.int32)
         del key, first, starts
+        any_terms = any_terms or len(code) > 0
+        claims_with = _add_claims_with(claims_with, code, len(vocabulary))
+        rare = claims_with[code] <= max_count
+        rows.append(row[rare])
+        codes.append(code[rare])
+        counts.append(count[rare])
+        del row, code, count, rare
     size = len(vocabulary)
-    if not size or not sum(len(c) for c in codes):
+    if not size or not any_terms:
         raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
-    claims_with = np.zeros(size, dtype=np.int64)
-    for code in codes:
-        claims_with += np.bincount(code, minlength=size)
     frequent = (claims_with > max_count) | (claims_with == 0)  # in more claims than max_count: dropped (and "")
     kept = np.flatnonzero(~frequent)
     if not len(kept):
@@ -226,6 +235,15 @@ def _term_counts(docs, max_count: int, dtype=np.int64, chunk: int = TERM_CHUNK):
     np.cumsum(np.bincount(row, minlength=n), out=indptr[1:])
     del row
     return sp.csr_matrix((count.astype(dtype), column.astype(index, copy=False), indptr), shape=(n, len(kept)))
+
+
+def _add_claims_with(claims_with: np.ndarray, code: np.ndarray, size: int) -> np.ndarray:
+    """``claims_with`` (claims per term code) grown to ``size`` terms and counting the claims of one chunk, whose
+    (claim, term) pairs ``code`` lists once each."""
+    grown = np.zeros(size, dtype=np.int64)
+    grown[:len(claims_with)] = claims_with
+    grown += np.bincount(code, minlength=size)
+    return grown
 
 
 def _vectors(words, names):
@@ -317,24 +335,49 @@ def _collect(part_rows, candidate_rows, part, candidates, days, sentence_keys, s
     cols.append(j.astype(index))
 
 
-def _adjacency(i: np.ndarray, j: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+ADJACENCY_CLAIMS = 100_000  # claims whose neighbours ``_adjacency`` sorts at a time: some tens of MB of keys
+
+
+def _adjacency(i: np.ndarray, j: np.ndarray, n: int, claims_at_once: int = ADJACENCY_CLAIMS
+               ) -> tuple[np.ndarray, np.ndarray]:
     """The links as a compressed adjacency list: the neighbours of claim k are ``near[start[k]:start[k + 1]]``,
-    sorted. Arrays, not a dict of sets: at 1.6 million claims the sets took more memory than the rest of the pass."""
-    # Each link both ways as one number (claim * n + neighbour), sorted and without repeats: the order of
-    # sorting by claim then neighbour, in one array instead of four.
-    key = np.empty(2 * len(i), dtype=np.int64)  # filled in place: no temporaries of the size of the links
-    for part, (a, b) in zip((key[:len(i)], key[len(i):]), ((i, j), (j, i))):
-        part[:] = a
-        part *= n
-        part += b
+    sorted. Arrays, not a dict of sets: at 1.6 million claims the sets took more memory than the rest of the pass.
+
+    Built ``claims_at_once`` claims at a time into one int32 array: sorting every link both ways at once as int64
+    keys took three times the memory of the links themselves, at the peak of the whole run."""
+    index = np.int32 if n < np.iinfo(np.int32).max else np.int64
+    near = np.empty(2 * len(i), dtype=index)  # each link both ways; fewer if a link was found twice
+    degree = np.zeros(n, dtype=np.int64)
+    filled = 0
+    for low in range(0, n, claims_at_once):
+        high = min(low + claims_at_once, n)
+        neighbours, counts = _neighbours_of_range(i, j, low, high, n)
+        near[filled:filled + len(neighbours)] = neighbours
+        degree[low:high] = counts
+        filled += len(neighbours)
+    start = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(degree, out=start[1:])
+    return start, (near if filled == len(near) else near[:filled].copy())
+
+
+def _neighbours_of_range(i: np.ndarray, j: np.ndarray, low: int, high: int, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """The neighbours of the claims ``low:high``, sorted by claim then neighbour and without repeats, and how many
+    each claim has."""
+    key = np.concatenate([_range_keys(i, j, low, high, n), _range_keys(j, i, low, high, n)])
     key.sort()
     if len(key) > 1 and (key[1:] == key[:-1]).any():  # a link found twice (none is, as the blocks are cut)
         key = key[np.concatenate([[True], key[1:] != key[:-1]])]
-    # Claim k's links are the keys from k * n on; its neighbours the keys' remainders (computed in place).
-    start = np.searchsorted(key, np.arange(n + 1, dtype=np.int64) * n)
-    if n:
-        np.remainder(key, n, out=key)
-    return start, key
+    return key % n, np.bincount(key // n, minlength=high - low)
+
+
+def _range_keys(a: np.ndarray, b: np.ndarray, low: int, high: int, n: int) -> np.ndarray:
+    """The links a -> b from the claims ``low:high``, each as one number ``(a - low) * n + b``."""
+    inside = (a >= low) & (a < high)
+    key = a[inside].astype(np.int64)
+    key -= low
+    key *= n
+    key += b[inside]
+    return key
 
 
 def _grow_threads(order: np.ndarray, start: np.ndarray, near: np.ndarray) -> np.ndarray:
@@ -440,6 +483,7 @@ def assign(claims: pd.DataFrame, similarity: float = SIMILARITY, window_days: in
     i, j = _edges(matrices.pop(), days, sentences, similarity, window_days, values)  # _edges holds them alone
     if not len(i):
         return out
+    release_memory()  # what the blocks' products left in the heap, before the adjacency is built beside the links
     start, near = _adjacency(i, j, len(claims))
     del i, j
     release_memory()  # the blocks' products and the links, freed
@@ -474,10 +518,11 @@ def summarise(claims: pd.DataFrame) -> pd.DataFrame:
     del thread_ids
     cuts = sorted({0, len(ordered), *firsts[np.searchsorted(firsts, np.arange(SUMMARY_CHUNK, len(ordered), SUMMARY_CHUNK))
                                             .clip(max=len(firsts) - 1)].tolist()})
-    rows = []
+    rows = []  # tuples in the order of THREAD_COLUMNS: a dict per thread took three times the memory
     for low, high in zip(cuts[:-1], cuts[1:]):
-        rows.extend(_thread_rows(claims, ordered[low:high]))
+        rows.extend(tuple(row[name] for name in THREAD_COLUMNS) for row in _thread_rows(claims, ordered[low:high]))
     frame = pd.DataFrame(rows, columns=THREAD_COLUMNS)
+    del rows
     return frame.sort_values(["articles", "n_claims", "thread_id"], ascending=[False, False, True]).reset_index(drop=True)
 
 

@@ -74,6 +74,12 @@ POLL_WORDS = {"poll", "polls", "survey", "surveys"}
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 SHARE_HEADS = {"percent", "%", "majority", "plurality", "third", "thirds", "two-thirds", "half", "quarter", "quarters",
                "three-quarters", "fifths"}
+@lru_cache(maxsize=1)
+def _body_kind_words() -> frozenset:
+    """The lower-case words of organisations.tsv ("institute", "think tank"), for appositions."""
+    return frozenset(w.lower() for w in lex.organisation_words())
+
+
 _STANCE_BY = re.compile(r"\b(?:criticized|criticised|rebuked|condemned|denounced|slammed|blasted|lambasted|faulted|"
                         r"praised|lauded|hailed|mocked|ridiculed|derided|dinged|panned|accused|challenged|questioned)"
                         r"\s+(?:\w+ly\s+)?by\b", re.I)
@@ -838,7 +844,7 @@ class SentenceCues:
         described = tokens[k + 2: j + 1]
         if any(t.tag in {"VBD", "VBZ", "VBP", "MD", "WP", "WDT"} or t.lower in {"that", "and", "but"} for t in described):
             return None
-        kinds = {w.lower() for w in lex.organisation_words()}
+        kinds = _body_kind_words()
         if not any(self._role_word(t.lower) or t.lower in kinds for t in described):
             return None
         name = self.name_at.get(k - 1)

@@ -303,7 +303,7 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
         if modifier and lowered.startswith("the ") and head_name.kind in {"organisation", "country"} and \
                 not modifier.endswith("s") and modifier not in ANONYMOUS_HEADS and (
                     lex.roles().get(modifier) is None or lex.roles()[modifier].source_type != "inherit"):
-            # "The Air Force veteran also believes": a person the article named, described by a body they were in
+            # "The Florida senator told reporters": the person the article titled so (Sen.), described by a place
             person = registry.resolve_description(modifier, text, index, phrase.start, strict=True)
             if person is not None and person.kind == "person" and not _other_place(person, head_name.text):
                 return _typed(person, "description", index)

@@ -1826,3 +1826,15 @@ def test_beliefs_in_an_as_aside_and_supporters_of_research(text, expected):
 ])
 def test_a_party_named_with_its_country_is_the_party(text):
     assert rows_of(text)[0][0] == "political", rows_of(text)  # was official: the country's
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Republic of Turkey denies that the crime was a genocide.", ("official", "Republic of Turkey")),
+    ("The Islamic Republic of Iran said on Monday it would respond.", ("official", "Islamic Republic of Iran")),
+    ("The Kingdom of Saudi Arabia said it would respond.", ("official", "Kingdom of Saudi Arabia")),
+    # negatives: a person of a place, a party of a state
+    ("Sen. Tom Udall of New Mexico said it was fair.", ("official", "Tom Udall")),
+    ("The Democratic Party of Virginia said it would appeal.", ("political", "Democratic Party of Virginia")),
+])
+def test_a_state_by_its_formal_name_speaks_as_its_government(text, expected):
+    assert rows_of(text)[-1][:2] == expected, rows_of(text)

@@ -58,6 +58,9 @@ COMPOUND_ADJECTIVE_RE = re.compile(r"[A-Za-z.]-(?:made|based|built|owned|backed|
 AGE_RE = re.compile(r"(\d{1,3})-year-old")  # "the 46-year-old": a person described by their age
 PARTY_GROUPS = lex.party_groups()  # data/party_groups.txt
 FACILITY_WORDS = lex.facility_words()  # data/facility_words.txt
+# The words of a state's formal name, before "of" and its place: "Republic of Turkey", "Kingdom of Saudi Arabia".
+STATE_WORDS = frozenset({"Republic", "Kingdom", "Islamic", "People's", "Democratic", "Federal", "Federation",
+                         "Commonwealth", "State", "Principality", "Sultanate", "Emirate", "Socialist", "Arab"})
 # A party's member as a noun, and the words that show a person belongs to it: "the Republican said" is the
 # article's Republican ("Republican nominee Donald Trump", "Sen. Rob Portman (R-Ohio)").
 PARTY_MEMBERS = {"Republican": ("Republican", "GOP", "(R-"), "Democrat": ("Democrat", "Democratic", "(D-"),
@@ -304,7 +307,8 @@ def _kind_of_words(words: tuple[str, ...], word_before: str) -> tuple[str, str]:
         return "platform", ""  # "X" and "Threads" only as "on X", "via Threads"
     if words[-1] in PARTY_GROUPS or len(words) >= 2 and words[-1] in {"Republican", "Democrat"} and words[-2] in {"House", "Senate", "GOP"}:
         return "organisation", ""  # "Republicans", "Senate Democrats", "House Republicans": the party, speaking as such
-    if text in lex.places() or all(w in lex.places() or w in {"of", "the", "and"} for w in words) and any(w in lex.places() for w in words):
+    if text in lex.places() or all(w in lex.places() or w in {"of", "the", "and"} for w in words) and any(w in lex.places() for w in words) \
+            or _formal_state_name(words):
         return "country", ""
     if text in lex.companies() or text in lex.expert_organisations() or lex.body_name(text) != text:
         return "organisation", ""  # (a public body's variant name: "E.U.", "USDA")
@@ -339,6 +343,15 @@ def _kind_of_words(words: tuple[str, ...], word_before: str) -> tuple[str, str]:
     if re.fullmatch(r"[A-Z]{2,6}", text):
         return "organisation", ""  # an acronym: DNC, CNN (outlets are known above)
     return "name", ""
+
+
+def _formal_state_name(words) -> bool:
+    """"Republic of Turkey", "Islamic Republic of Iran", "Kingdom of Saudi Arabia": a state by its formal name."""
+    if "of" not in words or words[0] not in STATE_WORDS:
+        return False
+    cut = words.index("of")
+    after = " ".join(w for w in words[cut + 1:] if w != "the")
+    return all(w in STATE_WORDS for w in words[:cut]) and (after in lex.places() or all(w in lex.places() for w in after.split()))
 
 
 def _outlet_shaped(words: list[str]) -> bool:
@@ -430,7 +443,7 @@ def find_names(tokens: list[Token], in_quote: list[bool], capitals: frozenset = 
                 words = words[:cut]
                 from_place = True
                 resume = end + 1
-            elif after_of in lex.places() or all(w in lex.places() for w in words[cut + 1:]):
+            elif (after_of in lex.places() or all(w in lex.places() for w in words[cut + 1:])) and not _formal_state_name(words):
                 # "Sen. Tom Udall of New Mexico": a run too long for its title to be split off is split now.
                 split = name_start if title else _split_title(tokens, name_start, name_start + cut)
                 head = [t.text for t in tokens[split:name_start + cut]]
@@ -667,7 +680,7 @@ def body_type(words: str) -> str:
         if best == "company" and words_map.get(text.split()[-1]) == "other":
             return "other"  # the head word decides over a trade's: "Energy Futures Initiative", not "Energy"
         return best
-    if text in lex.places() or text.replace("the ", "") in lex.places():
+    if text in lex.places() or text.replace("the ", "") in lex.places() or _formal_state_name(text.removeprefix("the ").split()):
         return "official"  # a country speaking: its government
     one = lex.body_name(text)
     if one != text:

@@ -149,6 +149,26 @@ def test_a_notebook_that_exits_is_interrupted_or_loses_its_kernel_fails_alone(tm
         ("01-broken", "failed", error), ("02-after", "ok", "")]
     assert f"failed: {error.strip()}" in (failed / "index.html").read_text()
     assert "this notebook ran" in (failed / "02-after.html").read_text()
+    assert (failed / "01-broken.html").exists()  # the failed notebook is written however it ends, and shown
+
+
+@pytest.mark.slow
+def test_a_running_notebook_is_written_when_it_starts_after_its_last_cell_and_when_it_ends(tmp_path, monkeypatch):
+    """Not at every cell's start and end, as papermill does: with plotly.js embedded that was a third of a report."""
+    import papermill
+    import papermill.engines
+
+    from helpers.render import _local_kernel_manager, _sparse_save_engine, ensure_kernel
+
+    writes = []
+    real = papermill.engines.write_ipynb
+    monkeypatch.setattr(papermill.engines, "write_ipynb", lambda nb, path: (writes.append(path), real(nb, path)))
+    out = tmp_path / "ok-run.ipynb"
+    papermill.execute_notebook(str(FAILURE_NOTEBOOKS / "ok.ipynb"), str(out), kernel_name=ensure_kernel(),
+                               progress_bar=False, kernel_manager_class=_local_kernel_manager(),
+                               engine_name=_sparse_save_engine())
+    assert len(writes) == 3, writes  # papermill's own engine writes 2 + 2 per cell: 8 here
+    assert "this notebook ran" in out.read_text()
 
 
 BAD_PARAMETERS = [

@@ -282,7 +282,7 @@ def render(
                     papermill.execute_notebook(
                         str(path), str(executed), parameters=run_params, kernel_name=kernel,
                         cwd=str(folder), progress_bar=False, log_output=False,
-                        kernel_manager_class=_local_kernel_manager(),
+                        kernel_manager_class=_local_kernel_manager(), engine_name=_sparse_save_engine(),
                     )
                 except PapermillExecutionError as exc:
                     error = f"{exc.ename}: {exc.evalue}".splitlines()[0][:300]
@@ -348,6 +348,51 @@ def _nothing_loaded(loaded) -> str:
     listed = "; ".join(f"{n} × {reason[:80]}" for reason, n in reasons.head(3).items())
     more = f"; and {len(reasons) - 3} other reasons" if len(reasons) > 3 else ""
     return f"{len(rejected)} input(s) rejected: {listed}{more}"
+
+
+SAVE_EVERY = 30.0  # seconds between saves of a running notebook (papermill saves at every cell's start and end)
+
+
+def _sparse_save_engine() -> str:
+    """papermill's nbclient engine, saving the executed notebook at most every ``SAVE_EVERY`` seconds while it runs.
+
+    papermill writes the whole notebook at the start and the end of every cell; once the first chart has
+    embedded plotly.js (about 4 MB), that was a third of a report's time. The notebook is still written when
+    it starts and when it ends, however it ends (an error, a dead kernel, Ctrl-C), so a failed notebook's
+    report shows every output up to the failure, and a long cell still reaches the disk every 30 seconds.
+    """
+    from papermill.engines import NBClientEngine, papermill_engines
+
+    name = "sourcebook-sparse-save"
+    if name in papermill_engines._engines:
+        return name
+
+    class SparseSaveEngine(NBClientEngine):
+        @classmethod
+        def execute_managed_notebook(cls, nb_man, kernel_name, **kwargs):
+            save, last = nb_man.save, [time.monotonic()]
+
+            def sparse_save(**save_kwargs):
+                if time.monotonic() - last[0] >= SAVE_EVERY:
+                    save(**save_kwargs)
+                    last[0] = time.monotonic()
+
+            complete, cells = nb_man.cell_complete, len(nb_man.nb.cells)
+
+            def cell_complete(cell, cell_index=None, **complete_kwargs):
+                complete(cell, cell_index=cell_index, **complete_kwargs)
+                if cell_index == cells - 1:
+                    save()  # the last cell's outputs, written while the kernel settles (as papermill always did):
+                    # shut down at once, an idle kernel logs "KeyboardInterrupt caught in kernel" into the run's log
+
+            nb_man.save, nb_man.cell_complete = sparse_save, cell_complete
+            try:
+                return super().execute_managed_notebook(nb_man, kernel_name, **kwargs)
+            finally:
+                nb_man.save, nb_man.cell_complete = save, complete  # papermill's final save is never skipped
+
+    papermill_engines.register(name, SparseSaveEngine)
+    return name
 
 
 def _local_kernel_manager():

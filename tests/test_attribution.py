@@ -1838,3 +1838,28 @@ def test_a_party_named_with_its_country_is_the_party(text):
 ])
 def test_a_state_by_its_formal_name_speaks_as_its_government(text, expected):
     assert rows_of(text)[-1][:2] == expected, rows_of(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place named before is no author of findings or results
+    ("Voters view the Vermont senator as likable, according to a new poll. The findings underscore the challenge "
+     "facing Hillary Clinton.", ("other", "findings")),
+    ("Trump visited Florida. The federal report warns that seas will rise.", ("official", "federal report")),
+    # a body named before still is ("the commission ... the report")
+    ("The Energy Department released a study on Monday. The findings show that coal is declining.",
+     ("official", "Energy Department")),
+    # a past member speaks for no body
+    ("The Army veteran said it was wrong.", ("other", "Army veteran")),
+    ("A Yale graduate said it was wrong.", ("other", "Yale graduate")),
+    ("The Harvard professor said it was wrong.", ("expert", "Harvard")),
+])
+def test_descriptions_credited_to_the_right_author(text, expected):
+    assert rows_of(text)[-1][:2] == expected, rows_of(text)
+
+
+def test_data_compiled_by_a_body_is_one_row_and_talk_shows_are_no_evidence():
+    rows = rows_of("Storms are on the rise, according to data compiled by the Environmental Protection Agency.")
+    assert [r[:2] for r in rows] == [("official", "Environmental Protection Agency")], rows
+    rows = rows_of("Carson appeared on Sunday interview shows amid the news.")
+    assert not any("interview" in r[1] for r in rows), rows
+    assert rows_of("The interview shows that he was wrong.")  # the verb, without a preposition before it

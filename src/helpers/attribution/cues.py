@@ -83,6 +83,8 @@ def _body_kind_words() -> frozenset:
 _STANCE_BY = re.compile(r"\b(?:criticized|criticised|rebuked|condemned|denounced|slammed|blasted|lambasted|faulted|"
                         r"praised|lauded|hailed|mocked|ridiculed|derided|dinged|panned|accused|challenged|questioned)"
                         r"\s+(?:\w+ly\s+)?by\b", re.I)
+# Words that make "shows" a noun after them: "interview shows", "talk shows", "morning shows".
+BROADCAST_WORDS = frozenset({"interview", "talk", "tv", "television", "radio", "news", "morning", "cable", "game", "reality"})
 NO_ONE_IN_PARTICULAR = {"anyone", "anybody", "everyone", "everybody", "nobody"}
 # Words that open a sentence before its subject: "But experts warn", "Meanwhile some groups have questioned".
 OPENERS = {"but", "and", "or", "so", "yet", "while", "whilst", "as", "if", "although", "though", "because", "since", "when",
@@ -1152,6 +1154,9 @@ class SentenceCues:
                 continue
             if find_guard and phrase.head not in DATA_WORDS:
                 continue  # "police found a body" is an action; "a study found", "the poll found" are claims
+            if lowered == "shows" and phrase.head in BROADCAST_WORDS and phrase.start > 0 \
+                    and tokens[phrase.start - 1].lower in {"on", "in", "at", "to", "from", "of", "for", "during"}:
+                continue  # "appeared on Sunday interview shows amid ...": the programmes, a noun after a preposition
             if token.tag.startswith("NN") and kind == "verb" and phrase.end == i and phrase.end - phrase.start >= 2 and (
                     tokens[phrase.start].lower in DETERMINERS or tokens[phrase.start].tag.startswith("JJ")) \
                     and is_capitalised(tokens[i - 1]) and tokens[phrase.start].lower not in {"the"}:

@@ -396,13 +396,23 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
                 or body_type(head.title())) if head in ORGANISATION_DESCRIPTIONS else ""
         if kind:
             return kind, _description_name(text), f"'{head}'", "medium", None
-        bodies = registry.bodies_before(index, phrase.start, within=2)
+        government = next((w for w in lowered.split()[:-1] if w in {"government", "federal", "governmental", "congressional"}), "")
+        if government and head in DATA_WORDS:
+            return "official", _description_name(text), f"'{government} {head}'", "medium", None  # "a federal report"
+        # (a place named before is no author of findings: "the Vermont senator ... The findings underscore",
+        # "swing states like Colorado ... the results show")
+        bodies = registry.bodies_before(index, phrase.start, within=2, kinds=("organisation", "outlet"))
         if bodies and head in DATA_WORDS:
             return _typed(bodies[0], "description", index)
+        tokens = sentence.tokens
+        if head in DATA_WORDS and phrase.end + 1 < len(tokens) and tokens[phrase.end + 1].lower == "by" \
+                and tokens[phrase.end].lower.endswith("ed"):
+            return None  # "data compiled by the EPA", "figures released by the government": the agent's row says who
         return "other", _description_name(text), f"'{head}' (whose author the article does not name)", "low", None
     return "other", _description_name(text), "", "low", None
 
 
+FORMER_MEMBERS = frozenset({"veteran", "veterans", "alumnus", "alumna", "alumni", "graduate", "graduates", "alum", "alums"})
 PAST_CAMPAIGN_RE = re.compile(r"\b(?:last year|last cycle|in (?:19|20)\d\d|back in|while on|when (?:he|she) ran|"
                               r"(?:his|her) (?:\d{4} |last |previous |successful |winning )campaign)\b", re.I)
 CAMPAIGN_SENTENCE_RE = re.compile(
@@ -576,6 +586,9 @@ def _described_by(description: str, name: Name, entity: Entity, phrase: Phrase, 
         return "expert", f"{entity.name} {head}", f"'{head}'", "high", None
     if head in DATA_WORDS:
         return _typed(entity, "description", index)
+    if head in FORMER_MEMBERS:
+        # "the Air Force veteran", "a Yale graduate": a past member speaks for no body
+        return "other", _description_name(phrase.text), phrase.text, "medium", None
     role = lex.roles().get(head)
     if role is not None:
         if role.source_type == "inherit" and role.default == "political":

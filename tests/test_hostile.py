@@ -143,9 +143,9 @@ def test_a_million_word_article_is_analysed_with_a_warning_and_an_over_budget_on
     articles = pd.read_csv(tmp_path / "out" / "articles.csv", keep_default_na=False).set_index("article_id")
     assert len(articles) == 4 and "cut into sentences of at most" in articles.loc["2021-06-01-huge", "warnings"]
     budget = run("analyze", corpus, "--out", tmp_path / "budget", "--engines", "textblob", "--no-cache",
-                 "--time-budget", "10")
+                 "--time-budget", "3")
     assert budget.returncode == 0, budget.stderr
     rejected = pd.read_csv(tmp_path / "budget" / "rejected.csv", keep_default_na=False)
     assert list(rejected["article_id"]) == ["2021-06-01-huge"]
-    assert rejected["reason"][0] == "not analysed: took longer than 10 s"
+    assert rejected["reason"][0] == "not analysed: took longer than 3 s"
     assert len(pd.read_csv(tmp_path / "budget" / "articles.csv")) == 3

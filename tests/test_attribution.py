@@ -1863,3 +1863,31 @@ def test_data_compiled_by_a_body_is_one_row_and_talk_shows_are_no_evidence():
     rows = rows_of("Carson appeared on Sunday interview shows amid the news.")
     assert not any("interview" in r[1] for r in rows), rows
     assert rows_of("The interview shows that he was wrong.")  # the verb, without a preposition before it
+
+
+def test_a_former_officeholder_in_an_article_about_a_campaign_speaks_in_the_race():
+    race = ("The Democratic presidential debate was held on Saturday. Sanders said at the debate that his campaign "
+            "would win the primary. Sanders' stridency was echoed by former Maryland Gov. Martin O'Malley, who noted "
+            "that he had raised the wage.")
+    rows = [f for _s, fs in article(race) for f in fs if f.source_name == "Martin O'Malley"]
+    assert rows and {(f.source_type, f.confidence) for f in rows} == {("political", "medium")}, rows
+    assert "a former office, in an article about a campaign" in rows[0].type_evidence
+    # outside a race the former office stays what it was: weak official evidence
+    rows = [f for _s, fs in article("Former Energy Secretary Ernest Moniz said the plan was impractical. Moniz "
+                                    "said it would cost jobs.") for f in fs]
+    assert {(f.source_type, f.source_name) for f in rows} == {("official", "Ernest Moniz")}, rows
+
+
+def test_a_spokesperson_with_no_one_named_speaks_for_the_one_just_quoted():
+    rows = [f for _s, fs in article("O’Malley’s campaign says it will shift staff to the early states. Spokeswoman "
+                                    "Haley Morris says the candidate has always run a lean campaign.") for f in fs]
+    morris = [f for f in rows if f.source_name == "Haley Morris"]
+    assert morris and morris[0].source_type == "political" and "Spokeswoman (O’Malley" in morris[0].type_evidence
+    rows = rows_of("Tesla said sales rose. Spokeswoman Ana Ruiz said it was a record.")
+    assert rows[-1][:2] == ("company", "Ana Ruiz"), rows
+    # no one quoted before: the role alone says nothing of whose
+    assert rows_of("It rained on Monday. Spokeswoman Ana Ruiz said it was a record.")[-1][:2] == ("other", "Ana Ruiz")
+    # a role of one's own is no one's spokesperson
+    rows = [f for _s, fs in article("The Interior Department said it would act. Representative Ana Ruiz said it "
+                                    "was a record.") for f in fs if f.source_name == "Ana Ruiz"]
+    assert rows and "Interior" not in rows[0].type_evidence, rows

@@ -58,6 +58,9 @@ COMPOUND_ADJECTIVE_RE = re.compile(r"[A-Za-z.]-(?:made|based|built|owned|backed|
 AGE_RE = re.compile(r"(\d{1,3})-year-old")  # "the 46-year-old": a person described by their age
 PARTY_GROUPS = lex.party_groups()  # data/party_groups.txt
 FACILITY_WORDS = lex.facility_words()  # data/facility_words.txt
+# Roles that speak for someone else: with no one named, the one just quoted ("Spokeswoman Haley Morris says").
+SERVING_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "press secretary",
+                           "communications director", "press officer", "deputy press secretary"})
 # The words of a state's formal name, before "of" and its place: "Republic of Turkey", "Kingdom of Saudi Arabia".
 STATE_WORDS = frozenset({"Republic", "Kingdom", "Islamic", "People's", "Democratic", "Federal", "Federation",
                          "Commonwealth", "State", "Principality", "Sultanate", "Emirate", "Socialist", "Arab"})
@@ -928,6 +931,8 @@ class Registry:
                 back -= 1  # "former Housing and Urban Development Secretary Julián Castro"
             former = " ".join(t.lower for t in tokens[max(0, back - 2):start] if t.lower in {"former", "ex", "ex-", "then", "then-"})
             reading = role_of(f"{former} {name.title}".strip(), body_type(title_body) if title_body else "", title_body)
+            if reading is None and not title_body and not entity.unserved and name.title.lower() in SERVING_ROLES:
+                entity.unserved = (name.title, index)  # "Spokeswoman Haley Morris": whose, the sentences before may say
             if reading:
                 entity.add_evidence(reading.source_type, name.title, reading.strength, index)
                 entity.roles.append(reading.words)
@@ -952,6 +957,8 @@ class Registry:
         if before:
             words, body = before
             reading = role_of(words, self._body_kind(body) if body else "", body)
+            if reading is None and not body and not entity.unserved and words.lower() in SERVING_ROLES:
+                entity.unserved = (words, index)  # "Spokeswoman Haley Morris": whose, the sentences before may say
             if reading:
                 entity.add_evidence(reading.source_type, words, reading.strength, index)
                 entity.roles.append(reading.words)

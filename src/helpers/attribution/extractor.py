@@ -77,6 +77,8 @@ def extract_article(sentences: list[str]) -> list[list[Found]]:
             if item.entity is not None and item.source_type != "social_media":
                 registry.last_speaker = (item.entity, sentence.index)
         results.append(found)
+    _former_officeholders_in_a_race(registry, parsed)
+    _spokespeople_of_the_body_just_quoted(results, registry)
     _type_rows(results)  # 7. rows: every entity typed once, from all the evidence the article gave it
     for found in results:  # 8. one name per outlet and body: "AP" and "Associated Press", "EPA" and the agency
         for item in found:
@@ -86,6 +88,51 @@ def extract_article(sentences: list[str]) -> list[list[Found]]:
                 item.source_name = lex.body_name(item.source_name)
             item.via = lex.outlet_name(item.via)
     return results
+
+
+_RACE_WORDS_RE = re.compile(r"\b(?:candidates?|candidacy|campaign\w*|race|running|ran|nomination|nominee|primar(?:y|ies)|"
+                            r"debates?|contenders?|rivals?|hopefuls?|presidential|endors\w+|surrogates?|stump\w*)\b", re.I)
+
+
+def _former_officeholders_in_a_race(registry: Registry, parsed: list) -> None:
+    """In election coverage, a person whose only office is a former one speaks in the race: political.
+
+    "former Maryland Gov. Martin O'Malley", "the former secretary of state": an office they no longer hold is not
+    the one they speak from (official is an office held), and an article about a campaign (campaign words in two
+    sentences or more) that names them beside words of the race has them as candidates or surrogates. Elsewhere ("former Energy Secretary Ernest Moniz" in
+    climate news) the former office stays the weak evidence it was.
+    """
+    former = [e for e in registry.entities if e.kind == "person" and not e.fixed and not e.serves and e.evidence
+              and max(x.strength for x in e.evidence) == 1
+              and any(x.source_type == "official" for x in e.evidence)]  # (official at strength 1: a former office)
+    if not former or sum(1 for s in parsed if _campaign_sentence(s.text)) < 2:
+        return
+    for entity in former:
+        near = {j for i, _t in registry.positions.get(id(entity), []) for j in (i - 1, i, i + 1) if 0 <= j < len(parsed)}
+        if not any(_RACE_WORDS_RE.search(parsed[j].text) or _campaign_sentence(parsed[j].text) for j in near):
+            continue  # the article is about a race, but not around where it names them ("Mustafa Ali, the former head of")
+        words = next(x.words for x in entity.evidence if x.source_type == "official")
+        entity.add_evidence("political", f"{words} (a former office, in an article about a campaign)", 1, -1)
+
+
+def _spokespeople_of_the_body_just_quoted(results: list[list[Found]], registry: Registry) -> None:
+    """"O'Malley's campaign says it will shift staff. ... Spokeswoman Haley Morris says": the campaign's spokeswoman.
+
+    A person introduced by a role that serves someone ("spokeswoman", "aide") with no one named serves the body
+    quoted last in the two sentences before, or the person quoted in the sentence just before; else the role says
+    nothing of their type, as before.
+    """
+    for entity in registry.entities:
+        if not entity.unserved or entity.serves or entity.evidence:
+            continue
+        words, index = entity.unserved
+        for earlier in range(index - 1, max(-1, index - 3), -1):
+            bodies = [f.entity for f in reversed(results[earlier]) if f.entity is not None and f.entity is not entity
+                      and (f.entity.kind == "organisation" or f.entity.kind in {"person", "name"} and earlier == index - 1)]
+            if bodies:
+                entity.serves.append((bodies[0], words))
+                entity.source_type = ""
+                break
 
 
 def _type_rows(results: list[list[Found]]) -> None:

@@ -79,6 +79,7 @@ class Entity:
     serves: list = field(default_factory=list)  # (entity, role words): "an adviser to Mr. Sanders" serves Sanders
     age: str = ""  # an age given after the name ("Woodrow Benford, 58,"): how articles introduce private people
     fixed: bool = False  # an unnamed source typed by its own words ("people familiar with the matter")
+    unserved: tuple = ()  # (role words, sentence index): a role that serves a body none is named for ("Spokeswoman Haley Morris")
 
     @property
     def name(self) -> str:

@@ -1018,7 +1018,6 @@ def test_a_polls_findings_credited_with_in(sentence, name):
 
 
 @pytest.mark.parametrize("sentence", [
-    "He rose five points in the polls after the debate.",
     "Voters in Ohio head to the polls on Tuesday, and 40 percent are expected to vote early.",
     "She has led in polling averages since June.",
 ])
@@ -1891,3 +1890,16 @@ def test_a_spokesperson_with_no_one_named_speaks_for_the_one_just_quoted():
     rows = [f for _s, fs in article("The Interior Department said it would act. Representative Ana Ruiz said it "
                                     "was a record.") for f in fs if f.source_name == "Ana Ruiz"]
     assert rows and "Interior" not in rows[0].type_evidence, rows
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Clinton continues to lead in polls despite Sanders' popularity.", [("expert", "polls", "")]),
+    ("He has had a big lead in the most recent polls.", [("expert", "recent polls", "")]),
+    ("The mayor has risen swiftly in the polls.", [("expert", "polls", "")]),
+    ("He rose five points in the polls after the debate.", [("expert", "polls", "")]),
+    # no standing the polls give
+    ("Voters head to the polls on Tuesday.", []),
+    ("They spent a lot in polls.", []),
+])
+def test_a_standing_in_the_polls_is_credited_to_the_polls(text, expected):
+    assert rows_of(text) == expected

@@ -71,6 +71,12 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who"}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
           "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 POLL_WORDS = {"poll", "polls", "survey", "surveys"}
+# A standing the polls give, in the clause before "in ... polls": "leads in the polls", "a big lead in the latest polls".
+STANDING_RE = re.compile(r"\b(?:lead|leads|led|leading|ahead|behind|trail|trails|trailed|trailing|edge|edges|edged|tied|"
+                         r"neck and neck|advantage|margin|surge|surged|surging|slip|slipped|slipping|rose|risen|rising|"
+                         r"climb|climbed|climbing|fell|fallen|falling|dropped|dropping|gained|gaining|front-runner|frontrunner|"
+                         r"strong showing|(?:\d+|double-digit|single-digit)\s*(?:percent|%|points?|percentage points?))\b"
+                         r"(?:(?![.;!?]).){0,60}$", re.I)
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 SHARE_HEADS = {"percent", "%", "majority", "plurality", "third", "thirds", "two-thirds", "half", "quarter", "quarters",
                "three-quarters", "fifths"}
@@ -1327,10 +1333,16 @@ class SentenceCues:
                     tokens[m].text[:1].isalnum() or tokens[m].text in {"/", "-", "’s", "'s"} or tokens[m].tag == "POS") \
                     and tokens[m].lower not in {"in", "on", "at", "of", "for", "by", "with", "and", "or", "that", "which"}:
                 m += 1
-            if m >= n or m == k + 1 or tokens[m].lower not in POLL_WORDS:
+            if m >= n or tokens[m].lower not in POLL_WORDS:
                 continue
             first = tokens[k + 1]
-            if not (first.lower in {"a", "an", "the", "this", "that", "its", "their", "his", "her"} or is_capitalised(first)):
+            standing = tokens[m].lower in {"polls", "surveys"} and not opening and STANDING_RE.search(self.sentence[:token.start])
+            if standing and (m + 1 >= n or tokens[m + 1].lower not in {"close", "closed", "open", "opened", "opens"}):
+                # "Clinton continues to lead in polls", "he has had a big lead in the most recent polls": a standing
+                # the polls give; not "voters head to the polls" (no standing before), nor "the polls close".
+                cues.append(Cue("according", "show", token.start, token.end, "in", self.phrase(k + 1, m + 1), k + 1))
+                continue
+            if m == k + 1 or not (first.lower in {"a", "an", "the", "this", "that", "its", "their", "his", "her"} or is_capitalised(first)):
                 continue  # "in polling averages", "in polls": no one poll
             rest = self.sentence[tokens[m].end:]
             if opening:

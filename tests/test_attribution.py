@@ -1903,3 +1903,22 @@ def test_a_spokesperson_with_no_one_named_speaks_for_the_one_just_quoted():
 ])
 def test_a_standing_in_the_polls_is_credited_to_the_polls(text, expected):
     assert rows_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gillibrand on Hillary Releasing Her Goldman Sachs Speech Transcripts: ‘I Think She Will.’", "Gillibrand"),
+    ("Clinton to Planned Parenthood: Trump will reverse Roe v. Wade.", "Clinton"),
+    ("Historians: Clinton, Obama linked no matter what;", "Historians"),
+])
+def test_a_headline_speaker_before_a_colon(text, expected):
+    assert [r[1] for r in rows_of(text)] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Trump on Tuesday: a list of his events.",  # a date, not what he speaks on
+    "Ingredients: flour and sugar.",  # no one
+    "Chew On This: Farmers Are Using Food Waste To Make Electricity.",  # a phrase, not a speaker on a subject
+    "Clinton to the voters of the state who came: she will win.",  # running text, not a name after "to"
+])
+def test_a_headline_speaker_before_a_colon_negatives(text):
+    assert rows_of(text) == []

@@ -89,6 +89,9 @@ def _body_kind_words() -> frozenset:
 _STANCE_BY = re.compile(r"\b(?:criticized|criticised|rebuked|condemned|denounced|slammed|blasted|lambasted|faulted|"
                         r"praised|lauded|hailed|mocked|ridiculed|derided|dinged|panned|accused|challenged|questioned)"
                         r"\s+(?:\w+ly\s+)?by\b", re.I)
+WHEN_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",
+                        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                        "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."})
 # Words that make "shows" a noun after them: "interview shows", "talk shows", "morning shows".
 BROADCAST_WORDS = frozenset({"interview", "talk", "tv", "television", "radio", "news", "morning", "cable", "game", "reality"})
 NO_ONE_IN_PARTICULAR = {"anyone", "anybody", "everyone", "everybody", "nobody"}
@@ -1457,8 +1460,10 @@ class SentenceCues:
     def colon_cue(self) -> list[Cue]:
         """A headline or lead that opens with its speaker and a colon: 'Bernie Sanders: ‘Of Course’ ...'."""
         tokens = self.tokens
-        for k, token in enumerate(tokens[:9]):
+        for k, token in enumerate(tokens[:16]):
             if token.text == ":" and k > 0 and k + 1 < len(tokens):
+                if k >= 9:
+                    return self._headline_speaker_on(k)  # only a speaker 'on' a subject stands that far from the colon
                 span = self._np_left(k - 1)
                 label = self.sentence[:token.start]
                 if label.isupper() and span and span[0] == 0 and k <= 3 and re.fullmatch(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}", label):
@@ -1474,8 +1479,28 @@ class SentenceCues:
                             phrase.names[0].end == k and \
                             not self.sentence[token.end:].strip().startswith(("http", "//")):
                         return [Cue("colon", "say", token.start, token.end, ":", phrase, k)]
-                return []
+                    if (k == 1 or k == 2 and self.headline) and not phrase.names and phrase.head.endswith("s") and (
+                            phrase.head[:-1] in lex.roles() or phrase.head in PERSON_NOUNS):
+                        return [Cue("colon", "say", token.start, token.end, ":", phrase, k)]  # "Historians: Clinton, ..."
+                return self._headline_speaker_on(k)
         return []
+
+    def _headline_speaker_on(self, k: int) -> list[Cue]:
+        """A headline's speaker, what they speak on or to, and a colon: 'Gillibrand on Hillary Releasing Her
+        Transcripts: ‘I Think She Will.’', 'Clinton to Planned Parenthood: Trump will reverse Roe v. Wade'."""
+        tokens = self.tokens
+        first = next((n for n in self.names if n.start == 0 and n.kind in {"person", "name"} and n.text), None)
+        if first is None or first.end >= k - 1 or tokens[first.end].lower not in {"on", "to", "at"} \
+                or any(self.in_quote[m] or tokens[m].text in {",", ";"} for m in range(k)):
+            return []
+        between = tokens[first.end + 1:k]
+        if not self.headline and not all(is_capitalised(t) or t.lower in {"of", "the", "and", "&"} for t in between):
+            return []  # in running text only a name: "Clinton to Planned Parenthood:"
+        if any(t.lower in WHEN_WORDS for t in between) or between[0].lower in {"this", "that", "it", "these", "those", "me",
+                                                                                "you", "us", "them"}:
+            # "Trump on Tuesday: ..." is a date, not what he speaks on; "Chew On This:" is a phrase
+            return []
+        return [Cue("colon", "say", tokens[k].start, tokens[k].end, ":", self.phrase(0, first.end), k)]
 
     def colon_quote_cue(self) -> list[Cue]:
         """A clause whose subject is a person, ending in a colon that opens a quotation: 'Trump leaned in and

@@ -1922,3 +1922,20 @@ def test_a_headline_speaker_before_a_colon(text, expected):
 ])
 def test_a_headline_speaker_before_a_colon_negatives(text):
     assert rows_of(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Trump endured a lecture from the Mexican president, who said that NAFTA has been good.",
+     [("official", "Mexican president", "")]),
+    ("The Chinese spokesman said it was wrong.", [("official", "Chinese spokesman", "")]),
+    ("The British writer argues that the only way is to change.", [("other", "British writer", "")]),
+])
+def test_a_countrys_unnamed_officeholder_is_a_row(text, expected):
+    assert rows_of(text) == expected  # the demonym alone is no name: these rows were dropped
+
+
+def test_an_aside_between_a_subject_and_its_verb_keeps_the_participle_its_source():
+    rows = rows_of("Silverman, herself a Sanders supporter during the primary, incurred a wave of boos upon saying, "
+                   "“Hillary heard the passion of the people.”")
+    assert [r[1] for r in rows] == ["Silverman"], rows
+    assert rows_of("Prices fell when saying goodbye.") == []

@@ -942,9 +942,11 @@ class SentenceCues:
         if not opens and not (self.tokens[phrase.start - 1].text == "," and not any(
                 t.tag.startswith(("VB", "MD")) or t.text in {'"', "“", "”"} for t in self.tokens[:phrase.start - 1])):
             return None  # the sentence's subject opens it, or follows an opening phrase with no verb ("In his speech, Obama")
-        if any(t.text[:1].isalnum() and t.lower not in AUXILIARIES and not t.tag.startswith("RB")
-               for t in self.tokens[phrase.end:k]):
-            return None
+        between = self.tokens[phrase.end:k]
+        aside = len(between) >= 3 and between[0].text == "," and between[-1].text == "," and not any(
+            t.tag.startswith(("VBD", "VBZ", "VBP", "MD")) or t.text in {'"', "“", "”"} for t in between)
+        if not aside and any(t.text[:1].isalnum() and t.lower not in AUXILIARIES and not t.tag.startswith("RB") for t in between):
+            return None  # (an aside between them is no verb: "Silverman, herself a Sanders supporter, incurred")
         if phrase.pronoun in {"he", "she", "they", "we"} or phrase.head_names and phrase.head_names[0].kind in {
                 "person", "name", "organisation", "outlet"} or not phrase.names and (phrase.head in lex.roles() or phrase.head in PERSON_NOUNS):
             return phrase  # a name, a pronoun, or a person described: "The candidate changed her story, stating"
@@ -1121,7 +1123,7 @@ class SentenceCues:
             if lowered.endswith("ing"):
                 if prev.endswith("ly") and tokens[i - 1].tag.startswith("RB") and i > 1 and tokens[i - 2].text in {",", "—", "–"}:
                     prev = tokens[i - 2].text  # ", eventually saying", ", repeatedly calling"
-                if prev in {",", "—", "–", "and", "while", "by", "before", "after", "in", "without"} or i == 0 or (
+                if prev in {",", "—", "–", "and", "while", "by", "before", "after", "in", "without", "upon", "when"} or i == 0 or (
                         prev in {"statement", "letter", "tweet", "post", "memo", "email", "release", "note", "video",
                                  "message", "speech", "op-ed", "column", "interview", "remarks", "ad", "advertisement"}):
                     if prev in {"without"}:

@@ -642,6 +642,11 @@ def _described_by(description: str, name: Name, entity: Entity, phrase: Phrase, 
             # "the GOP nominee", "the EPA nominee": a person nominated by a party (political) or to an office
             kind = "official" if registry.type_of(entity) == "official" else "political"
             return kind, entity.name if name.kind != "country" else "", phrase.text, "medium", None
+        if role.source_type == "inherit" and name.kind == "country":
+            # "the Mexican president", "the Chinese spokesman": a country's office, unnamed here; a role that is
+            # no office keeps its own type ("the British writer": other)
+            kind = role.default if role.default and role.default != "official" else "official"
+            return kind, _description_name(phrase.text), phrase.text, "medium", None
         if role.source_type == "inherit":
             return _typed(entity, "description", index)
         if role.source_type in {"other"}:

@@ -1939,3 +1939,15 @@ def test_an_aside_between_a_subject_and_its_verb_keeps_the_participle_its_source
                    "“Hillary heard the passion of the people.”")
     assert [r[1] for r in rows] == ["Silverman"], rows
     assert rows_of("Prices fell when saying goodbye.") == []
+
+
+def test_an_opening_word_after_a_full_stop_the_split_missed_is_no_part_of_a_name():
+    # the corpus's doubled quotes kept two sentences in one: "As" opens the second
+    from helpers.attribution.entities import article_capitals, find_names
+    from helpers.attribution.extractor import _Sentence
+
+    sentence = _Sentence(0, '"We already lead,"" he continued. ""Since 2005 our emissions have fallen," he added. '
+                            'As Breitbart News reported, China is ramping up its coal power.')
+    names = [n.text for n in find_names(sentence.tokens, sentence.in_quote, article_capitals([sentence.tokens]),
+                                        sentence.headline)]
+    assert "Breitbart News" in names and not any(n.startswith("As ") for n in names), names

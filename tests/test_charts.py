@@ -86,3 +86,12 @@ def test_platform_bars_are_as_wide_as_their_period_with_whole_number_ticks():
     fig = charts.platforms_over_time(rows)
     assert all(trace.width == charts.PERIOD_MS["W"] * 0.8 for trace in fig.data)  # weeks over a year's span
     assert fig.layout.yaxis.dtick == 1
+
+
+def test_platforms_show_their_names_and_select_by_their_keys():
+    rows = pd.DataFrame({"article_id": ["a", "b"], "date": pd.to_datetime(["2019-09-19", "2019-09-20"]),
+                         "platform": ["wechat", "twitter"]})
+    fig = charts.platforms_over_time(rows)
+    assert sorted(trace.name for trace in fig.data) == ["Twitter/X", "WeChat"]
+    keys = {trace.name: trace.customdata[0][2] for trace in fig.data}
+    assert keys["WeChat"].endswith("p:wechat;") and keys["Twitter/X"].endswith("p:twitter;")

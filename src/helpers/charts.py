@@ -24,6 +24,7 @@ import plotly.io as pio
 from plotly.io.base_renderers import MimetypeRenderer
 from plotly.offline import get_plotlyjs
 
+from .attribution.lexicons import platform_names
 from .attribution.records import SOURCE_TYPES
 
 SOURCE_TYPE_LABELS = {
@@ -663,10 +664,11 @@ def platforms_over_time(attributions: pd.DataFrame) -> go.Figure:
     width = PERIOD_MS[freq] * 0.8  # a bar as wide as its period: plotly widens lone bars to fill the axis
     keys, labels = period_key(table.index, freq), period_label(table.index, freq)
     for platform in table.columns:
-        custom = [[int(c), f"{platform}, {l}", f"{k} p:{_key_text(platform)};"]
+        shown = platform_names().get(platform, str(platform))  # the key stays the selection's: "p:twitter;"
+        custom = [[int(c), f"{shown}, {l}", f"{k} p:{_key_text(platform)};"]
                   for c, l, k in zip(table[platform], labels, keys)]
-        fig.add_trace(go.Bar(x=table.index, y=table[platform], name=str(platform), width=width, customdata=custom,
-                             hovertemplate="%{x|%Y-%m-%d}<br>" + _escape(platform) + ": %{y}<extra></extra>"))
+        fig.add_trace(go.Bar(x=table.index, y=table[platform], name=shown, width=width, customdata=custom,
+                             hovertemplate="%{x|%Y-%m-%d}<br>" + _escape(shown) + ": %{y}<extra></extra>"))
     fig = _layout(fig, f"{title} (per {unit}){note}", unit, "attributions")
     fig.update_layout(barmode="stack")
     fig.update_yaxes(tickformat="d", rangemode="tozero", dtick=1 if table.sum(axis=1).max() <= 10 else None)

@@ -385,8 +385,9 @@ def find_names(tokens: list[Token], in_quote: list[bool], capitals: frozenset = 
         j = _run_ends(tokens, i, headline)
         start = i
         # A capitalised ordinary word opening the sentence or a quote is not a name ("The", "Officials", "Insiders").
-        while start < j and (start == 0 or tokens[start - 1].text in {'"', "“", "‘", "'", ":", "(", "—", "–", "-"}
-                             and (in_quote[start] or tokens[start - 1].text in {":", "(", "—", "–"})) and (
+        # (after a full stop the split missed too: 'the next 12 countries combined," he added. As Breitbart News')
+        while start < j and (start == 0 or tokens[start - 1].text in {'"', "“", "‘", "'", ":", "(", "—", "–", "-", ".", "!", "?"}
+                             and (in_quote[start] or tokens[start - 1].text in {":", "(", "—", "–", ".", "!", "?"})) and (
                 tokens[start].lower in common and tokens[start].text not in lex.first_names()
                 and tokens[start].text not in capitals and not _opens_with_a_name(tokens, start, j)
                 and (j == start + 1 or lex.tagger_lexicon().get(tokens[start].lower, "NN")[:2] not in {"NN", "JJ"})

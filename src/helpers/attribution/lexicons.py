@@ -96,6 +96,12 @@ def platforms() -> dict:
 
 
 @lru_cache(maxsize=1)
+def platform_names() -> dict:
+    """Platform key to the name charts show ("twitter": "Twitter/X", "wechat": "WeChat")."""
+    return {row[0]: row[1] for row in _rows("platform_names.tsv")}
+
+
+@lru_cache(maxsize=1)
 def places() -> frozenset:
     return frozenset(_lines("places.txt"))
 

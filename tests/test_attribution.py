@@ -1951,3 +1951,13 @@ def test_an_opening_word_after_a_full_stop_the_split_missed_is_no_part_of_a_name
     names = [n.text for n in find_names(sentence.tokens, sentence.in_quote, article_capitals([sentence.tokens]),
                                         sentence.headline)]
     assert "Breitbart News" in names and not any(n.startswith("As ") for n in names), names
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Democrats trying to regain control of the Senate in November say they have a weapon.", ("political", "Democrats")),
+    ("Officials familiar with the plans of the company said it was done.", ("anonymous", "")),
+    # the phrase before the verb is the subject when no participle opens a phrase before it
+    ("The head of the agency said it was fine.", ("other", "head of the agency")),
+])
+def test_the_object_of_a_preposition_in_a_participle_phrase_is_not_the_subject(text, expected):
+    assert rows_of(text)[-1][:2] == expected, rows_of(text)

@@ -826,7 +826,29 @@ class SentenceCues:
             if earlier is not None and not earlier.pronoun and not earlier.names and earlier.head.endswith("s") \
                     and self.is_source_phrase(earlier, cls or "say"):
                 return earlier, "subject"
+        if span[0] > 1 and tokens[span[0] - 1].lower in {"of", "for", "from", "to", "with", "over", "about", "against", "on"}:
+            opening = self._participle_modified_subject(span[0] - 1, cls or "say")
+            if opening is not None:
+                return opening, "subject"
         return phrase, "subject"
+
+    def _participle_modified_subject(self, before: int, cls: str) -> Phrase | None:
+        """"Democrats trying to regain control of the Senate in November say": the phrase before the verb is the
+        object of a preposition in a participle phrase ("Officials familiar with the plans of the company said":
+        the officials, not the company); the subject is the one the participle follows, opening the sentence.
+        None when there is no such participle (the phrase before the verb is the subject)."""
+        tokens = self.tokens
+        for m in range(before - 1, max(0, before - 12), -1):
+            if tokens[m].text in {",", ";", ":", '"', "“", "”"} or tokens[m].tag in {"VBD", "VBZ", "VBP", "MD"}:
+                return None
+            if m >= 1 and (tokens[m].tag == "VBG" and tokens[m].lower.endswith("ing")
+                           or tokens[m].lower in {"familiar", "close", "knowledgeable", "briefed", "involved"}):
+                span = self._np_left(m - 1)
+                if span is None or not (span[0] == 0 or span[0] == 1 and tokens[0].lower in OPENERS):
+                    return None
+                phrase = self.phrase(*span)
+                return phrase if self.is_source_phrase(phrase, cls) else None
+        return None
 
     def _named_in_apposition(self, phrase: Phrase, segment: Phrase, seg_start: int, seg_end: int) -> bool:
         """Whether the aside between commas is only the name of what the phrase before it describes: "the

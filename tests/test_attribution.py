@@ -1961,3 +1961,12 @@ def test_an_opening_word_after_a_full_stop_the_split_missed_is_no_part_of_a_name
 ])
 def test_the_object_of_a_preposition_in_a_participle_phrase_is_not_the_subject(text, expected):
     assert rows_of(text)[-1][:2] == expected, rows_of(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("France’s far-right National Front party leader, Marine Le Pen, voiced support for Trump. “Everything but "
+     "Hillary Clinton,” Le Pen told CNN in an interview.", ("political", "Marine Le Pen", "CNN")),
+    ("Mayor Bill de Blasio spoke on Monday. De Blasio said it was fine.", ("official", "Bill de Blasio", "")),
+])
+def test_a_surname_of_two_words_is_the_person_named_in_full(text, expected):
+    assert rows_of(text)[-1] == expected, rows_of(text)

@@ -58,6 +58,9 @@ COMPOUND_ADJECTIVE_RE = re.compile(r"[A-Za-z.]-(?:made|based|built|owned|backed|
 AGE_RE = re.compile(r"(\d{1,3})-year-old")  # "the 46-year-old": a person described by their age
 PARTY_GROUPS = lex.party_groups()  # data/party_groups.txt
 FACILITY_WORDS = lex.facility_words()  # data/facility_words.txt
+# The first word of a surname of two words: "Le Pen", "de Blasio", "bin Laden", "Van Hollen".
+SURNAME_PARTICLES = frozenset({"le", "la", "de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "al",
+                               "el", "bin", "ben", "ibn", "mac", "st.", "dos", "das", "ter"})
 # Roles that speak for someone else: with no one named, the one just quoted ("Spokeswoman Haley Morris says").
 SERVING_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "press secretary",
                            "communications director", "press officer", "deputy press secretary"})
@@ -813,6 +816,11 @@ class Registry:
                 # "Donald J. Trump" and "Donald Trump", "Hillary Rodham Clinton" and "Hillary Clinton".
                 same = self.by_first_last.get((words[0], words[-1]))
                 candidates = [same] if same is not None else []
+                if not candidates and words[0] not in lex.first_names() and words[0].lower() in SURNAME_PARTICLES:
+                    # "Le Pen" after "Marine Le Pen", "de Blasio" after "Bill de Blasio": a surname of two words
+                    tail = " " + text.lower()
+                    candidates = [e for key, e in self.by_name.items() if e.kind in {"person", "name"}
+                                  and key.lower().endswith(tail) and len(key.split()) > len(words)]
             if name.gender:
                 matching = [e for e in candidates if e.gender in ("", name.gender)]
                 candidates = matching or candidates

@@ -1970,3 +1970,18 @@ def test_the_object_of_a_preposition_in_a_participle_phrase_is_not_the_subject(t
 ])
 def test_a_surname_of_two_words_is_the_person_named_in_full(text, expected):
     assert rows_of(text)[-1] == expected, rows_of(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the headline names the surname before the article names the person in full
+    ("Brooks: Rubio Did Well In the Debate. Columnist David Brooks said on Friday that Rubio did well.",
+     {("media", "David Brooks")}),
+    ("The Post reported it. The Washington Post said it was so.", {("media", "The Washington Post")}),
+    # two persons of the surname: no guess
+    ("Khan spoke on Monday. Khizr Khan said it was fine. Humayun Khan said it was not.",
+     {("other", "Khizr Khan"), ("other", "Humayun Khan")}),
+    # a headline run is no fuller name
+    ("Will Trump Bury The Report? Trump said it was fine.", {("other", "Trump")}),
+])
+def test_rows_of_a_surname_are_the_person_the_article_names_in_full(text, expected):
+    assert {r[:2] for r in rows_of(text)} == expected, rows_of(text)

@@ -77,6 +77,7 @@ def extract_article(sentences: list[str]) -> list[list[Found]]:
             if item.entity is not None and item.source_type != "social_media":
                 registry.last_speaker = (item.entity, sentence.index)
         results.append(found)
+    _one_entity_per_surname(results, registry)
     _former_officeholders_in_a_race(registry, parsed)
     _spokespeople_of_the_body_just_quoted(results, registry)
     _type_rows(results)  # 7. rows: every entity typed once, from all the evidence the article gave it
@@ -113,6 +114,50 @@ def _former_officeholders_in_a_race(registry: Registry, parsed: list) -> None:
             continue  # the article is about a race, but not around where it names them ("Mustafa Ali, the former head of")
         words = next(x.words for x in entity.evidence if x.source_type == "official")
         entity.add_evidence("political", f"{words} (a former office, in an article about a campaign)", 1, -1)
+
+
+MODAL_WORDS = frozenset({"will", "may", "can", "would", "should", "could", "must", "did", "does", "is", "was", "why", "how"})
+
+
+def _one_entity_per_surname(results: list[list[Found]], registry: Registry) -> None:
+    """Rows of a bare surname or given name the article also gives one person in full are that person's.
+
+    The name is linked as it is read, so a headline or a lede that names "Brooks" or "Gillibrand" before the
+    article says "columnist David Brooks" or "Sen. Kristen Gillibrand" had left two sources; so had "The Post"
+    before "The Washington Post". Only when exactly one entity of the article has the fuller name.
+    """
+    def clean(e: Entity) -> bool:  # a fuller name that is a name: not a headline run ("Will Trump Bury ...")
+        words = e.name.split()
+        if e.kind == "outlet":
+            return e.name in lex.outlets() or e.name.removeprefix("The ") in lex.outlets()
+        return 2 <= len(words) <= 4 and len(set(words)) == len(words) and words[0].lower() not in MODAL_WORDS
+
+    full = [e for e in registry.entities if not e.fixed and len(e.name.split()) >= 2 and clean(e)]
+    merged: dict[int, Entity] = {}
+    for found in results:
+        for item in found:
+            entity = item.entity
+            if entity is None or entity.fixed or id(entity) in merged or len(entity.names) != 1 or " " in entity.name:
+                continue
+            word = entity.name
+            if entity.kind in {"person", "name"}:
+                given = word in lex.first_names()
+                matches = [e for e in full if e is not entity and e.kind == "person" and (
+                    e.name.split()[-1] == word or given and e.name.split()[0] == word)]
+            elif entity.kind == "outlet":  # not other bodies: "Democrats" is not "Senate Democrats"
+                matches = [e for e in full if e is not entity and e.kind == "outlet" and " and " not in e.name and (
+                    e.name.endswith(" " + word) or e.name.startswith(word + " "))]
+            else:
+                continue
+            if len(matches) == 1:
+                merged[id(entity)] = matches[0]
+                for evidence in entity.evidence:  # what the article says of the surname is said of the person
+                    matches[0].add_evidence(evidence.source_type, evidence.words, evidence.strength, evidence.sentence_index)
+    if merged:
+        for found in results:
+            for item in found:
+                if item.entity is not None and id(item.entity) in merged:
+                    item.entity = merged[id(item.entity)]
 
 
 def _spokespeople_of_the_body_just_quoted(results: list[list[Found]], registry: Registry) -> None:

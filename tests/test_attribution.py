@@ -1985,3 +1985,12 @@ def test_a_surname_of_two_words_is_the_person_named_in_full(text, expected):
 ])
 def test_rows_of_a_surname_are_the_person_the_article_names_in_full(text, expected):
     assert {r[:2] for r in rows_of(text)} == expected, rows_of(text)
+
+
+def test_the_texan_is_the_person_from_texas_the_passage_is_about():
+    rows = rows_of("Former Texas Gov. Rick Perry endorsed Cruz on Monday. “Those are very experienced governors,” "
+                   "the Texan said.")
+    assert rows[-1][:2] == ("political", "Rick Perry"), rows
+    # no one of that place: no guess
+    rows = rows_of("Sen. Ana Lee of Ohio spoke. “It is fine,” the Texan said.")
+    assert rows[-1][1] != "Ana Lee", rows

@@ -386,6 +386,15 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
             entity = _demonym_person(head_name, entity, registry)  # "Cuban said": Mark Cuban, not Cuba
             if entity is None:
                 return None
+        if head_name.kind in {"country", "name"} and phrase.end - phrase.start == 2 and lowered.startswith("the ") \
+                and head_name.text.endswith(("an", "er")) and " " not in head_name.text \
+                and head_name.text not in PARTY_MEMBERS and not head_name.text.endswith("American"):
+            # "the Texan said", "the Floridian said": the person the passage is about, from that place
+            person = registry.resolve_description(head_name.text.lower(), text, index, phrase.start)
+            stem = head_name.text[:4]
+            if person is not None and person.kind == "person" and any(
+                    w.startswith(stem) for e in person.evidence for w in e.words.split()):
+                return _typed(person, "description", index)
         # The name modifies a description: "the Clinton campaign", "Trump supporters", "a Quinnipiac poll".
         modifier = _modifier_head(phrase, head_name, sentence)
         if modifier and _unnamed_member(lowered, modifier):

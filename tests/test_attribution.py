@@ -1994,3 +1994,12 @@ def test_the_texan_is_the_person_from_texas_the_passage_is_about():
     # no one of that place: no guess
     rows = rows_of("Sen. Ana Lee of Ohio spoke. “It is fine,” the Texan said.")
     assert rows[-1][1] != "Ana Lee", rows
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"Trump raises questions," says Stu Rothenberg of the non-partisan Rothenberg-Gonzales Political Report.',
+     ("expert", "Stu Rothenberg")),
+    ("Ana Lee of the conservative Heritage Foundation said it was wrong.", ("expert", "Ana Lee")),
+])
+def test_an_affiliation_with_an_adjective_before_the_body(text, expected):
+    assert rows_of(text)[-1][:2] == expected, rows_of(text)

@@ -1096,7 +1096,10 @@ class Registry:
                 return
         if k < n and tokens[k].lower == "of" and k + 1 < n:
             # "Chen Xin of the Chinese Academy of Social Sciences", "Larry Sabato of the University of Virginia".
-            body = next((other for other in names if other.start in (k + 1, k + 2) and other.text), None)
+            within = {k + 1, k + 2}
+            if k + 3 < n and tokens[k + 1].lower == "the" and tokens[k + 2].text.islower() and tokens[k + 2].tag.startswith("JJ"):
+                within.add(k + 3)  # "of the non-partisan Rothenberg-Gonzales Political Report"
+            body = next((other for other in names if other.start in within and other.text), None)
             if body is not None and body.kind in {"organisation", "outlet", "country", "name"}:
                 kind = "media" if body.kind == "outlet" else (_body_described(tokens, body.end) or body_type(body.text))
                 if kind and kind != "official" or kind == "official" and body.kind == "organisation":

@@ -2003,3 +2003,16 @@ def test_the_texan_is_the_person_from_texas_the_passage_is_about():
 ])
 def test_an_affiliation_with_an_adjective_before_the_body(text, expected):
     assert rows_of(text)[-1][:2] == expected, rows_of(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hillary Clinton spoke. Donald Trump spoke. Republican Trump and Democrat Clinton have criticized Nabisco.",
+     ("Hillary Clinton",)),  # the party word is no part of the name
+    ("Debbie Wasserman Schultz, the Democratic National Committee’s chair, chose four. Wasserman Schultz said it "
+     "was fine.", ("political", "Debbie Wasserman Schultz")),
+    ("Dana Rubinstein at POLITICO New York reports that the firm will move.", ("media", "Dana Rubinstein")),
+    ("Press Secretary Sarah Huckabee Sanders said it was fine.", ("official", "Sarah Huckabee Sanders")),
+])
+def test_names_and_titles_as_political_coverage_writes_them(text, expected):
+    row = rows_of(text)[-1]
+    assert (row[1],) == expected if len(expected) == 1 else row[:2] == expected, rows_of(text)

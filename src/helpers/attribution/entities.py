@@ -309,6 +309,8 @@ def _kind_of_words(words: tuple[str, ...], word_before: str) -> tuple[str, str]:
     text = " ".join(words)
     if text in lex.outlets() or (text.startswith("The ") and text[4:] in lex.outlets()):
         return "outlet", ""
+    if len(words) >= 2 and words[0] in lex.outlets() and " ".join(words[1:]) in lex.places():
+        return "outlet", ""  # an outlet's edition for a place: "POLITICO New York", "Politico Europe"
     if text.lower() in lex.platforms() and (text not in {"X", "Threads"} or word_before in {"on", "via"}):
         return "platform", ""  # "X" and "Threads" only as "on X", "via Threads"
     if words[-1] in PARTY_GROUPS or len(words) >= 2 and words[-1] in {"Republican", "Democrat"} and words[-2] in {"House", "Senate", "GOP"}:
@@ -413,8 +415,10 @@ def find_names(tokens: list[Token], in_quote: list[bool], capitals: frozenset = 
         while start < j - 1 and (tokens[start].text in PARTY_WORDS | lex.places() or tokens[start].text in {"U.S.", "US", "UK", "EU"}) and (
                 tokens[start + 1].lower in TITLE_WORDS or tokens[start + 1].lower in lex.roles()
                 or " ".join(t.lower for t in tokens[start + 1:start + 3]) in lex.roles()
-                or tokens[start + 1].text in lex.first_names()):
-            start += 1
+                or tokens[start + 1].text in lex.first_names()
+                or j == start + 2 and tokens[start].text in {"Democrat", "Republican"}
+                and tokens[start + 1].text not in lex.organisation_words() and tokens[start + 1].lower not in common):
+            start += 1  # ("Republican Trump and Democrat Clinton": the party, then the surname)
         name_start = _split_title(tokens, start, j)
         title = " ".join(t.text for t in tokens[start:name_start])
         end = j
@@ -924,7 +928,8 @@ class Registry:
             return
         # 1. A title inside the capitalised run: "Vice Minister of Commerce", "Sen."; "former" just before it counts.
         if name.title:
-            title_body = self._body_in(name.title)
+            # (a title that is one role is no body's: "Press Secretary" is not the press's)
+            title_body = self._body_in(name.title) if name.title.lower() not in lex.roles() else ""
             start = name.title_start if name.title_start >= 0 else name.start
             if not title_body and start >= 2 and tokens[start - 1].lower == "and":
                 # "Lung Association President and CEO Harold P. Wimmer": the body of the first title

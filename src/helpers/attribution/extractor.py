@@ -137,10 +137,16 @@ def _one_entity_per_surname(results: list[list[Found]], registry: Registry) -> N
     for found in results:
         for item in found:
             entity = item.entity
-            if entity is None or entity.fixed or id(entity) in merged or len(entity.names) != 1 or " " in entity.name:
+            if entity is None or entity.fixed or id(entity) in merged or len(entity.names) != 1:
                 continue
             word = entity.name
-            if entity.kind in {"person", "name"}:
+            if " " in word:
+                # a surname of two words: "Wasserman Schultz" after "Debbie Wasserman Schultz"
+                if entity.kind not in {"person", "name"} or len(word.split()) != 2 or word.split()[0] in lex.first_names():
+                    continue
+                matches = [e for e in full if e is not entity and e.kind == "person" and len(e.name.split()) == 3
+                           and e.name.endswith(" " + word)]
+            elif entity.kind in {"person", "name"}:
                 given = word in lex.first_names()
                 matches = [e for e in full if e is not entity and e.kind == "person" and (
                     e.name.split()[-1] == word or given and e.name.split()[0] == word)]

@@ -2016,3 +2016,12 @@ def test_an_affiliation_with_an_adjective_before_the_body(text, expected):
 def test_names_and_titles_as_political_coverage_writes_them(text, expected):
     row = rows_of(text)[-1]
     assert (row[1],) == expected if len(expected) == 1 else row[:2] == expected, rows_of(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Another superdelegate, Michael Brown of Washington, D.C., said he would back Clinton.", "Michael Brown"),
+    ("Ana Lee of Austin, Texas, said it was fine.", "Ana Lee"),
+    ("Brianne Stone, 29, of Huntsville, Ala., says she will vote.", "Brianne Stone"),
+])
+def test_a_person_of_a_town_and_its_state_is_the_source_not_the_state(text, expected):
+    assert [r[1] for r in rows_of(text)] == [expected]

@@ -563,8 +563,9 @@ class SentenceCues:
                 m -= 1
             if m <= 0 or tokens[m].text != "," or m + 1 >= k:
                 break
-            if not PERSON_ASIDE.fullmatch(self.sentence[tokens[m + 1].start: tokens[k - 1].end]):
-                break
+            aside = self.sentence[tokens[m + 1].start: tokens[k - 1].end]
+            if not PERSON_ASIDE.fullmatch(aside) and not (aside in lex.places() and tokens[m - 1].text[:1].isupper()):
+                break  # (a state after a town: "Ana Lee of Austin, Texas, said")
             k, skipped = m, True
         name = self.name_at.get(k - 1)
         if skipped and name is not None and name.end == k and name.kind in {"person", "name"} \
@@ -574,6 +575,11 @@ class SentenceCues:
                 and tokens[name.start - 1].lower in {"of", "in", "from"} and not self.in_quote[name.start - 2] and (
                     self._role_word(tokens[name.start - 2].lower) or tokens[name.start - 2].lower in PERSON_NOUNS):
             return k - 1  # "The mayor of Phoenix, Ariz., said", "Voters in Tempe, Ariz., say": the role before the place
+        if skipped and name is not None and name.end == k and name.kind in {"country", "name"} and name.start >= 2 \
+                and tokens[name.start - 1].lower in {"of", "from"}:
+            person = self.name_at.get(name.start - 2)
+            if person is not None and person.kind in {"person", "name"} and person.end == name.start - 1:
+                return name.start - 2  # "Michael Brown of Washington, D.C., said": the person before the place
         return None
 
     @staticmethod

@@ -2025,3 +2025,16 @@ def test_names_and_titles_as_political_coverage_writes_them(text, expected):
 ])
 def test_a_person_of_a_town_and_its_state_is_the_source_not_the_state(text, expected):
     assert [r[1] for r in rows_of(text)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sen. Ana Ruiz and Rep. Tom Lee said it was fine.", [("official", "Ana Ruiz"), ("official", "Tom Lee")]),
+    ("Two objectors, Lawrence Joyce and William Graham, had challenged the bid, saying it was unlawful.",
+     [("other", "Lawrence Joyce"), ("other", "William Graham")]),
+    # one body, a given name of the surname after it, the end of a longer list: one row as before
+    ("Johnson and Johnson said it was fine.", [("other", "Johnson")]),
+    ("David and Jeanne Heidler wrote that he was wrong.", [("other", "Jeanne Heidler")]),
+    ("State Councilor and Foreign Minister Wang Yi told reporters it was agreed.", [("official", "Wang Yi")]),
+])
+def test_two_people_joined_by_and_are_two_sources(text, expected):
+    assert [r[:2] for r in rows_of(text)] == expected, rows_of(text)

@@ -219,7 +219,7 @@ def _resolve(cues: list[Cue], sentence: _Sentence, registry: Registry) -> list[F
     for cue in cues:
         if cue.phrase is None or cue.kind == "interview":
             continue
-        group = _named_group(cue.phrase, sentence, registry)
+        group = _named_group(cue.phrase, sentence, registry) or _coordinated_people(cue, sentence)
         if group:
             sources = [_typed(entity, "description", sentence.index) for entity in group]  # "Both men said"
         else:
@@ -240,6 +240,39 @@ _GROUP_RE = re.compile(r"(?:both|the\s+two|the\s+three|all\s+three)(?:\s+of\s+(?
                        r"(?:both|the\s+two|the\s+three|all\s+three)\s+(?:men|women|candidates|senators|leaders|lawmakers|"
                        r"executives|officials|brothers|sisters|friends|rivals|nominees|contenders)", re.I)
 _GROUP_SIZE = {"both": 2, "two": 2, "three": 3}
+
+
+def _coordinated_people(cue: Cue, sentence: _Sentence) -> list[Entity]:
+    """'Sen. Ana Ruiz and Rep. Tom Lee said', 'Khizr Khan and Humayun Khan said': both people, each a row of their
+    own; only when the subject is the two names (and their titles) joined by one "and", nothing else."""
+    phrase = cue.phrase
+    if cue.kind != "verb" or phrase.pronoun:
+        return []
+    tokens = sentence.tokens
+    names = [n for n in sentence.names if n.text and phrase.start <= (n.title_start if n.title_start >= 0 else n.start)
+             and n.end <= phrase.end]
+    if len(names) != 2 or any(n.kind not in {"person", "name"} or n.entity is None for n in names) \
+            or names[0].entity is names[1].entity or names[1].end != phrase.end:
+        return []
+    first, second = names
+    start = first.title_start if first.title_start >= 0 else first.start
+    if start != phrase.start and not (start == phrase.start + 1 and tokens[phrase.start].lower in {"both"}):
+        return []
+    between = [t.lower for t in tokens[first.end:(second.title_start if second.title_start >= 0 else second.start)]]
+    if between.count("and") != 1 or any(w not in {"and", "former", "then", "ex-"} for w in between):
+        return []
+    if any(n.kind == "name" and n.text in lex.companies() or n.text.lower() in lex.common_words() for n in names):
+        return []  # "Johnson and Johnson", "Sciences, Engineering and Medicine"
+    if first.text.lower() in lex.roles() or first.text.split()[-1].lower() in lex.roles():
+        return []  # "State Councilor and Foreign Minister Wang Yi": one person's two titles
+    if first.text.split()[0].lower().rstrip(".") in {"professors", "senators", "sens", "reps", "drs", "doctors", "justices"}:
+        return []  # "Professors Foner and Alba": a title of both the name finder did not read
+    if " " not in first.text and first.text in lex.first_names() and not first.title:
+        return []  # "David and Jeanne Heidler": a given name shared with the surname after it
+    if phrase.start > 1 and tokens[phrase.start - 1].text == "," and any(
+            n.end == phrase.start - 1 for n in sentence.names if n.kind in {"person", "name"}):
+        return []  # the end of a longer list of names ("Tapper, Bash and Blitzer")
+    return [first.entity, second.entity]
 
 
 def _named_group(phrase: Phrase, sentence: _Sentence, registry: Registry) -> list[Entity]:

@@ -2038,3 +2038,69 @@ def test_a_person_of_a_town_and_its_state_is_the_source_not_the_state(text, expe
 ])
 def test_two_people_joined_by_and_are_two_sources(text, expected):
     assert [r[:2] for r in rows_of(text)] == expected, rows_of(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The participle's subject is the main clause's, after an opening phrase that holds a verb of its own.
+    ("In a letter to Senate colleagues released Monday, Sanders rips the agreement, arguing that the deal favors creditors.",
+     [("Sanders", "arguing")]),
+    ("In a speech delivered in Ohio, Obama positioned Clinton as his heir, saying she would win.", [("Obama", "saying")]),
+    # A cue in an opening clause does not swallow the main clause's own source.
+    ("After Trump said he would sue, Clinton attacked him, saying he lied.", [("Trump", "said"), ("Clinton", "attacked")]),
+    # Without an opening clause the later cue is still what the first source said.
+    ("Trump said Clinton attacked him.", [("Trump", "said")]),
+])
+def test_an_opening_phrase_or_clause_is_not_the_main_clause(text, expected):
+    assert [(f.source_name, f.cue) for _s, found in article(text) for f in found] == expected
+
+
+def test_a_pronoun_after_an_opening_clause_is_that_clauses_subject():
+    text = ("Marco Rubio and Donald Trump met on Monday. When Mr. Rubio did take Mr. Trump on, he did it sideways, "
+            "acknowledging that Mr. Trump had tapped into a vein. Later Mr. Trump called, and he said it was over.")
+    rows = [(f.source_name, f.cue) for _s, found in article(text) for f in found]
+    assert ("Marco Rubio", "acknowledging") in rows
+    assert ("Donald Trump", "said") in rows  # elsewhere the nearest person, as before
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“It is anger,” McCain said, citing low economic growth and unemployment.", [("other", "McCain")]),
+    ("Salix Pharmaceuticals terminated a reverse merger, citing changes in the political environment.",
+     [("company", "Salix Pharmaceuticals")]),  # the company gave its reason; the changes are no source
+    # what is cited is a source: rows as before
+    ("Reuters, citing sources, said it was done.", [("media", "Reuters"), ("anonymous", "")]),
+    ("Xinhua, citing the Ministry of Commerce, said it was done.", [("media", "Xinhua News Agency"), ("official", "Ministry of Commerce")]),
+])
+def test_citing_credits_a_source_not_a_reason(text, expected):
+    assert [r[:2] for r in rows_of(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sanders leads Clinton 50% to 40%, according to a CNN/WMUR poll.", ("expert", "CNN/WMUR poll")),
+    ("Trump leads with 22%, according to a Suffolk University/Boston Globe Poll released Sunday.",
+     ("expert", "Suffolk University/Boston Globe Poll")),
+])
+def test_a_poll_of_two_pollsters_is_one_poll(text, expected):
+    assert [r[:2] for r in rows_of(text)] == [expected]
+
+
+def test_a_role_the_article_denies_is_no_evidence():
+    text = "“It is fine,” said conservative activist Bob Klaus, who is not affiliated with a candidate."
+    assert [r[:2] for r in rows_of(text)] == [("other", "Bob Klaus")]
+    assert [r[:2] for r in rows_of("“It is fine,” said Ana Ruiz, who is the Democratic nominee.")] == [("political", "Ana Ruiz")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ruth Marcus, editorial board editor for The Washington Post, asked Mook if he would hold press conferences.", "media"),
+    ("Ana Lee, deputy campaign manager for Hillary Clinton, said it was fine.", "political"),
+])
+def test_an_apposition_of_lower_case_words_before_the_role(text, expected):
+    assert [r[0] for r in rows_of(text)] == [expected]
+
+
+def test_a_quotes_he_is_the_person_just_introduced_not_the_last_speaker():
+    text = ("“We will win,” President Barack Obama said. Carl Tobias, a law professor at the University of Richmond, "
+            "wasn’t optimistic about the pace. “Hillary should just do whatever she wants to do,” he said.")
+    assert rows_of(text)[-1][:2] == ("expert", "Carl Tobias")
+    # a person named only inside the last speaker's sentence does not take the quotation
+    text = "“We will win,” President Barack Obama said of Carl Tobias. “He is wrong,” he said."
+    assert rows_of(text)[-1][:2] == ("official", "Barack Obama")

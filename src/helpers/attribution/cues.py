@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import lexicons as lex
-from .entities import AGE_RE, PARTY_MEMBERS, DATA_WORDS, OUTLET_DESCRIPTIONS, ORGANISATION_DESCRIPTIONS, UNNAMED_TYPES, Name
+from .entities import AGE_RE, PARTY_MEMBERS, DATA_WORDS, OUTLET_DESCRIPTIONS, ORGANISATION_DESCRIPTIONS, UNNAMED_TYPES, OPENING_CLAUSES, Name
 from .tokens import Token, is_capitalised
 
 AUXILIARIES = {
@@ -99,6 +99,11 @@ NO_ONE_IN_PARTICULAR = {"anyone", "anybody", "everyone", "everybody", "nobody"}
 OPENERS = {"but", "and", "or", "so", "yet", "while", "whilst", "as", "if", "although", "though", "because", "since", "when",
            "meanwhile", "however", "still", "instead", "now", "indeed", "also", "then", "later", "earlier", "separately",
            "moreover", "furthermore", "nonetheless", "nevertheless", "ironically", "similarly", "likewise", "already"}
+# Prepositions and subordinators that open a sentence with a phrase or clause before its subject ("In a letter
+# released Monday, Sanders ...", "After Trump said he would sue, Clinton ...").
+OPENING_PREPOSITIONS = {"in", "at", "on", "during", "after", "before", "despite", "with", "without", "for", "from",
+                        "following", "amid", "unlike", "like", "since", "by", "under", "over", "throughout", "through",
+                        "when", "while", "although", "though", "because", "if", "once", "until", "whereas"}
 PARTY_PLURALS = {"republicans", "democrats", "millennials", "independents", "americans", "evangelicals", "latinos",
                  "hispanics", "catholics", "conservatives", "liberals", "progressives"}
 PERSON_NOUNS = {
@@ -460,8 +465,9 @@ class SentenceCues:
         while k < n and k - i < limit:
             token = tokens[k]
             lowered = token.lower
-            if not (token.text[:1].isalnum() or token.text.startswith("@") or token.tag == "POS" or token.text in {"-", "&"}):
-                break
+            if not (token.text[:1].isalnum() or token.text.startswith("@") or token.tag == "POS" or token.text in {"-", "&"}
+                    or token.text == "/" and k > i and k + 1 < n and is_capitalised(tokens[k - 1]) and is_capitalised(tokens[k + 1])):
+                break  # (a pollster pair runs on: "a CNN/ORC poll")
             if k > i and lowered in {"that", "who", "which", "whom", "where", "when", "while", "as", "because", "since",
                                      "after", "before", "on", "in", "during", "last", "this", "said", "says", "told",
                                      "and", "but", "to", "is", "was", "has", "had", "would", "will", "could"}:
@@ -945,8 +951,16 @@ class SentenceCues:
         ``past``: a past form the tagger reads as a participle ("positioned", "seized", "staked") is the verb too
         when it follows the sentence's opening name or pronoun: "She also compared Trump to Clinton, saying".
         """
+        opening = self._after_opening_phrase(before)
+        if opening:
+            phrase = self._main_subject_from(opening, before, past)
+            if phrase is not None:
+                return phrase
+        return self._main_subject_from(0, before, past)
+
+    def _main_subject_from(self, first: int, before: int, past: bool) -> Phrase | None:
         tokens = self.tokens
-        for k in range(0, before):
+        for k in range(first, before):
             token = tokens[k]
             if self.in_quote[k]:
                 continue
@@ -954,11 +968,27 @@ class SentenceCues:
                     token.lower in lex.cue_verbs() and token.tag.startswith("VB")):
                 phrase, _how = self.subject_before(k)
                 return phrase
+            if token.tag == "NNS" and 0 < k and k + 1 < before and tokens[k + 1].lower in {"the", "a", "an", "his", "her", "their"} \
+                    and (tokens[k - 1].lower in {"he", "she"} or (k - 1) in self.name_at and self.name_at[k - 1].end == k):
+                phrase = self._opening_subject(k)  # "Sanders rips the agreement, arguing": a verb the tagger took for a plural
+                if phrase is not None:
+                    return phrase
             if past and token.tag == "VBN" and not is_capitalised(token):
                 phrase = self._opening_subject(k)
                 if phrase is not None:
                     return phrase
         return None
+
+    def _after_opening_phrase(self, before: int) -> int:
+        """The token after an opening prepositional phrase that ends in a comma before ``before``, else 0:
+        "In a letter to Senate colleagues released Monday, Sanders rips the deal, arguing" (not "released")."""
+        tokens = self.tokens
+        if not tokens or tokens[0].lower not in OPENING_PREPOSITIONS:
+            return 0
+        for k in range(1, min(before, 25)):
+            if tokens[k].text == "," and not self.in_quote[k]:
+                return k + 1 if k + 1 < before else 0
+        return 0
 
     def _opening_subject(self, k: int) -> Phrase | None:
         """The name or pronoun that opens the sentence right before the past verb at ``k`` ("Obama positioned",
@@ -968,7 +998,9 @@ class SentenceCues:
             return None
         opens = phrase.start == 0 or phrase.start == 1 and self.tokens[0].lower in OPENERS  # "When Trump later referred"
         if not opens and not (self.tokens[phrase.start - 1].text == "," and not any(
-                t.tag.startswith(("VB", "MD")) or t.text in {'"', "“", "”"} for t in self.tokens[:phrase.start - 1])):
+                t.tag.startswith(("VB", "MD")) and not (t.tag in {"VBN", "VBG"} and self.tokens[0].lower not in OPENING_CLAUSES
+                                                        and self._after_opening_phrase(k) == phrase.start)
+                or t.text in {'"', "“", "”"} for t in self.tokens[:phrase.start - 1])):
             return None  # the sentence's subject opens it, or follows an opening phrase with no verb ("In his speech, Obama")
         between = self.tokens[phrase.end:k]
         aside = len(between) >= 3 and between[0].text == "," and between[-1].text == "," and not any(
@@ -1119,6 +1151,8 @@ class SentenceCues:
             if verb.cls in {"say", "stance"} and prev in {"not", "n't", "n’t", "never"} and verb.lemma not in {"decline", "refuse"} \
                     and not (verb.lemma in {"respond", "reply", "return"} and re.match(r"\s+(?:immediately\s+)?to\s+(?:a|an|our|the|repeated|multiple)\s+(?:\w+\s+)?(?:requests?|calls?|emails?|messages?|questions?)", after)):
                 continue  # "He has not commented", "did not say": no statement is credited
+            if verb.cls == "say" and nxt == "nothing" and not re.match(r"\s+nothing\s+(?:was|is|had|has|would|will|could|can)\b", after):
+                continue  # "adjourned and said nothing"; but "said nothing was decided" credits a statement
             if verb.lemma == "deny" and re.match(r"\s+(?:[A-Z]\w+|him|her|them|us|me)\s+(?:a|an|the|any|his|her|their)\b", after):
                 continue  # "denied Carter a photograph of unity": withheld, not said
             if verb.lemma in {"maintain"} and not re.match(r"\s+(?:that|his|her|their)\b|\s*[,.]", after):
@@ -1404,7 +1438,7 @@ class SentenceCues:
             if k is None or self.in_quote[max(0, k - 1)]:
                 continue
             phrase = self._object_phrase(k)
-            if phrase:
+            if phrase and self.is_source_phrase(phrase, "say"):  # not "citing low economic growth", "citing an instance"
                 cues.append(Cue("citing", "say", match.start(), match.end(), word, phrase, k))
         return cues
 
@@ -1647,6 +1681,9 @@ class SentenceCues:
                 kept.append(cue)  # a new clause with a source of its own
             elif cue.kind in {"participle"} and cue.phrase is first.phrase:
                 kept.append(cue)
+            elif cue.phrase is not None and self.tokens[0].lower in OPENING_CLAUSES and first.phrase.start < self._after_opening_phrase(
+                    cue.token) <= cue.phrase.start and not any(t.text in {'"', "“", "”"} for t in self.tokens[:cue.phrase.start]):
+                kept.append(cue)  # "After Trump said he would sue, Clinton attacked him": the first was in an opening clause
         return kept
 
     def _without_reported_content(self, cues: list[Cue]) -> list[Cue]:

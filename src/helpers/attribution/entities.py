@@ -27,6 +27,10 @@ from . import lexicons as lex
 from .records import DESCRIBED, Entity
 from .tokens import Token, is_capitalised
 
+# Words that open a sentence with a clause before its subject: "After Trump said he would sue, Clinton ...".
+OPENING_CLAUSES = frozenset({"after", "before", "since", "when", "while", "although", "though", "because", "if", "once",
+                             "until", "whereas"})
+
 HONORIFICS = {"mr.": "m", "mrs.": "f", "ms.": "f", "miss": "f", "mr": "m", "mrs": "f", "ms": "f", "dr.": "", "dr": "",
               "prof.": "", "rev.": "", "sir": "m", "dame": "f", "lord": "m", "lady": "f"}
 # Title abbreviations and words that are part of a capitalised run but not of the name.
@@ -615,6 +619,17 @@ NOT_A_ROLE_AFTER = {"executive": {"order", "orders", "action", "actions", "branc
                                   "session", "summary", "authority", "producer"}}
 
 
+def _lower_words_then_role(tokens: list[Token], m: int) -> bool:
+    """Two or three lower-case words of which the last is a role and is followed by what it serves
+    ("editorial board editor for", "deputy campaign manager of")."""
+    for size in (2, 3):
+        end = m + size
+        if end < len(tokens) and tokens[end - 1].lower in lex.roles() and tokens[end].lower in {"for", "of", "at", "to", "with"} \
+                and all(t.text.isalpha() and t.text.islower() for t in tokens[m:end]):
+            return True
+    return False
+
+
 def role_of(words: str, body_type: str = "", body: str = "") -> RoleReading | None:
     """The type a role phrase gives ("Vice Minister of Commerce", "a tax expert and professor of law").
 
@@ -754,6 +769,7 @@ class Registry:
         # Mentions outside quotes, by sentence: {sentence index: [(token index, entity), ...]} (looked up by position,
         # so no resolution walks the whole article: an article of thousands of names stays linear).
         self.mentions_at: dict[int, list[tuple[int, Entity]]] = {}
+        self.after_opening_clause: dict[int, int] = {}  # sentence index -> the token after "When Rubio took Trump on,"
         self.positions: dict[int, list[tuple[int, int]]] = {}  # id(entity) -> its mentions' (sentence, token), in order
         self.by_first_last: dict[tuple[str, str], Entity] = {}
         self.ages: dict[str, Entity] = {}  # "Lance Beebe, 49," / "Lance Beebe, a 49-year-old veteran": "49" -> him
@@ -854,6 +870,10 @@ class Registry:
     def observe(self, index: int, sentence: str, tokens: list[Token], names: list[Name]) -> None:
         """Register the names of a sentence and the roles the sentence gives them."""
         self.sentence_index = index
+        if tokens and tokens[0].lower in OPENING_CLAUSES:
+            comma = next((k for k, t in enumerate(tokens[:25]) if t.text == ","), None)
+            if comma is not None:
+                self.after_opening_clause[index] = comma + 1
         for name in names:  # every name of the sentence linked first, so a role can point at a later one
             if not name.text:
                 continue
@@ -1130,6 +1150,8 @@ class Registry:
                           # ", scientific director of", ", senior fellow at": a lower-case word before the role
                           or (m + 1 < n and tokens[m].text.islower() and tokens[m].tag.startswith("JJ")
                               and tokens[m + 1].lower in lex.roles())
+                          # ", editorial board editor for The Washington Post,": lower-case words, then the role
+                          or _lower_words_then_role(tokens, m)
                           or (m + 1 < n and tokens[m + 1].tag == "POS")
                           or (m + 2 < n and tokens[m].lower in HONORIFICS and tokens[m + 2].tag == "POS")
                           # "China president of a German maker", "Asia-Pacific director of", "Tesla CEO"
@@ -1138,6 +1160,8 @@ class Registry:
                     # "X, who is the Democratic nominee," / "X, who heads the ministry's ..."
                     if m + 1 < n and tokens[m + 1].lower in {"is", "was", "serves", "served", "heads", "led", "leads", "runs", "chairs"}:
                         m += 2
+                        if m < n and tokens[m].lower in {"not", "no", "never", "neither", "n't", "n’t"}:
+                            return  # "who is not affiliated with a candidate": a role denied
                     else:
                         return
                 end = m
@@ -1233,15 +1257,31 @@ class Registry:
                 out.append(entity)
         return out
 
+    def _just_introduced(self, entity: Entity, index: int) -> bool:
+        """The person opens the sentence before ``index`` with a role, the first time the article names them."""
+        positions = self.positions.get(id(entity), [])
+        return bool(positions) and positions[0][0] == index - 1 and positions[0][1] <= 1 and bool(entity.evidence) \
+            and all(i == index - 1 for i, _t in positions)
+
     def resolve_pronoun(self, word: str, index: int, token_index: int, quoted_sentence: bool) -> Entity | None:
         """The entity 'he', 'she', 'they' or 'it' refers to, or None."""
         word = word.lower()
         last = self.last_speaker
         if word in PERSON_PRONOUNS:
             gender = PERSON_PRONOUNS[word]
+            if self.after_opening_clause.get(index) == token_index:
+                # "When Mr. Rubio did take Mr. Trump on, he did it sideways": the main clause's pronoun is the
+                # opening clause's subject, its first person, not the one named last.
+                opening = [e for _s, _t, e in self.recent(index, token_index, 0)
+                           if e in self.persons_before(index, token_index, gender, within=0)]
+                if opening:
+                    return opening[-1]
             candidates = self.persons_before(index, token_index, gender)
             if last and last[0].kind == "person" and index - last[1] <= 2 and last[0].gender in ("", gender) \
                     and not last[0].plural:
+                if candidates and candidates[0] is not last[0] and self._just_introduced(candidates[0], index):
+                    # "Carl Tobias, a law professor at the University of Richmond, wasn't optimistic. '...,' he said."
+                    return candidates[0]
                 if quoted_sentence or not candidates or candidates[0] is last[0]:
                     return last[0]
                 # A person named since the last speaker, outside quotes, is the likelier referent.

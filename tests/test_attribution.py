@@ -2047,6 +2047,9 @@ def test_two_people_joined_by_and_are_two_sources(text, expected):
     ("In a speech delivered in Ohio, Obama positioned Clinton as his heir, saying she would win.", [("Obama", "saying")]),
     # A cue in an opening clause does not swallow the main clause's own source.
     ("After Trump said he would sue, Clinton attacked him, saying he lied.", [("Trump", "said"), ("Clinton", "attacked")]),
+    # The main clause's own nesting: Pruitt's cue, not that of the governors he spoke of.
+    ("When Wallace asked him whether it would work, Pruitt said that he had met governors who had confirmed it.",
+     [("Wallace", "asked"), ("Pruitt", "said")]),
     # Without an opening clause the later cue is still what the first source said.
     ("Trump said Clinton attacked him.", [("Trump", "said")]),
 ])
@@ -2104,3 +2107,27 @@ def test_a_quotes_he_is_the_person_just_introduced_not_the_last_speaker():
     # a person named only inside the last speaker's sentence does not take the quotation
     text = "“We will win,” President Barack Obama said of Carl Tobias. “He is wrong,” he said."
     assert rows_of(text)[-1][:2] == ("official", "Barack Obama")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 2010, the Texas Observer called him a crony of the governor.", ("media", "Texas Observer")),
+    ("The Cincinnati Enquirer reported that the plant would close.", ("media", "Cincinnati Enquirer")),
+    ("In Chicago, organizers added 160 security personnel, the Sun-Times reported.", ("media", "Sun-Times")),
+    ("Hewlett-Packard said the plant would close.", ("company", "Hewlett-Packard")),  # a hyphen is no outlet
+])
+def test_outlets_by_the_word_their_name_ends_in(text, expected):
+    assert [r[:2] for r in rows_of(text)] == [expected]
+
+
+def test_an_outlet_of_a_hyphenated_name_is_the_via_of_told():
+    assert rows_of("“It is doable,” Sen. Jim Risch told The Spokesman-Review on Monday.") == [
+        ("official", "Jim Risch", "The Spokesman-Review")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“It is possible,” says Prof Graham Miller of the University of Surrey.", ("expert", "Graham Miller")),  # British style, no stop
+    ("Deforestation rose by 29.5% in 12 months, the country's space agency reports.", ("official", "country's space agency")),
+    ("Prices rose, the news agency reported.", ("media", "news agency")),
+])
+def test_titles_and_agencies_as_other_newsrooms_write_them(text, expected):
+    assert [r[:2] for r in rows_of(text)] == [expected]

@@ -1663,7 +1663,17 @@ class SentenceCues:
 
     def _without_nested(self, cues: list[Cue]) -> list[Cue]:
         """'Huawei said it opposes the decision', 'He said the company planned ...': the second cue is part of
-        what the first source said; the sentence already credits the first."""
+        what the first source said; the sentence already credits the first.
+
+        An opening clause and the main clause are read apart: "When Wallace asked him if he was sure, Pruitt said
+        that he had met governors who had confirmed it" keeps Pruitt's cue, not the governors'."""
+        opening = self._after_opening_phrase(len(self.tokens)) if self.tokens and self.tokens[0].lower in OPENING_CLAUSES else 0
+        if opening and not any(t.text in {'"', "“", "”"} for t in self.tokens[:opening]):
+            return self._nested_dropped([c for c in cues if c.token < opening]) + self._nested_dropped(
+                [c for c in cues if c.token >= opening])
+        return self._nested_dropped(cues)
+
+    def _nested_dropped(self, cues: list[Cue]) -> list[Cue]:
         outer = [c for c in cues if c.kind in {"verb", "inverted", "participle", "relative"} and c.cls in {"say", "think", "show"}
                  and c.phrase is not None and c.phrase.start < c.token]
         if not outer:
@@ -1681,9 +1691,6 @@ class SentenceCues:
                 kept.append(cue)  # a new clause with a source of its own
             elif cue.kind in {"participle"} and cue.phrase is first.phrase:
                 kept.append(cue)
-            elif cue.phrase is not None and self.tokens[0].lower in OPENING_CLAUSES and first.phrase.start < self._after_opening_phrase(
-                    cue.token) <= cue.phrase.start and not any(t.text in {'"', "“", "”"} for t in self.tokens[:cue.phrase.start]):
-                kept.append(cue)  # "After Trump said he would sue, Clinton attacked him": the first was in an opening clause
         return kept
 
     def _without_reported_content(self, cues: list[Cue]) -> list[Cue]:

@@ -325,6 +325,9 @@ def _kind_of_words(words: tuple[str, ...], word_before: str) -> tuple[str, str]:
     if text in lex.companies() or text in lex.expert_organisations() or lex.body_name(text) != text:
         return "organisation", ""  # (a public body's variant name: "E.U.", "USDA")
     org_words = lex.organisation_words()
+    bare = words[1:] if len(words) == 2 and words[0] == "The" else words
+    if len(bare) == 1 and "-" in bare[0] and _outlet_shaped(list(bare)) and bare[0].split("-")[0] not in org_words:
+        return "outlet", ""  # "The Spokesman-Review"
     if any(w in org_words for w in words) or any(" ".join(words[a:a + 2]) in org_words for a in range(len(words) - 1)):
         last = words[-1]
         if last in org_words or len(words) >= 2 and not (words[0] in lex.first_names() and len(words) <= 3):
@@ -367,9 +370,10 @@ def _formal_state_name(words) -> bool:
 
 
 def _outlet_shaped(words: list[str]) -> bool:
-    media_heads = {"Times", "Post", "News", "Journal", "Herald", "Tribune", "Daily", "Gazette", "Telegraph", "Chronicle",
-                   "Weekly", "Magazine", "Radio", "Television", "TV", "Broadcasting", "Press", "Wire", "Review"}
-    return words[-1] in media_heads or "News Agency" in " ".join(words)
+    """A name that ends in a word only outlets end in (data/organisations.tsv, type media): "Tampa Bay Times",
+    "Texas Observer", "The Spokesman-Review"."""
+    last = words[-1].split("-")[-1] if words else ""
+    return lex.organisation_words().get(last) == "media" and last not in {"Network"} or "News Agency" in " ".join(words)
 
 
 def find_names(tokens: list[Token], in_quote: list[bool], capitals: frozenset = frozenset(),

@@ -528,7 +528,8 @@ def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
             return "anonymous", "", f"unnamed '{text}'", "high", None
         name = "" if kind == "social_media" else _description_name(text)
         return kind, name, f"'{key}'", "medium", None
-    if head in OUTLET_DESCRIPTIONS or head in {"media"}:
+    if (head in OUTLET_DESCRIPTIONS or head in {"media"}) and not (head == "agency" and not re.search(r"\bnews\s+agency", lowered)):
+        # ("agency" alone is a government agency: "the country's space agency reports")
         return "media", _description_name(text), f"'{head}'", "medium", None
     if head in ORGANISATION_DESCRIPTIONS or head in DATA_WORDS:
         # "the commission said", "the report says": the body the article spoke of last, else the word itself.

@@ -2131,3 +2131,22 @@ def test_an_outlet_of_a_hyphenated_name_is_the_via_of_told():
 ])
 def test_titles_and_agencies_as_other_newsrooms_write_them(text, expected):
     assert [r[:2] for r in rows_of(text)] == [expected]
+
+
+def test_a_share_of_the_vote_in_a_poll_makes_a_sitting_governor_a_candidate():
+    text = ("Ohio Gov. John Kasich spoke in Nashua. A WBUR poll last week showed Rubio in third at 11 percent, "
+            "followed closely by Kasich at 10 percent. “We're like the little engine that can,” Kasich said.")
+    assert rows_of(text)[-1][:2] == ("political", "John Kasich")
+    # an approval rating is no candidacy, and a share that is not the person's is none either
+    text = "President Barack Obama spoke. In the poll, Obama at 45 percent approval remains popular. “It is fine,” Obama said."
+    assert rows_of(text)[-1][:2] == ("official", "Barack Obama")
+    text = "Gov. Jerry Brown spoke. Gov. Jerry Brown said the state is at 10 percent of its goal, a survey shows."
+    assert ("official", "Jerry Brown") in [r[:2] for r in rows_of(text)]
+
+
+def test_the_spokeswoman_of_a_former_governor_running_is_political():
+    text = ("The race for the Republican nomination runs through Iowa, where the caucuses come first. "
+            "The past two winners of the caucuses rose on the religious right: former Pennsylvania senator Rick Santorum "
+            "and former Arkansas governor Mike Huckabee. "
+            "“We expect to do well in Iowa,” Huckabee spokeswoman Alice Stewart said.")
+    assert rows_of(text)[-1][:2] == ("political", "Alice Stewart")

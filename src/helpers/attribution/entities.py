@@ -742,6 +742,11 @@ DESCRIPTION_NO_ROLE = lex.descriptions_without_role()  # data/descriptions_witho
 _WRITING = {"wrote", "writes", "writing"}
 _WRITTEN_IN = re.compile(r"((?:wrote|writes|writing|points out|pointed out)\s+)?(?:in|for)\s+"
                          r"(?:(?:a|an|his|her|their|the)\s+(?:\w+\s+)?(?:column|piece|essay|blog post|article|story|report)\s+(?:on|in|for|at)\s+)?")
+# A share of the vote right after a name, in a sentence about a poll or a vote: "Kasich at 10 percent", "Sanders
+# with 43%", "Trump (35 percent)".
+POLL_STANDING_RE = re.compile(r"(?:in (?:first|second|third|fourth|fifth) (?:place )?)?(?:at|with|has|had|polling at|"
+                              r"garnered|received|drew|won|gets|got)? ?\(? ?\d{1,2}(?:\.\d)? ?(?:percent|%)")
+POLL_SENTENCE_RE = re.compile(r"\b(?:polls?|polling|survey|surveys|caucus\w*|primary|primaries|voters|ballots?)\b")
 CAMPAIGN_RE = re.compile(
     r"\b(?:(?:his|her|their) (?:presidential |senate |re-election |reelection )?(?:campaign|candidacy|bid|rivals?|running mate|"
     r"opponents?|supporters)|suspend(?:s|ed|ing)? (?:his|her) campaign|told (?:his |her )?supporters|"
@@ -911,6 +916,13 @@ class Registry:
         endorsed = ENDORSED_RE.search(" ".join(t.lower for t in tokens[max(0, start - 3): start]))
         if endorsed and not match:
             entity.add_evidence("political", f"campaign: '{endorsed.group(0)} {name.text}'", 3, index)
+            return
+        standing = POLL_STANDING_RE.match(window)
+        sentence_words = " ".join(t.lower for t in tokens) if standing else ""
+        if standing and not match and POLL_SENTENCE_RE.search(sentence_words) and not re.search(r"\bapprov|\bfavorab|\bratings?\b", sentence_words):
+            # "a WBUR poll showed Rubio in third at 11 percent, followed by Kasich at 10 percent": a share of
+            # the vote in a poll is a candidate's
+            entity.add_evidence("political", f"campaign: '{name.text} {standing.group(0)}' in a poll", 3, index)
             return
         after = " ".join(t.lower for t in tokens[name.end: name.end + 3])
         own = re.match(r"(?:['’]s? )?(?:presidential )?(?:campaign|candidacy|bid|supporters|rally|rallies|delegates|running mate|camp)\b", after)

@@ -78,8 +78,11 @@ def extract_article(sentences: list[str]) -> list[list[Found]]:
                 registry.last_speaker = (item.entity, sentence.index)
         results.append(found)
     _one_entity_per_surname(results, registry)
-    _former_officeholders_in_a_race(registry, parsed)
+    candidates = {id(e) for e in _former_officeholders_in_a_race(registry, parsed)}
     _spokespeople_of_the_body_just_quoted(results, registry)
+    for entity in registry.entities if candidates else ():
+        if not entity.fixed and any(id(served) in candidates for served, _words in entity.serves):
+            entity.source_type = ""  # "Huckabee spokeswoman Alice Stewart": typed again from the candidate served
     _type_rows(results)  # 7. rows: every entity typed once, from all the evidence the article gave it
     for found in results:  # 8. one name per outlet and body: "AP" and "Associated Press", "EPA" and the agency
         for item in found:
@@ -92,10 +95,11 @@ def extract_article(sentences: list[str]) -> list[list[Found]]:
 
 
 _RACE_WORDS_RE = re.compile(r"\b(?:candidates?|candidacy|campaign\w*|race|running|ran|nomination|nominee|primar(?:y|ies)|"
-                            r"debates?|contenders?|rivals?|hopefuls?|presidential|endors\w+|surrogates?|stump\w*)\b", re.I)
+                            r"debates?|contenders?|rivals?|hopefuls?|presidential|endors\w+|surrogates?|stump\w*|caucus\w*|"
+                            r"delegates?|polls?|polling|front-?runners?|winners?)\b", re.I)
 
 
-def _former_officeholders_in_a_race(registry: Registry, parsed: list) -> None:
+def _former_officeholders_in_a_race(registry: Registry, parsed: list) -> list[Entity]:
     """In election coverage, a person whose only office is a former one speaks in the race: political.
 
     "former Maryland Gov. Martin O'Malley", "the former secretary of state": an office they no longer hold is not
@@ -107,13 +111,16 @@ def _former_officeholders_in_a_race(registry: Registry, parsed: list) -> None:
               and max(x.strength for x in e.evidence) == 1
               and any(x.source_type == "official" for x in e.evidence)]  # (official at strength 1: a former office)
     if not former or sum(1 for s in parsed if _campaign_sentence(s.text)) < 2:
-        return
+        return []
+    changed = []
     for entity in former:
         near = {j for i, _t in registry.positions.get(id(entity), []) for j in (i - 1, i, i + 1) if 0 <= j < len(parsed)}
         if not any(_RACE_WORDS_RE.search(parsed[j].text) or _campaign_sentence(parsed[j].text) for j in near):
             continue  # the article is about a race, but not around where it names them ("Mustafa Ali, the former head of")
         words = next(x.words for x in entity.evidence if x.source_type == "official")
         entity.add_evidence("political", f"{words} (a former office, in an article about a campaign)", 1, -1)
+        changed.append(entity)
+    return changed
 
 
 MODAL_WORDS = frozenset({"will", "may", "can", "would", "should", "could", "must", "did", "does", "is", "was", "why", "how"})

@@ -2150,3 +2150,24 @@ def test_the_spokeswoman_of_a_former_governor_running_is_political():
             "and former Arkansas governor Mike Huckabee. "
             "“We expect to do well in Iowa,” Huckabee spokeswoman Alice Stewart said.")
     assert rows_of(text)[-1][:2] == ("political", "Alice Stewart")
+
+
+def test_an_event_named_like_a_person_takes_no_pronoun():
+    text = ("“A lot of it is justified,” Sen. John McCain said. McCain made his remarks during the Christian Monitor "
+            "Breakfast this morning. He recalled that the roots began in 2010.")
+    assert rows_of(text)[-1][:2] == ("official", "John McCain")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Yesterday, Speaker of the House Rep. Paul Ryan (R-WI) said it was fine.", ("official", "Paul Ryan")),
+    ("Secretary of the Treasury Jacob Lew said it was fine.", ("official", "Jacob Lew")),
+    ("Chen Xin of the Chinese Academy of Social Sciences said it was fine.", ("expert", "Chen Xin")),  # an affiliation, as before
+])
+def test_a_title_of_a_body_with_the_before_a_name(text, expected):
+    assert [r[:2] for r in rows_of(text)] == [expected]
+
+
+def test_a_capitalised_the_opens_the_subject():
+    assert [r[:2] for r in rows_of("The number of people The Washington Post reported Clinton is vetting.")] == [
+        ("media", "The Washington Post")]
+    assert [r[0] for r in rows_of("Officials at The New York Times said so.")] == ["anonymous"]

@@ -382,6 +382,10 @@ class SentenceCues:
             if is_capitalised(prev) and prev.text[:1].isalnum():
                 if lowered in {"i"}:
                     break
+                if prev.text == "The" and k - 1 > 0 and not is_capitalised(tokens[k - 2]) and tokens[k - 2].lower not in {
+                        "of", "at", "for", "with", "from", "by", "to", "in", "on", "and", "&", "-"}:
+                    k -= 1  # "The number of people The Washington Post reported": "The" opens the phrase
+                    break
                 if k - 1 == 0 and k - 1 not in self.name_at and lowered in OPENERS:
                     break  # a word opening the sentence: "Meanwhile some groups have questioned", "But experts warn"
                 k -= 1

@@ -223,6 +223,10 @@ def _run_ends(tokens: list[Token], i: int, headline: bool = False) -> int:
         if token.lower == "on" and j + 1 < n and is_capitalised(tokens[j + 1]) and tokens[j - 1].text in BODIES_ON:
             j += 1  # "Council on Foreign Relations", "Committee on Oversight", not "Trump on Tuesday"
             continue
+        if token.lower == "of" and j + 2 < n and tokens[j + 1].lower == "the" and is_capitalised(tokens[j + 2]) \
+                and tokens[j + 2].text not in NOT_NAMES and all(t.lower in lex.roles() for t in tokens[i:j]):
+            j += 2  # a title of a body: "Speaker of the House Paul Ryan", "Secretary of the Treasury Jacob Lew"
+            continue
         # Connectors inside a name ("Chinese Academy of Social Sciences", "Ways and Means Committee").
         if token.lower in CONNECTORS and j + 1 < n and is_capitalised(tokens[j + 1]) and tokens[j + 1].text not in NOT_NAMES:
             if token.lower == "and" and not _and_inside_name(tokens, i, j):

@@ -2171,3 +2171,23 @@ def test_a_capitalised_the_opens_the_subject():
     assert [r[:2] for r in rows_of("The number of people The Washington Post reported Clinton is vetting.")] == [
         ("media", "The Washington Post")]
     assert [r[0] for r in rows_of("Officials at The New York Times said so.")] == ["anonymous"]
+
+
+def test_an_interview_transcript_credits_answers_to_the_person_interviewed():
+    text = ("Actress Diane Guerrero talks about her family. Guerrero wrote a book about it. "
+            "Q: How did things go for you? A: No, no one did. It was hard.")
+    rows = [(s, [(f.source_type, f.source_name) for f in found]) for s, found in article(text)]
+    assert ("Q: How did things go for you?", [("media", "interviewer")]) in rows
+    assert ("A: No, no one did.", [("other", "Diane Guerrero")]) in rows
+    assert ("It was hard.", []) in rows
+    # one label alone is no transcript: "Plan A" or an answer key
+    assert not any(f.cue == ":" and f.phrase == "A" for _s, found in article("A: The answer is four. The mayor agreed.") for f in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Poll: Trump and Clinton hold narrow leads in Pennsylvania.", ("expert", "Poll")),
+    ("WSJ editorial: 'Deport Nikki Haley.'", ("media", "The Wall Street Journal")),
+])
+def test_a_headline_poll_or_editorial_before_a_colon(text, expected):
+    assert [r[:2] for r in rows_of(text)] == [expected]
+    assert rows_of("The result: Cruz must travel three hours.") == []

@@ -1550,6 +1550,9 @@ class SentenceCues:
                     if (k == 1 or k == 2 and self.headline) and not phrase.names and phrase.head.endswith("s") and (
                             phrase.head[:-1] in lex.roles() or phrase.head in PERSON_NOUNS):
                         return [Cue("colon", "say", token.start, token.end, ":", phrase, k)]  # "Historians: Clinton, ..."
+                    if k <= 3 and (phrase.head in {"poll", "polls", "survey", "surveys", "study"} and not phrase.names or phrase.head in {
+                            "editorial", "op-ed"} and phrase.names and phrase.names[0].kind == "outlet"):
+                        return [Cue("colon", "say", token.start, token.end, ":", phrase, k)]  # "Poll: Trump and Clinton hold narrow leads", "WSJ editorial:"
                 return self._headline_speaker_on(k)
         return []
 

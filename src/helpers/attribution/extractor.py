@@ -77,6 +77,7 @@ def extract_article(sentences: list[str]) -> list[list[Found]]:
             if item.entity is not None and item.source_type != "social_media":
                 registry.last_speaker = (item.entity, sentence.index)
         results.append(found)
+    _interview_transcript(parsed, results, registry)
     _one_entity_per_surname(results, registry)
     candidates = {id(e) for e in _former_officeholders_in_a_race(registry, parsed)}
     _spokespeople_of_the_body_just_quoted(results, registry)
@@ -92,6 +93,35 @@ def extract_article(sentences: list[str]) -> list[list[Found]]:
                 item.source_name = lex.body_name(item.source_name)
             item.via = lex.outlet_name(item.via)
     return results
+
+
+_TRANSCRIPT_LABEL_RE = re.compile(r"\s*(?P<label>[QA]):\s+\S")
+
+
+def _interview_transcript(parsed: list, results: list[list[Found]], registry: Registry) -> None:
+    """An interview printed as questions and answers ("Q: How did things go for you?" / "A: No, no one did."):
+    each answer is the words of the person the article is about, each question the interviewer's.
+
+    Only in an article with both labels; a line the other passes already credited keeps its rows. The person
+    interviewed is the one the article names most often; with none, the answer is credited to no one.
+    """
+    labels = [(_TRANSCRIPT_LABEL_RE.match(s.text), s) for s in parsed]
+    kinds = {m["label"] for m, _s in labels if m}
+    if kinds != {"Q", "A"}:
+        return
+    people = [e for e in registry.entities if e.kind == "person" and not e.plural and not e.fixed and e.mentions]
+    interviewee = max(people, key=lambda e: e.mentions) if people else None
+    for match, sentence in labels:
+        if not match or results[sentence.index]:
+            continue
+        end = match.start("label") + 2
+        if match["label"] == "Q":
+            results[sentence.index] = [Found("media", "interviewer", ":", 0, end, phrase="Q",
+                                             type_evidence="a question in an interview transcript ('Q:')", confidence="medium")]
+        elif interviewee is not None:
+            results[sentence.index] = [Found("other", interviewee.name, ":", 0, end, phrase="A", entity=interviewee,
+                                             mention="description", distance=0,
+                                             type_evidence="an answer in an interview transcript ('A:')")]
 
 
 _RACE_WORDS_RE = re.compile(r"\b(?:candidates?|candidacy|campaign\w*|race|running|ran|nomination|nominee|primar(?:y|ies)|"

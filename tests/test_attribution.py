@@ -2191,3 +2191,27 @@ def test_an_interview_transcript_credits_answers_to_the_person_interviewed():
 def test_a_headline_poll_or_editorial_before_a_colon(text, expected):
     assert [r[:2] for r in rows_of(text)] == [expected]
     assert rows_of("The result: Cruz must travel three hours.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Polls in New Hampshire show the top two candidates are Trump and Carson.", ("expert", "Polls in New Hampshire")),
+    ("A survey of Texas voters shows Trump ahead.", ("expert", "survey of Texas voters")),
+    ("She is up 9.2 points, according to the RealClearPolitics polling average.", ("expert", "RealClearPolitics polling average")),
+    ("The US Geological Survey announced a major discovery of oil.", ("official", "US Geological Survey")),  # a body
+    ("Sanders leads, according to the latest CNN/ORC poll.", ("expert", "CNN/ORC poll")),  # the pollster's name, as before
+])
+def test_a_poll_in_a_place_or_by_an_outlet_is_the_polls(text, expected):
+    assert [r[:2] for r in rows_of(text)] == [expected]
+
+
+def test_a_candidate_described_by_his_fortune_is_the_candidate():
+    text = ("Donald Trump, the Republican presidential candidate, spoke to AIPAC on Monday. "
+            "The real estate mogul declined to elaborate on his planned message.")
+    assert rows_of(text)[-1][:2] == ("political", "Donald Trump")
+
+
+def test_a_son_is_not_his_father():
+    text = ("Donald Trump Jr. said it was a gimmick. President Donald Trump said it was ridiculous. "
+            "Donald J. Trump said so again.")
+    assert [r[:2] for r in rows_of(text)] == [("other", "Donald Trump Jr."), ("official", "Donald J. Trump"),
+                                               ("official", "Donald J. Trump")]

@@ -551,6 +551,7 @@ def _body_described(tokens: list[Token], end: int) -> str:
     return next((t for w, t in _BODY_DESCRIPTION_TYPES.items() if kind.startswith(w)), "other")
 
 
+FORTUNE_WORDS = frozenset({"mogul", "magnate", "tycoon", "billionaire", "businessman", "businesswoman", "developer"})
 _CALLINGS = ({"political", "official"}, {"media"}, {"expert"}, {"company"})
 
 
@@ -625,6 +626,14 @@ class RoleReading:
 # A role word that is part of another noun: "an executive order", "the executive branch", "a victim advocate".
 NOT_A_ROLE_AFTER = {"executive": {"order", "orders", "action", "actions", "branch", "privilege", "power", "powers",
                                   "session", "summary", "authority", "producer"}}
+
+
+def _first_last(name: str) -> tuple[str, str]:
+    """The given name and surname a full name is linked by: "Donald J. Trump" and "Donald Trump" are one
+    person; a son is not his father ("Donald Trump Jr." keeps its suffix)."""
+    words = [w for w in name.split() if w not in NAME_SUFFIXES and not re.fullmatch(r"[A-Z]\.", w)]
+    suffix = "".join(w for w in name.split() if w in NAME_SUFFIXES)
+    return (words[0], words[-1] + suffix) if words else ("", suffix)
 
 
 def _lower_words_then_role(tokens: list[Token], m: int) -> bool:
@@ -800,7 +809,7 @@ class Registry:
         if entity.kind == "person":
             words = [w for w in name.split() if w not in NAME_SUFFIXES and not re.fullmatch(r"[A-Z]\.", w)]
             if len(words) >= 2:
-                self.by_first_last.setdefault((words[0], words[-1]), entity)
+                self.by_first_last.setdefault(_first_last(name), entity)
             if len(words) >= 2:
                 surname = words[0] if words[0] in lex.chinese_surnames() and len(words) <= 3 and words[-1] not in lex.first_names() \
                     and words[0] not in lex.first_names() else words[-1]
@@ -847,7 +856,7 @@ class Registry:
                                    and key.split()[0].lower() not in NOT_GIVEN_NAMES]
             elif len(words) >= 2:
                 # "Donald J. Trump" and "Donald Trump", "Hillary Rodham Clinton" and "Hillary Clinton".
-                same = self.by_first_last.get((words[0], words[-1]))
+                same = self.by_first_last.get(_first_last(text))
                 candidates = [same] if same is not None else []
                 if not candidates and words[0] not in lex.first_names() and words[0].lower() in SURNAME_PARTICLES:
                     # "Le Pen" after "Marine Le Pen", "de Blasio" after "Bill de Blasio": a surname of two words
@@ -1372,7 +1381,8 @@ class Registry:
             counts: dict = {}
             for _s, _t, entity in self.recent(index, token_index, 5):
                 if entity.kind == "person" and not entity.plural and id(entity) not in later and not (
-                        kind and _other_calling(entity, kind)):
+                        kind and _other_calling(entity, kind) and head not in FORTUNE_WORDS):
+                    # ("the real estate mogul": a candidate's fortune is how coverage names him, not another calling)
                     # nor one of another calling ("the host", a journalist, is not the candidate)
                     counts[id(entity)] = (counts.get(id(entity), (0, entity))[0] + 1, entity)
             if counts:

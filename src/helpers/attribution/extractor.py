@@ -95,6 +95,8 @@ def extract_article(sentences: list[str]) -> list[list[Found]]:
     return results
 
 
+POLL_HEADS = frozenset({"poll", "polls", "survey", "surveys", "average", "averages"})
+POLL_PHRASE_RE = re.compile(r"\b(?:polls?|polling|surveys?)\b")
 _TRANSCRIPT_LABEL_RE = re.compile(r"\s*(?P<label>[QA]):\s+\S")
 
 
@@ -421,6 +423,18 @@ POLLED_GROUPS = {"voters", "adults", "respondents", "people", "residents", "wome
 
 def _source(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
     """(source_type, source_name, type_evidence, confidence, entity) for a source phrase, or None."""
+    source = _source_of(phrase, cue, sentence, registry)
+    lowered = phrase.text.lower()
+    if phrase.head in POLL_HEADS and (source is None or source[0] != "expert") and POLL_PHRASE_RE.search(lowered) \
+            and not any(n.kind == "person" or n.text.lower().endswith(phrase.head) for n in phrase.names if n.text):
+        # "Polls in New Hampshire show", "a survey of Texas voters", "the RealClearPolitics polling average": a poll
+        # in a place or by an outlet is the poll's finding, not the place's or the outlet's word (not "the U.S.
+        # Geological Survey", a body)
+        return "expert", _description_name(phrase.text), f"'{POLL_PHRASE_RE.search(lowered).group(0)}'", "medium", None
+    return source
+
+
+def _source_of(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry):
     index = sentence.index
     text = phrase.text
     if phrase.pronoun:

@@ -2215,3 +2215,11 @@ def test_a_son_is_not_his_father():
             "Donald J. Trump said so again.")
     assert [r[:2] for r in rows_of(text)] == [("other", "Donald Trump Jr."), ("official", "Donald J. Trump"),
                                                ("official", "Donald J. Trump")]
+
+
+@pytest.mark.parametrize("text", [
+    "Some members of the House said the bill would pass.",
+    "Some incoming members of the new Democratic majority in the House are calling to create a select committee.",
+])
+def test_a_vague_subset_of_a_bodys_members_is_anonymous(text):
+    assert [r[:2] for r in rows_of(text)] == [("anonymous", "")]

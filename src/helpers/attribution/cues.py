@@ -326,8 +326,11 @@ class SentenceCues:
         head_names = [n for n in self.names if n.text and n.start >= start and n.end <= split]
         tail_names = [n for n in self.names if n.text and n.start >= split and n.end <= end]
         last = tail_names[-1] if tail_names else None
+        before_last = (last.title_start if last.title_start >= 0 else last.start) - 1 if last is not None else -1
+        while before_last > start and tokens[before_last].lower in {"the", "a", "an"}:
+            before_last -= 1  # "members of the House": the object of "of", past its article
         if last is not None and last.end == end and last.kind in {"person", "name"} and \
-                tokens[(last.title_start if last.title_start >= 0 else last.start) - 1].lower not in {"of", "for", "at", "with", "from", "in", "to", "by", "on"}:
+                tokens[before_last].lower not in {"of", "for", "at", "with", "from", "in", "to", "by", "on"}:
             # An English noun phrase ends in its head: "... at the party convention Sen. Elizabeth Warren".
             split = last.title_start if last.title_start >= 0 else last.start
             head_names, tail_names = [last], [n for n in tail_names if n is not last]

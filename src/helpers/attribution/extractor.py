@@ -446,8 +446,10 @@ def _source_of(phrase: Phrase, cue: Cue, sentence: _Sentence, registry: Registry
     head = phrase.head
     lowered = text.lower()
     words = lowered.split()
-    if words and (words[0] in VAGUE_QUANTIFIERS or lowered.startswith("a few ")) and len(words) <= 4 and (
-            head in PARTY_PLURALS or UNNAMED_TYPES.get(head) in {"other", "political"} or head in VAGUE_GROUPS) \
+    head_part = next((words[:k] for k, w in enumerate(words) if k and w in {"of", "in", "at", "from", "with", "for"}), words)
+    if words and (words[0] in VAGUE_QUANTIFIERS or lowered.startswith("a few ")) and len(head_part) <= 4 and (
+            head in PARTY_PLURALS or UNNAMED_TYPES.get(head) in {"other", "political"} or head in VAGUE_GROUPS
+            or head in {"members", "lawmakers", "legislators", "senators", "delegates", "staffers"}) \
             and not any(n.kind == "person" for n in names):
         # A vague subset of a group: "some Republicans", "many environmental groups", "some NGOs", "several residents"
         return "anonymous", "", f"unnamed '{text}' (a vague subset)", "high", None

@@ -1608,7 +1608,7 @@ def test_a_quote_mark_that_lost_its_place_in_scraped_text_still_opens_the_quote(
     ("According to Lawrence Solberg of Energy Probe, a Toronto-based environmental organization, the accord is "
      "failing.", ("other", "Lawrence Solberg")),  # the body as the article describes it
     ("“Ozone is a threat,” Lung Association President and CEO Harold Wimmer said.", ("other", "Harold Wimmer")),
-    ("The House Committee on Oversight said it would act.", ("other", "House Committee on Oversight")),
+    ("The House Committee on Oversight said it would act.", ("official", "House Committee on Oversight")),  # a chamber's committee
 ])
 def test_polls_backers_passive_agents_and_bodies_as_described(text, expected):
     assert rows_of(text)[-1][:2] == expected, rows_of(text)
@@ -2223,3 +2223,22 @@ def test_a_son_is_not_his_father():
 ])
 def test_a_vague_subset_of_a_bodys_members_is_anonymous(text):
     assert [r[:2] for r in rows_of(text)] == [("anonymous", "")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("McConnell spokesman Don Stewart wouldn’t say when the Senate will vote.", ("Don Stewart", "would not say")),
+    ("But EPA officials also could not say what share would lose protection.", ("Environmental Protection Agency", "could not say")),
+])
+def test_a_refusal_to_say_is_credited_as_declining_is(text, expected):
+    assert [(f.source_name, f.cue) for _s, found in article(text) for f in found] == [expected]
+    assert rows_of("She did not say a word about it.") == []  # not saying is no refusal
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“The evidence contradicts her testimony,” the committee chairmen wrote.", "committee chairmen"),
+    ("Two House Committees on Monday asked the Justice Department to investigate.", "House Committees"),
+])
+def test_chairmen_and_a_chambers_committees(text, expected):
+    assert [r[1] for r in rows_of(text)] == [expected]
+    if "House" in text:
+        assert rows_of(text)[0][0] == "official"

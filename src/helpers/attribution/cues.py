@@ -538,6 +538,8 @@ class SentenceCues:
             return True  # "47% say", "a majority of Republicans believe"
         if head.endswith("s") and head[:-1] in lex.roles():
             head = head[:-1]
+        elif head.endswith("men") and head[:-3] + "man" in lex.roles():
+            head = head[:-3] + "man"  # "the committee chairmen wrote", "congressmen said"
         if head in lex.roles() or head in UNNAMED_TYPES or head in PERSON_NOUNS or head in OUTLET_DESCRIPTIONS \
                 or head in ORGANISATION_DESCRIPTIONS:
             return head not in {"the", "both", "most", "many", "some", "few", "all"} or phrase.end - phrase.start == 1 and head in {"some", "many", "most", "few", "both", "all"}
@@ -1155,9 +1157,12 @@ class SentenceCues:
                         "senate", "house", "congress", "committee", "court", "parliament", "assembly", "legislature", "council",
                         "board", "panel", "lawmakers", "judge", "voters"}:
                 continue  # "The Senate rejected the repeal": a vote, not a statement
+            refused = prev in {"not", "n't", "n’t"} and i > 1 and tokens[i - 2].lower in {"would", "will", "could"} \
+                and verb.lemma in {"say", "comment", "elaborate", "disclose", "specify", "discuss"}
             if verb.cls in {"say", "stance"} and prev in {"not", "n't", "n’t", "never"} and verb.lemma not in {"decline", "refuse"} \
+                    and not refused \
                     and not (verb.lemma in {"respond", "reply", "return"} and re.match(r"\s+(?:immediately\s+)?to\s+(?:a|an|our|the|repeated|multiple)\s+(?:\w+\s+)?(?:requests?|calls?|emails?|messages?|questions?)", after)):
-                continue  # "He has not commented", "did not say": no statement is credited
+                continue  # "He has not commented", "did not say": no statement is credited ("wouldn't say when" is a refusal, as "declined to")
             if verb.cls == "say" and nxt == "nothing" and not re.match(r"\s+nothing\s+(?:was|is|had|has|would|will|could|can)\b", after):
                 continue  # "adjourned and said nothing"; but "said nothing was decided" credits a statement
             if verb.lemma == "deny" and re.match(r"\s+(?:[A-Z]\w+|him|her|them|us|me)\s+(?:a|an|the|any|his|her|their)\b", after):
@@ -1253,6 +1258,8 @@ class SentenceCues:
                 words = "declined to comment" if "comment" in after[:40] else f"{lowered}{_DECLINE_OBJECT.match(after).group(0)}"
             elif verb.lemma in {"respond", "reply", "return"} and prev in {"not", "n't", "n’t", "never"}:
                 words = "did not respond to a request for comment"
+            elif refused:
+                words = f"{tokens[i - 2].lower} not {lowered}"
             call_object = re.match(r"\s+(for|on)\b", after) if verb.cls == "call" else None
             if call_object:
                 words = f"{lowered} {call_object.group(1)}"

@@ -323,7 +323,11 @@ def _named_group(phrase: Phrase, sentence: _Sentence, registry: Registry) -> lis
     size = _GROUP_SIZE.get(words[0]) or _GROUP_SIZE.get(words[1], 0)
     gender = {"men": "m", "brothers": "m", "women": "f", "sisters": "f"}.get(words[-1], "")
     persons = registry.persons_before(sentence.index, phrase.start, gender, within=2)
-    return persons[:size] if len(persons) >= size else []
+    if len(persons) < size:
+        return []
+    if words[0] == "the" and len(registry.persons_before(sentence.index, phrase.start, gender, within=1)) > size:
+        return []  # "the two": more people named just before than two is no telling which
+    return persons[:size]
 
 
 def _row(source, cue: Cue, sentence: _Sentence, registry: Registry, interview_outlets: list) -> Found | None:

@@ -2242,3 +2242,13 @@ def test_chairmen_and_a_chambers_committees(text, expected):
     assert [r[1] for r in rows_of(text)] == [expected]
     if "House" in text:
         assert rows_of(text)[0][0] == "official"
+
+
+def test_a_pronoun_is_not_someone_the_last_speaker_only_spoke_of():
+    text = ("“This is a testament to his instincts,” radio host Rush Limbaugh said. He went on to say that some "
+            "Democrats, such as Joe Manchin, are mad at Bernie Sanders for agreeing to the debate. He said that the "
+            "debate would upstage Hillary Clinton.")
+    assert [r[1] for r in rows_of(text)] == ["Rush Limbaugh"] * 3
+    # someone named in a sentence of their own since the last speaker is still the likelier referent
+    text = ("“We will win,” radio host Rush Limbaugh said. Bernie Sanders was in Iowa on Monday. He said he would win.")
+    assert rows_of(text)[-1][1] == "Bernie Sanders"

@@ -1313,8 +1313,17 @@ class Registry:
                     return candidates[0]
                 if quoted_sentence or not candidates or candidates[0] is last[0]:
                     return last[0]
-                # A person named since the last speaker, outside quotes, is the likelier referent.
-                return candidates[0]
+                # A person named since the last speaker's sentence, outside quotes, is the likelier referent; one
+                # named only inside what the speaker said ("He went on to say that some Democrats are mad at
+                # Sanders. He said ...") is not.
+                if not (last[0].gender == gender and last[0].names and last[0].evidence):
+                    return candidates[0]  # (only a speaker the article has named and gendered keeps the pronoun so)
+                for candidate in candidates:
+                    if candidate is last[0]:
+                        break
+                    if any(last[1] < i <= index for i, _t in self.positions.get(id(candidate), [])):
+                        return candidate
+                return last[0]
             if candidates:
                 return candidates[0]
             if last and last[0].gender in ("", gender) and index - last[1] <= 4 and last[0].kind == "person":

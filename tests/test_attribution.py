@@ -2252,3 +2252,20 @@ def test_a_pronoun_is_not_someone_the_last_speaker_only_spoke_of():
     # someone named in a sentence of their own since the last speaker is still the likelier referent
     text = ("“We will win,” radio host Rush Limbaugh said. Bernie Sanders was in Iowa on Monday. He said he would win.")
     assert rows_of(text)[-1][1] == "Bernie Sanders"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Recently, Tom Emanuel of Laconia, N.H., stood at a Bush event here to say he was leaning toward Trump.",
+     [("Tom Emanuel", "to say")]),
+    ("Mr. Bush, channeling his roots, responded by first saying ''some good things'' about Mr. Trump.", [("Bush", "saying")]),
+    ("James Bruner, whose father was the family pastor, remembers Mr. Bush as a larger-than-life presence.",
+     [("James Bruner", "remembers")]),
+    # no purpose of the subject's: nothing said
+    ("He had nothing to say.", []),
+    ("FBI director James Comey decided not to recommend indicting her.", []),
+    ("They continue their refusal to acknowledge that climate change is real.", []),
+    ("Sanders campaign spokesman Michael Briggs did not respond to requests to comment on the subject.",
+     [("Michael Briggs", "did not respond to a request for comment")]),
+])
+def test_a_purpose_to_say_an_adverb_before_a_participle_and_remembering(text, expected):
+    assert [(f.source_name, f.cue) for _s, found in article(text) for f in found] == expected

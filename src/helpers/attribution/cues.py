@@ -99,6 +99,12 @@ NO_ONE_IN_PARTICULAR = {"anyone", "anybody", "everyone", "everybody", "nobody"}
 OPENERS = {"but", "and", "or", "so", "yet", "while", "whilst", "as", "if", "although", "though", "because", "since", "when",
            "meanwhile", "however", "still", "instead", "now", "indeed", "also", "then", "later", "earlier", "separately",
            "moreover", "furthermore", "nonetheless", "nevertheless", "ironically", "similarly", "likewise", "already"}
+# Words before "to say" that make it no purpose of the subject's: "nothing to say", "the right to say".
+PURPOSE_VERBS = {"say", "announce", "declare", "tell", "explain", "acknowledge", "describe", "answer", "argue", "insist",
+                 "warn", "deny", "urge", "reiterate", "defend", "criticize", "criticise", "praise"}
+NOT_PURPOSE = {"not", "never", "refusal", "inability", "failure", "unwillingness", "reluctance", "willingness", "nothing", "something", "anything", "everything", "right", "chance", "time", "opportunity", "way", "need",
+               "freedom", "courage", "decision", "permission", "order", "lot", "more", "much", "enough", "reason",
+               "ability", "willingness", "attempt", "effort", "plan", "plans", "pressure", "invitation", "urge"}
 # Prepositions and subordinators that open a sentence with a phrase or clause before its subject ("In a letter
 # released Monday, Sanders ...", "After Trump said he would sue, Clinton ...").
 OPENING_PREPOSITIONS = {"in", "at", "on", "during", "after", "before", "despite", "with", "without", "for", "from",
@@ -1096,8 +1102,8 @@ class SentenceCues:
             # "Damage has cost $5.1bn in the last decade, Verisk found."
             find_guard = verb.lemma in {"find"} and not re.match(r"\s+(?:that|it|no|little|evidence|[a-z]+\s+(?:that|to))\b", after) \
                 and not (re.match(r"\s*[.;]?\s*$", after) and self.sentence.rfind(",", 0, token.start) >= 30)
-            if verb.lemma in {"see", "view", "regard"} and not re.match(r"\s+(?:that\b|(?:[\w’'.-]+\s+){0,5}as\b)", after):
-                continue  # "sees these gains as evidence", not "would see a 50 percent increase"
+            if verb.lemma in {"see", "view", "regard", "remember"} and not re.match(r"\s+(?:that\b|(?:[\w’'.-]+\s+){0,5}as\b)", after):
+                continue  # "sees these gains as evidence", "remembers Mr. Bush as", not "would see a 50 percent increase"
             if verb.lemma in {"consider", "figure", "know", "understand", "feel"} and not re.match(
                     r"\s+(?:that|it|him|her|them|this|the|a|an|as|how|what|why|whether|if|[A-Z]\w+)\b", after):
                 continue
@@ -1161,7 +1167,7 @@ class SentenceCues:
                 and verb.lemma in {"say", "comment", "elaborate", "disclose", "specify", "discuss"}
             if verb.cls in {"say", "stance"} and prev in {"not", "n't", "n’t", "never"} and verb.lemma not in {"decline", "refuse"} \
                     and not refused \
-                    and not (verb.lemma in {"respond", "reply", "return"} and re.match(r"\s+(?:immediately\s+)?to\s+(?:a|an|our|the|repeated|multiple)\s+(?:\w+\s+)?(?:requests?|calls?|emails?|messages?|questions?)", after)):
+                    and not (verb.lemma in {"respond", "reply", "return"} and re.match(r"\s+(?:immediately\s+)?to\s+(?:(?:a|an|our|the|repeated|multiple|several)\s+)?(?:\w+\s+)?(?:requests?|calls?|emails?|messages?|questions?)\b", after)):
                 continue  # "He has not commented", "did not say": no statement is credited ("wouldn't say when" is a refusal, as "declined to")
             if verb.cls == "say" and nxt == "nothing" and not re.match(r"\s+nothing\s+(?:was|is|had|has|would|will|could|can)\b", after):
                 continue  # "adjourned and said nothing"; but "said nothing was decided" credits a statement
@@ -1197,6 +1203,9 @@ class SentenceCues:
             if lowered.endswith("ing"):
                 if prev.endswith("ly") and tokens[i - 1].tag.startswith("RB") and i > 1 and tokens[i - 2].text in {",", "—", "–"}:
                     prev = tokens[i - 2].text  # ", eventually saying", ", repeatedly calling"
+                elif prev in {"first", "then", "also", "again", "later", "even", "still"} and i > 1 and tokens[i - 2].lower in {
+                        ",", "—", "–", "by", "while", "before", "after", "and"}:
+                    prev = tokens[i - 2].lower  # "responded by first saying", ", then adding"
                 if prev in {",", "—", "–", "and", "while", "by", "before", "after", "in", "without", "upon", "when"} or i == 0 or (
                         prev in {"statement", "letter", "tweet", "post", "memo", "email", "release", "note", "video",
                                  "message", "speech", "op-ed", "column", "interview", "remarks", "ad", "advertisement"}):
@@ -1214,6 +1223,14 @@ class SentenceCues:
                             if self.is_source_phrase(phrase, verb.cls) and (phrase.names or phrase.head in PERSON_NOUNS or phrase.head in lex.roles()):
                                 cues.append(Cue("verb", verb.cls, token.start, token.end, lowered, phrase, i))
                     continue
+            if prev == "to" and lowered in PURPOSE_VERBS and i > 2 and tokens[i - 2].tag in {"NN", "NNP", "RB"} \
+                    and tokens[i - 2].lower not in NOT_PURPOSE and not self.in_quote[i - 2]:
+                # "stood at a Bush event here to say he was leaning toward Trump": a purpose, said by the subject
+                subject = self.main_subject(i - 1)
+                if subject is not None and (subject.pronoun in {"he", "she", "they"} or subject.head_names and
+                                            subject.head_names[0].kind in {"person", "name"}):
+                    cues.append(Cue("verb", verb.cls, token.start, token.end, f"to {lowered}", subject, i))
+                continue
             phrase, how = self.subject_before(i, verb.cls)
             kind = "relative" if how == "relative" else "verb"
             if phrase is None or not self.is_source_phrase(phrase, verb.cls):

@@ -227,6 +227,9 @@ def _run_ends(tokens: list[Token], i: int, headline: bool = False) -> int:
                 and tokens[j + 2].text not in NOT_NAMES and all(t.lower in lex.roles() for t in tokens[i:j]):
             j += 2  # a title of a body: "Speaker of the House Paul Ryan", "Secretary of the Treasury Jacob Lew"
             continue
+        if token.lower == "of" and 2 <= j - i <= 3 and tokens[i].text in lex.first_names() and not any(
+                t.text in lex.organisation_words() or t.lower in lex.roles() for t in tokens[i:j]):
+            break  # a person of a place: "Tom Emanuel of Laconia, N.H." (not "Georgia Institute of Technology")
         # Connectors inside a name ("Chinese Academy of Social Sciences", "Ways and Means Committee").
         if token.lower in CONNECTORS and j + 1 < n and is_capitalised(tokens[j + 1]) and tokens[j + 1].text not in NOT_NAMES:
             if token.lower == "and" and not _and_inside_name(tokens, i, j):

@@ -2269,3 +2269,11 @@ def test_a_pronoun_is_not_someone_the_last_speaker_only_spoke_of():
 ])
 def test_a_purpose_to_say_an_adverb_before_a_participle_and_remembering(text, expected):
     assert [(f.source_name, f.cue) for _s, found in article(text) for f in found] == expected
+
+
+def test_a_former_lawmakers_party_tag_is_no_office_held():
+    former = rows_of("“The key is the dividend,” former Sen. Trent Lott (R-MS), who backs the group, told Reuters.")
+    sitting = rows_of("“It is fine,” Sen. Rob Portman (R-Ohio) said.")
+    assert former[0][:2] == ("official", "Trent Lott") and sitting[0][:2] == ("official", "Rob Portman")
+    found = [f for _s, rows in article("“The key is the dividend,” former Sen. Trent Lott (R-MS) told Reuters.") for f in rows]
+    assert found[0].confidence != "high"  # a former office is weak evidence, the party tag no longer makes it strong

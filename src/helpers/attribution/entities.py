@@ -1130,8 +1130,12 @@ class Registry:
             close = next((m for m in range(k, min(n, k + 8)) if tokens[m].text == ")"), -1)
             if close > 0:
                 tag = sentence[tokens[k].start: tokens[close].end]
+                start = name.title_start if name.title_start >= 0 else name.start
+                former = any(t.lower in {"former", "ex-", "ex", "then"} for t in tokens[max(0, start - 3):start])
                 if _PARTY_TAG_RE.match(tag.replace(" ", "")):
-                    if "-" in tag:
+                    if "-" in tag and former:  # "former Sen. Trent Lott (R-MS)": the state he served, not an office held
+                        entity.add_evidence("official", f"{tag} (a former lawmaker's party and state)", 1, index)
+                    elif "-" in tag:
                         entity.add_evidence("official", f"{tag} (a lawmaker's party and state)", 3, index)
                     else:  # "former Arkansas Gov. Mike Huckabee (R)": a party, as "Republican Mike Huckabee" is
                         entity.add_evidence("political", f"{tag} (a party)", 1, index)

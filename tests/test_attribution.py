@@ -2277,3 +2277,16 @@ def test_a_former_lawmakers_party_tag_is_no_office_held():
     assert former[0][:2] == ("official", "Trent Lott") and sitting[0][:2] == ("official", "Rob Portman")
     found = [f for _s, rows in article("“The key is the dividend,” former Sen. Trent Lott (R-MS) told Reuters.") for f in rows]
     assert found[0].confidence != "high"  # a former office is weak evidence, the party tag no longer makes it strong
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Far-right President Jair Bolsonaro has in the past questioned the accuracy of data provided by Inpe.",
+     [("Jair Bolsonaro", "questioned")]),
+    ("And a government study in 2012 estimated that the damage came at a cost of more than $2.3 billion.",
+     [("government study", "estimated")]),
+    ("In 2015, Tony Cox railed against the EPA's plans to tighten rules.", [("Tony Cox", "railed")]),
+    ("His past claims were false.", []),
+    ("The new rail line opened in 2012.", []),
+])
+def test_a_time_phrase_between_a_subject_and_its_verb_and_railing_against(text, expected):
+    assert [(f.source_name, f.cue) for _s, found in article(text) for f in found] == expected

@@ -631,6 +631,10 @@ class SentenceCues:
                     "on", "in", "last", "this", "early", "late", "since", "until"} and date_end - 1 > 0:
                 j = date_end - 2
                 continue
+            if re.fullmatch(r"(?:19|20)\d\d", lowered) and j >= 2 and tokens[j - 1].lower in {"in", "since", "during"} \
+                    and not self.in_quote[j]:
+                j -= 2  # "a government study in 2012 estimated", "Trump in 2011 claimed"
+                continue
             if lowered in TIME_WORDS and j in self.name_at:
                 break  # "Day said": a name, not a time
             if lowered in TIME_WORDS and (lowered not in {"in", "at", "this", "on", "last", "next", "early", "late"} or
@@ -1054,6 +1058,9 @@ class SentenceCues:
             # "He later suggested", "Trump further claimed": an adverb after the subject, not "later reports".
             verb_not_noun = verb_not_noun or prev in {"later", "earlier", "further"} and i > 1 and (
                 tokens[i - 2].lower in PRONOUNS or (i - 2) in self.name_at)
+            # "has in the past questioned", "has in public criticized": a time or manner phrase, not "past claims"
+            verb_not_noun = verb_not_noun or prev in {"past", "public", "private"} and i > 2 and tokens[i - 2].lower in {"the", "in"} \
+                and (tokens[i - 2].lower == "in" or tokens[i - 3].lower == "in")
             if prev in NOUN_BEFORE and not self._after_bare_quantifier(i) and not verb_not_noun or (i > 0 and tokens[i - 1].tag == "POS") or (
                     prev in {"first", "last", "second", "third"} and i > 1 and tokens[i - 2].lower in {"the", "a", "an", "his", "her", "its", "their"}):
                 if not (lowered in {"said", "says"} and prev not in {"the", "said", "aforementioned", "such"}):
@@ -1194,6 +1201,8 @@ class SentenceCues:
                 continue  # 'pushed back'; 'Sanders pushes Dems to reject the deal': a call on people, not 'pushed prices to'.
             if verb.lemma == "lash" and not re.match(r"\s+out\b", after):
                 continue
+            if verb.lemma == "rail" and not re.match(r"\s+(?:\w+\s+)?against\b", after):
+                continue  # "railed against the EPA's plans"; not "rail lines"
             if verb.lemma in {"expect", "project", "estimate", "forecast"} and prev in {"is", "are", "was", "were"}:
                 continue
             if verb.lemma == "project" and not re.match(r"\s+(?:that|a|an|the|\$|\d|its|their|growth|sales|revenue)", after):

@@ -2290,3 +2290,13 @@ def test_a_former_lawmakers_party_tag_is_no_office_held():
 ])
 def test_a_time_phrase_between_a_subject_and_its_verb_and_railing_against(text, expected):
     assert [(f.source_name, f.cue) for _s, found in article(text) for f in found] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“I was embarrassed,” said Leo McNeil Woodberry of the Climate Action Network.", ("other", "Leo McNeil Woodberry")),
+    ("The Fox News Network said it would air the debate.", ("media", "Fox News Network")),
+    ("Supreme Court nominee Brett Kavanaugh said it was settled law.", ("official", "Brett Kavanaugh")),
+    ("Republican presidential nominee Donald Trump said it was rigged.", ("political", "Donald Trump")),
+])
+def test_a_network_is_media_only_as_a_broadcaster_and_a_judicial_nominee_is_official(text, expected):
+    assert [r[:2] for r in rows_of(text)] == [expected]

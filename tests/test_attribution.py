@@ -2300,3 +2300,14 @@ def test_a_time_phrase_between_a_subject_and_its_verb_and_railing_against(text, 
 ])
 def test_a_network_is_media_only_as_a_broadcaster_and_a_judicial_nominee_is_official(text, expected):
     assert [r[:2] for r in rows_of(text)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fox News Managing Editor Bill Sammon expressed the network’s frustration.", "Bill Sammon"),
+    ("Democrats largely echoed Clinton's line of criticism.", "Democrats"),
+    ("Republicans heaped criticism on the president.", "Republicans"),
+    ("The actors are all quick to point out that they are not representing him.", "actors"),
+])
+def test_echoing_heaping_criticism_and_being_quick_to_point_out(text, expected):
+    assert [r[1] for r in rows_of(text)] == [expected]
+    assert rows_of("The hall echoed with cheers.") == []

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import lexicons as lex
-from .entities import AGE_RE, PARTY_MEMBERS, DATA_WORDS, OUTLET_DESCRIPTIONS, ORGANISATION_DESCRIPTIONS, UNNAMED_TYPES, OPENING_CLAUSES, Name
+from .entities import AGE_RE, PARTY_MEMBERS, DATA_WORDS, OUTLET_DESCRIPTIONS, ORGANISATION_DESCRIPTIONS, UNNAMED_TYPES, OPENING_CLAUSES, Name, opening_end
 from .tokens import Token, is_capitalised
 
 AUXILIARIES = {
@@ -1001,13 +1001,7 @@ class SentenceCues:
     def _after_opening_phrase(self, before: int) -> int:
         """The token after an opening prepositional phrase that ends in a comma before ``before``, else 0:
         "In a letter to Senate colleagues released Monday, Sanders rips the deal, arguing" (not "released")."""
-        tokens = self.tokens
-        if not tokens or tokens[0].lower not in OPENING_PREPOSITIONS:
-            return 0
-        for k in range(1, min(before, 25)):
-            if tokens[k].text == "," and not self.in_quote[k]:
-                return k + 1 if k + 1 < before else 0
-        return 0
+        return opening_end(self.tokens, OPENING_PREPOSITIONS, self.in_quote, before)
 
     def _opening_subject(self, k: int) -> Phrase | None:
         """The name or pronoun that opens the sentence right before the past verb at ``k`` ("Obama positioned",

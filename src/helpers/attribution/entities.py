@@ -31,6 +31,19 @@ from .tokens import Token, is_capitalised
 OPENING_CLAUSES = frozenset({"after", "before", "since", "when", "while", "although", "though", "because", "if", "once",
                              "until", "whereas"})
 
+
+def opening_end(tokens: list[Token], openers, in_quote: list[bool] | None = None, before: int | None = None) -> int:
+    """The token after the opening phrase or clause of a sentence that starts with one of ``openers`` and closes with
+    a comma ("In a letter released Monday, | Sanders rips", "When Mr. Rubio did take Mr. Trump on, | he did it"),
+    within 25 tokens and with a word left before ``before``; else 0."""
+    before = len(tokens) if before is None else before
+    if not tokens or tokens[0].lower not in openers:
+        return 0
+    for k in range(1, min(before, 25)):
+        if tokens[k].text == "," and not (in_quote and in_quote[k]):
+            return k + 1 if k + 1 < before else 0
+    return 0
+
 HONORIFICS = {"mr.": "m", "mrs.": "f", "ms.": "f", "miss": "f", "mr": "m", "mrs": "f", "ms": "f", "dr.": "", "dr": "",
               "prof.": "", "rev.": "", "sir": "m", "dame": "f", "lord": "m", "lady": "f"}
 # Title abbreviations and words that are part of a capitalised run but not of the name.
@@ -895,10 +908,9 @@ class Registry:
     def observe(self, index: int, sentence: str, tokens: list[Token], names: list[Name]) -> None:
         """Register the names of a sentence and the roles the sentence gives them."""
         self.sentence_index = index
-        if tokens and tokens[0].lower in OPENING_CLAUSES:
-            comma = next((k for k, t in enumerate(tokens[:25]) if t.text == ","), None)
-            if comma is not None:
-                self.after_opening_clause[index] = comma + 1
+        opening = opening_end(tokens, OPENING_CLAUSES)
+        if opening:
+            self.after_opening_clause[index] = opening
         for name in names:  # every name of the sentence linked first, so a role can point at a later one
             if not name.text:
                 continue

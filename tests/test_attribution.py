@@ -2311,3 +2311,13 @@ def test_a_network_is_media_only_as_a_broadcaster_and_a_judicial_nominee_is_offi
 def test_echoing_heaping_criticism_and_being_quick_to_point_out(text, expected):
     assert [r[1] for r in rows_of(text)] == [expected]
     assert rows_of("The hall echoed with cheers.") == []
+
+
+def test_a_former_officeholder_seeking_the_nomination_in_an_article_that_names_the_race():
+    text = ("Democratic presidential candidate Bernie Sanders promised Monday to act on immigration. "
+            "Sanders promised Sunday at a Las Vegas rally to end the deportation regime. "
+            "Former Maryland Gov. Martin O’Malley, who is also seeking the nomination, has pledged to act as well. "
+            "Former federal prosecutor Glen Kopp said it was not surprising.")
+    rows = {r[1]: r[0] for r in rows_of(text)}
+    assert rows["Martin O’Malley"] == "political"
+    assert rows["Glen Kopp"] == "official"  # no word of the race where he is named: the former office, weak

@@ -131,6 +131,14 @@ _RACE_WORDS_RE = re.compile(r"\b(?:candidates?|candidacy|campaign\w*|race|runnin
                             r"delegates?|polls?|polling|front-?runners?|winners?)\b", re.I)
 
 
+# Sentences that say an article is about a race, beside the campaign sentences above (which also type their speaker):
+# "Democratic presidential candidate Bernie Sanders", "who are also seeking the nomination", "at a Las Vegas rally".
+_RACE_SENTENCE_RE = re.compile(r"\b(?:presidential\s+(?:candidates?|hopefuls?|contenders?|race|bid|campaign|election|field)|"
+                               r"(?:white\s+house|gop|democratic|republican)\s+(?:hopefuls?|contenders?|front-?runners?)|"
+                               r"seek(?:s|ing)?\s+the\s+(?:\w+\s+)?nomination|(?:at|during)\s+(?:a|an|the|his|her)\s+"
+                               r"(?:[\w.-]+\s+){1,2}rally)\b", re.I)
+
+
 def _former_officeholders_in_a_race(registry: Registry, parsed: list) -> list[Entity]:
     """In election coverage, a person whose only office is a former one speaks in the race: political.
 
@@ -142,11 +150,19 @@ def _former_officeholders_in_a_race(registry: Registry, parsed: list) -> list[En
     former = [e for e in registry.entities if e.kind == "person" and not e.fixed and not e.serves and e.evidence
               and max(x.strength for x in e.evidence) == 1
               and any(x.source_type == "official" for x in e.evidence)]  # (official at strength 1: a former office)
-    if not former or sum(1 for s in parsed if _campaign_sentence(s.text)) < 2:
+    if not former:
         return []
+    campaign = sum(1 for s in parsed if _campaign_sentence(s.text)) >= 2
+    if not campaign and sum(1 for s in parsed if _campaign_sentence(s.text) or _RACE_SENTENCE_RE.search(s.text)) < 2:
+        return []
+    # In an article of campaign events, words of the race around the name will do; in one that only names the race
+    # ("Democratic presidential candidate Bernie Sanders"), they must be in the sentence that names the person
+    # ("former Maryland Gov. Martin O'Malley, who are also seeking the nomination"; not "former federal prosecutor
+    # Glen Kopp said").
+    window = (-1, 0, 1) if campaign else (0,)
     changed = []
     for entity in former:
-        near = {j for i, _t in registry.positions.get(id(entity), []) for j in (i - 1, i, i + 1) if 0 <= j < len(parsed)}
+        near = {i + d for i, _t in registry.positions.get(id(entity), []) for d in window if 0 <= i + d < len(parsed)}
         if not any(_RACE_WORDS_RE.search(parsed[j].text) or _campaign_sentence(parsed[j].text) for j in near):
             continue  # the article is about a race, but not around where it names them ("Mustafa Ali, the former head of")
         words = next(x.words for x in entity.evidence if x.source_type == "official")

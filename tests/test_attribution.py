@@ -2321,3 +2321,9 @@ def test_a_former_officeholder_seeking_the_nomination_in_an_article_that_names_t
     rows = {r[1]: r[0] for r in rows_of(text)}
     assert rows["Martin O’Malley"] == "political"
     assert rows["Glen Kopp"] == "official"  # no word of the race where he is named: the former office, weak
+
+
+def test_a_title_inside_a_quotation_is_weaker_than_what_the_article_states():
+    # with nothing stated outside the quotation, the quoted title still types the person, with less confidence
+    found = [f for _s, rows in article("“Secretary Ana Ruiz was right,” Tom Lee said. Ruiz said it was fine.") for f in rows]
+    assert (found[-1].source_type, found[-1].source_name) == ("official", "Ana Ruiz") and found[-1].confidence != "high"

@@ -1012,7 +1012,10 @@ class Registry:
             if reading is None and not title_body and not entity.unserved and name.title.lower() in SERVING_ROLES:
                 entity.unserved = (name.title, index)  # "Spokeswoman Haley Morris": whose, the sentences before may say
             if reading:
-                entity.add_evidence(reading.source_type, name.title, reading.strength, index)
+                # A title inside a quotation is the speaker's word for the person ("Secretary Clinton" in a rival's
+                # letter, months after she left the office): weak evidence, below what the article itself states.
+                strength = min(reading.strength, 1) if name.in_quote else reading.strength
+                entity.add_evidence(reading.source_type, name.title, strength, index)
                 entity.roles.append(reading.words)
             if not entity.gender:
                 entity.gender = _gender_from(name.title)

@@ -176,12 +176,22 @@ def cmd_render(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
-    from .evaluate import evaluate, read_gold
+    from .evaluate import evaluate_with_confidence, read_gold
 
     gold = read_gold(args.gold)
-    scores, detail = evaluate(gold)
-    print(f"{len(gold)} {gold.kind} in {args.gold}; scored by (sentence, source type)\n")
+    context = None
+    if args.corpus:
+        from .corpus import load_corpus
+
+        articles = load_corpus(args.corpus).articles
+        context = [{"id": str(a.article_id), "date": a.date, "text": a.text}
+                   for a in articles[["article_id", "date", "text"]].itertuples(index=False)]
+    scores, detail, confidence = evaluate_with_confidence(gold, context)
+    among = f", read among the {len(context)} articles of {args.corpus}" if context is not None else ""
+    print(f"{len(gold)} {gold.kind} in {args.gold}{among}; scored by (sentence, source type)\n")
     print(scores.to_string(index=False))
+    print("\nprecision of the predicted (sentence, type) pairs by confidence:")
+    print(confidence.to_string(index=False))
     if args.errors:
         wrong = detail[~detail["correct"]]
         print(f"\n{len(wrong)} sentences where the types differ:")
@@ -260,6 +270,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = sub.add_parser("evaluate-attribution", help="precision and recall of attribution types on a gold set")
     evaluate.add_argument("gold", help="passages (.jsonl, see tests/data/gold/GUIDELINES.md) or sentences (.csv with id, style, context, sentence, expected)")
     evaluate.add_argument("--errors", action="store_true", help="also list the sentences where the types differ")
+    evaluate.add_argument("--corpus", metavar="PATH",
+                          help="read the passages among this corpus's articles (roles across articles from all of them, as in a run)")
     evaluate.set_defaults(func=cmd_evaluate)
 
     certainty = sub.add_parser("evaluate-certainty", help="precision and recall of the certainty rules on a gold set")

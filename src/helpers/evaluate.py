@@ -12,7 +12,13 @@ Two gold formats:
 
 Scoring is by (sentence, type) pairs: a sentence that the gold credits to a `political` and an
 `anonymous` source holds two gold pairs; a predicted pair is correct when the gold has the same
-type in the same sentence. Two rows of one type in one sentence are one pair.
+type in the same sentence. Two rows of one type in one sentence are one pair, with the highest
+confidence of its rows; ``by_confidence`` gives the precision of the pairs at each confidence, so a
+reporter knows what filtering the report to ``high`` rows buys.
+
+A passage set drawn from a larger corpus can be read among that corpus's articles (``context``):
+roles across articles then come from all of them, as in a run over the corpus, instead of from the
+gold passages alone.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .attribution import SOURCE_TYPES, extract_article
+from .attribution import CONFIDENCE_LEVELS, SOURCE_TYPES, extract_article
 from .errors import BadInput
 from .text import split_sentences
 
@@ -109,11 +115,38 @@ def predict_passage(text: str) -> list[tuple[int, int, object]]:
     return [(span.start, span.end, item) for span, items in zip(spans, found) for item in items]
 
 
-def evaluate(gold: Gold) -> tuple[pd.DataFrame, pd.DataFrame]:
+def evaluate(gold: Gold, context: list[dict] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Score the extractor. Returns (scores per type with an 'overall' row, per-sentence detail)."""
+    scores, detail, _ = evaluate_with_confidence(gold, context)
+    return scores, detail
+
+
+def evaluate_with_confidence(gold: Gold, context: list[dict] | None = None):
+    """``evaluate`` and the precision of the predicted pairs at each confidence (``by_confidence``).
+
+    ``context``: other articles of the corpus the passages come from (dicts with ``id``, ``date``, ``text``), read
+    with them for roles across articles; a context article with a passage's id or text is the passage itself and is
+    left out. Only passages are scored."""
     if gold.kind == "passages":
-        return _evaluate_passages(gold.items)
-    return _evaluate_sentences(gold.items)
+        return _evaluate_passages(gold.items, context)
+    if context:
+        raise BadInput(f"{gold.path}: a corpus to read the gold among needs passages (.jsonl), not sentences")
+    scores, detail, pairs = _evaluate_sentences(gold.items)
+    return scores, detail, pairs
+
+
+def by_confidence(pairs: list[tuple[str, bool]]) -> pd.DataFrame:
+    """Precision of the predicted (sentence, type) pairs at each confidence, from (confidence, correct) pairs;
+    ``at or above`` is what ``min_confidence`` at that level keeps."""
+    rows = []
+    for n, level in enumerate(CONFIDENCE_LEVELS):
+        here = [ok for conf, ok in pairs if conf == level]
+        above = [ok for conf, ok in pairs if conf in CONFIDENCE_LEVELS[:n + 1]]
+        rows.append({"confidence": level, "predicted": len(here), "correct": sum(here),
+                     "precision": round(sum(here) / len(here), 3) if here else float("nan"),
+                     "predicted_at_or_above": len(above),
+                     "precision_at_or_above": round(sum(above) / len(above), 3) if above else float("nan")})
+    return pd.DataFrame(rows)
 
 
 def _scores(tp: Counter, fp: Counter, fn: Counter) -> pd.DataFrame:
@@ -131,8 +164,18 @@ def _scores(tp: Counter, fp: Counter, fn: Counter) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def predict_passages(passages: list[dict]) -> list[list[tuple[int, int, object]]]:
-    """Every passage's rows, read as one corpus: each passage an article, roles carried across them as in a run."""
+def _context_articles(passages: list[dict], context: list[dict] | None) -> list[dict]:
+    """The context articles that are not one of the passages (by id, or by the same text)."""
+    if not context:
+        return []
+    ids = {str(p.get("id", "")) for p in passages} - {""}
+    texts = {" ".join(p["text"].split()) for p in passages}
+    return [a for a in context if str(a.get("id", "")) not in ids and " ".join(str(a["text"]).split()) not in texts]
+
+
+def predict_passages(passages: list[dict], context: list[dict] | None = None) -> list[list[tuple[int, int, object]]]:
+    """Every passage's rows, read as one corpus: each passage an article, roles carried across them as in a run
+    (and across the ``context`` articles with them, when given)."""
     from .attribution.across import apply_roles, build_roles
 
     predicted = [predict_passage(p["text"]) for p in passages]
@@ -142,7 +185,11 @@ def predict_passages(passages: list[dict]) -> list[list[tuple[int, int, object]]
     if not records:
         return predicted
     frame = pd.DataFrame(records)
-    typed = apply_roles(frame, build_roles([frame]))
+    others = [{"article_id": f"context-{n}", "date": a.get("date"), "source_name": item.source_name,
+               "source_type": item.source_type, "type_evidence": item.type_evidence, "confidence": item.confidence}
+              for n, a in enumerate(_context_articles(passages, context)) for _s, _e, item in predict_passage(str(a["text"]))]
+    roles = build_roles([frame, pd.DataFrame(others)] if others else [frame])
+    typed = apply_roles(frame, roles)
     items = [item for rows in predicted for _s, _e, item in rows]
     for item, row in zip(items, typed.itertuples(index=False)):
         item.source_type, item.source_name = row.source_type, row.source_name
@@ -150,10 +197,10 @@ def predict_passages(passages: list[dict]) -> list[list[tuple[int, int, object]]
     return predicted
 
 
-def _evaluate_passages(passages: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _evaluate_passages(passages: list[dict], context: list[dict] | None = None):
     tp, fp, fn = Counter(), Counter(), Counter()
-    detail = []
-    for passage, rows in zip(passages, predict_passages(passages)):
+    detail, pairs = [], []
+    for passage, rows in zip(passages, predict_passages(passages, context)):
         text = passage["text"]
         gold_sentences: dict[tuple[int, int], set] = {}
         gold_rows: dict[tuple[int, int], list] = {}
@@ -164,8 +211,13 @@ def _evaluate_passages(passages: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame
             gold_rows.setdefault(span, []).append(f"{item['source_type']}|{item.get('source_name', '')}|{item.get('via', '')}")
         predicted: dict[tuple[int, int], set] = {}
         predicted_rows: dict[tuple[int, int], list] = {}
+        confidence: dict[tuple, str] = {}  # (span, type) -> the highest confidence of its rows
         for s_start, s_end, item in rows:
             predicted.setdefault((s_start, s_end), set()).add(item.source_type)
+            key = ((s_start, s_end), item.source_type)
+            level = item.confidence if item.confidence in CONFIDENCE_LEVELS else "low"
+            if key not in confidence or CONFIDENCE_LEVELS.index(level) < CONFIDENCE_LEVELS.index(confidence[key]):
+                confidence[key] = level
             predicted_rows.setdefault((s_start, s_end), []).append(
                 f"{item.source_type}|{item.source_name}|{item.via}|{item.confidence}")
 
@@ -176,6 +228,7 @@ def _evaluate_passages(passages: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame
             gold_here = set().union(*[gold_sentences[g] for g in overlapping(span, gold_sentences)]) if overlapping(span, gold_sentences) else set()
             for kind in types:
                 (tp if kind in gold_here else fp)[kind] += 1
+                pairs.append((confidence[(span, kind)], kind in gold_here))
         for span, types in gold_sentences.items():
             found_here = set().union(*[predicted[p] for p in overlapping(span, predicted)]) if overlapping(span, predicted) else set()
             for kind in types - found_here:
@@ -189,7 +242,7 @@ def _evaluate_passages(passages: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame
                 "found": "; ".join(predicted_rows.get(span, [])) or "; ".join(got),
                 "correct": expected == got,
             })
-    return _scores(tp, fp, fn), pd.DataFrame(detail)
+    return _scores(tp, fp, fn), pd.DataFrame(detail), by_confidence(pairs)
 
 
 def predict(context: str, sentence: str) -> list:
@@ -198,13 +251,16 @@ def predict(context: str, sentence: str) -> list:
     return extract_article(before + [sentence])[-1]
 
 
-def _evaluate_sentences(rows: list) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _evaluate_sentences(rows: list):
     tp, fp, fn = Counter(), Counter(), Counter()
-    detail = []
+    detail, pairs = [], []
     for row in rows:
         expected = set(item[0] for item in parse_expected(row.expected))
         found = predict(row.context, row.sentence)
         predicted = set(item.source_type for item in found)
+        for kind in predicted:
+            levels = [f.confidence for f in found if f.source_type == kind and f.confidence in CONFIDENCE_LEVELS]
+            pairs.append((min(levels, key=CONFIDENCE_LEVELS.index) if levels else "low", kind in expected))
         for kind in SOURCE_TYPES:
             tp[kind] += kind in expected and kind in predicted
             fp[kind] += kind in predicted and kind not in expected
@@ -214,4 +270,4 @@ def _evaluate_sentences(rows: list) -> tuple[pd.DataFrame, pd.DataFrame]:
             "found": " ; ".join(f"{f.source_type}|{f.source_name}|{f.via}" for f in found),
             "correct": expected == predicted,
         })
-    return _scores(tp, fp, fn), pd.DataFrame(detail)
+    return _scores(tp, fp, fn), pd.DataFrame(detail), by_confidence(pairs)

@@ -2327,3 +2327,20 @@ def test_a_title_inside_a_quotation_is_weaker_than_what_the_article_states():
     # with nothing stated outside the quotation, the quoted title still types the person, with less confidence
     found = [f for _s, rows in article("“Secretary Ana Ruiz was right,” Tom Lee said. Ruiz said it was fine.") for f in rows]
     assert (found[-1].source_type, found[-1].source_name) == ("official", "Ana Ruiz") and found[-1].confidence != "high"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the article says in so many words that the senator is running
+    ("Sen. Bernie Sanders of Vermont was the first presidential candidate to argue that the climate is an emergency. "
+     "Sanders said the plan would work.", ("political", "Bernie Sanders")),
+    ("Sen. Cory Booker is one of several presidential candidates who have released plans. Booker said it would help.",
+     ("political", "Cory Booker")),
+    # or names her by the candidacy: "the presidential hopeful", resolved to the one person in reach
+    ("Sen. Elizabeth Warren spoke in Detroit on Wednesday. The presidential hopeful said the plan would help. "
+     "Warren added that it was cheap.", ("political", "Elizabeth Warren")),
+    # not a denial, nor someone else called the candidate
+    ("Sen. John Thune is not a candidate. Thune said it was fine.", ("official", "John Thune")),
+    ("Sen. Mitch McConnell spoke on Tuesday. McConnell said the candidate was wrong.", ("official", "Mitch McConnell")),
+])
+def test_an_officeholder_the_article_calls_a_candidate_speaks_as_one(text, expected):
+    assert rows_of(text)[-1][:2] == expected

@@ -792,6 +792,13 @@ CAMPAIGN_RE = re.compile(
     r"carry (?:him|her) to victory)\b"
 )
 ENDORSED_RE = re.compile(r"\b(?:endorsement|backing) (?:of|from)$")  # "the endorsement of Rep. Jim Clyburn"
+# The article says the person is a candidate, in the words right after the name: "Sen. Bernie Sanders of Vermont was
+# the first presidential candidate to argue", "Booker, who is one of several 2020 hopefuls" (not "is not a candidate")
+CANDIDATE_PREDICATE_RE = re.compile(
+    r"^(?:of [a-z.]+(?: [a-z.]+)? )?(?:, (?:who|now) )?(?:is|was|has been|had been|became|remains|is now|was now) "
+    r"(?:also |still |now )?(?:(?:a|an|the) |one of (?:the |several |many |\d+ |[a-z]+ )?)(?:[a-z\d-]+ ){0,3}?"
+    r"(?:candidates?|hopefuls?|contenders?|nominee|front-?runner)\b")
+CANDIDACY_HEADS = frozenset({"candidate", "hopeful", "contender", "nominee", "front-runner", "frontrunner"})
 
 
 class Registry:
@@ -954,8 +961,12 @@ class Registry:
             return
         after = " ".join(t.lower for t in tokens[name.end: name.end + 3])
         own = re.match(r"(?:['’]s? )?(?:presidential )?(?:campaign|candidacy|bid|supporters|rally|rallies|delegates|running mate|camp)\b", after)
+        predicate = CANDIDATE_PREDICATE_RE.match(window) if not match else None
         if match:
             entity.add_evidence("political", f"campaign: '{match.group(0)}'", 3, index)
+        elif predicate:
+            said = _join(tokens, name.end, name.end + len(predicate.group(0).split()))  # as the article writes it
+            entity.add_evidence("political", f"campaign: '{name.text} {said}'", 3, index)
         elif own:
             entity.add_evidence("political", f"campaign: '{name.text}{' ' if not own.group(0).startswith(chr(39)) and not own.group(0).startswith('’') else ''}{own.group(0)}'", 3, index)
 
@@ -1424,6 +1435,12 @@ class Registry:
                 # of unnamed sources ("the official"), which may be someone else.
                 if kind and reading.strength >= 2 and len(counts) == 1 and not any(e.strength >= 2 for e in entity.evidence):
                     entity.add_evidence(reading.source_type, f"{words} {DESCRIBED}", min(2, reading.strength), index)
+                elif kind == "political" and head in CANDIDACY_HEADS and len(counts) == 1 and \
+                        not any(e.source_type == "political" for e in entity.evidence) and \
+                        any(e.source_type == "official" and e.strength >= 2 for e in entity.evidence):
+                    # An officeholder the article calls the candidate ("Sen. Elizabeth Warren ... The presidential
+                    # hopeful said") speaks as one, as the guidelines say: evidence as strong as the office's title.
+                    entity.add_evidence("political", f"{words} {DESCRIBED}", 3, index)
                 return entity
         return None
 

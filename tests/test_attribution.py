@@ -2344,3 +2344,11 @@ def test_a_title_inside_a_quotation_is_weaker_than_what_the_article_states():
 ])
 def test_an_officeholder_the_article_calls_a_candidate_speaks_as_one(text, expected):
     assert rows_of(text)[-1][:2] == expected
+
+
+def test_campaign_words_quoted_after_a_name_are_what_the_person_says_not_a_campaign():
+    text = ("Ryan: ‘Anti-Semitic Images’ Have ‘No Place In A Presidential Campaign.’ "
+            "Speaker of the House Rep. Paul Ryan (R-WI) said the images were wrong.")
+    assert [r[:2] for r in rows_of(text)] == [("official", "Paul Ryan")] * 2
+    # campaign acts outside the quotation still count
+    assert rows_of("Sen. Ted Cruz told supporters in Iowa that he would win.")[0][:2] == ("political", "Ted Cruz")

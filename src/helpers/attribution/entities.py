@@ -798,6 +798,7 @@ CANDIDATE_PREDICATE_RE = re.compile(
     r"^(?:of [a-z.]+(?: [a-z.]+)? )?(?:, (?:who|now) )?(?:is|was|has been|had been|became|remains|is now|was now) "
     r"(?:also |still |now )?(?:(?:a|an|the) |one of (?:the |several |many |\d+ |[a-z]+ )?)(?:[a-z\d-]+ ){0,3}?"
     r"(?:candidates?|hopefuls?|contenders?|nominee|front-?runner)\b")
+QUOTE_OPENERS = frozenset({"“", "‘", '"', "«"})  # ("'" is too often an apostrophe or a closing mark)
 CANDIDACY_HEADS = frozenset({"candidate", "hopeful", "contender", "nominee", "front-runner", "frontrunner"})
 
 
@@ -945,7 +946,11 @@ class Registry:
         Trump", "Sanders hopes to win the nomination": a sitting senator or governor speaking as a candidate
         or an endorser is political, as the guidelines say.
         """
-        window = " ".join(t.lower for t in tokens[name.end: name.end + 14])
+        after_name = tokens[name.end: name.end + 14]
+        # Up to a quotation mark: words quoted after the name are what the person says, no act of theirs ("Ryan:
+        # 'Anti-Semitic Images' Have 'No Place In A Presidential Campaign'", said the Speaker of the House)
+        opening = next((k for k, t in enumerate(after_name) if t.text in QUOTE_OPENERS), len(after_name))
+        window = " ".join(t.lower for t in after_name[:opening])
         match = CAMPAIGN_RE.search(window)
         start = name.title_start if name.title_start >= 0 else name.start
         endorsed = ENDORSED_RE.search(" ".join(t.lower for t in tokens[max(0, start - 3): start]))

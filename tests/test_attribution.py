@@ -2352,3 +2352,10 @@ def test_campaign_words_quoted_after_a_name_are_what_the_person_says_not_a_campa
     assert [r[:2] for r in rows_of(text)] == [("official", "Paul Ryan")] * 2
     # campaign acts outside the quotation still count
     assert rows_of("Sen. Ted Cruz told supporters in Iowa that he would win.")[0][:2] == ("political", "Ted Cruz")
+
+
+def test_a_bare_hopeful_or_a_sitting_president_is_not_made_a_candidate_by_a_description():
+    text = "President Barack Obama spoke in Paris. The Republican front-runner said the deal was weak. Obama said it was good."
+    assert rows_of(text)[-1][:2] == ("official", "Barack Obama")
+    text = "Sen. Lisa Murkowski spoke on Monday. The hopeful said the bill was weak. Murkowski said it was good."
+    assert rows_of(text)[-1][:2] == ("official", "Lisa Murkowski")

@@ -799,6 +799,8 @@ CANDIDATE_PREDICATE_RE = re.compile(
     r"(?:also |still |now )?(?:(?:a|an|the) |one of (?:the |several |many |\d+ |[a-z]+ )?)(?:[a-z\d-]+ ){0,3}?"
     r"(?:candidates?|hopefuls?|contenders?|nominee|front-?runner)\b")
 QUOTE_OPENERS = frozenset({"“", "‘", '"', "«"})  # ("'" is too often an apostrophe or a closing mark)
+# A sitting president running again still speaks from the office: no description makes him a candidate
+SITTING_PRESIDENT_WORDS = re.compile(r"^(?!.*\b(?:former|ex-|vice|then)\b)(?:U\.S\. )?President\b")
 CANDIDACY_HEADS = frozenset({"candidate", "hopeful", "contender", "nominee", "front-runner", "frontrunner"})
 
 
@@ -1441,8 +1443,10 @@ class Registry:
                 if kind and reading.strength >= 2 and len(counts) == 1 and not any(e.strength >= 2 for e in entity.evidence):
                     entity.add_evidence(reading.source_type, f"{words} {DESCRIBED}", min(2, reading.strength), index)
                 elif kind == "political" and head in CANDIDACY_HEADS and len(counts) == 1 and \
+                        words.lower().split()[-2:-1] not in (["the"], ["a"]) and \
                         not any(e.source_type == "political" for e in entity.evidence) and \
-                        any(e.source_type == "official" and e.strength >= 2 for e in entity.evidence):
+                        any(e.source_type == "official" and e.strength >= 2 for e in entity.evidence) and \
+                        not any(e.source_type == "official" and SITTING_PRESIDENT_WORDS.search(e.words) for e in entity.evidence):
                     # An officeholder the article calls the candidate ("Sen. Elizabeth Warren ... The presidential
                     # hopeful said") speaks as one, as the guidelines say: evidence as strong as the office's title.
                     entity.add_evidence("political", f"{words} {DESCRIBED}", 3, index)

@@ -2359,3 +2359,35 @@ def test_a_bare_hopeful_or_a_sitting_president_is_not_made_a_candidate_by_a_desc
     assert rows_of(text)[-1][:2] == ("official", "Barack Obama")
     text = "Sen. Lisa Murkowski spoke on Monday. The hopeful said the bill was weak. Murkowski said it was good."
     assert rows_of(text)[-1][:2] == ("official", "Lisa Murkowski")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a description after the cue, then the person it names: the person speaks, typed by the description
+    ("“The ocean is warming faster than we thought,” said the study’s lead author, Alice Marzocchi.",
+     ("expert", "Alice Marzocchi")),
+    # the description alone still types the row
+    ("“The ocean is warming faster than we thought,” said the study’s lead author.", ("expert", "study’s lead author")),
+])
+def test_a_description_after_the_cue_and_the_person_it_names(text, expected):
+    assert rows_of(text)[-1][:2] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("President Donald Trump, without citing any evidence, told reporters the vote was rigged.", ("official", "Donald Trump")),
+    ("Mayor Bill de Blasio, in a radio interview, said the plan would pass.", ("official", "Bill de Blasio")),
+])
+def test_a_short_prepositional_aside_between_subject_and_verb(text, expected):
+    assert rows_of(text)[-1][:2] == expected
+
+
+def test_a_sentence_opening_with_a_preposition_is_no_aside():
+    # "In a statement, the ministry said": the phrase opens the sentence, the ministry speaks
+    rows = rows_of("In a statement on Monday, the Ministry of Commerce said the tariffs were unjustified.")
+    assert rows and rows[-1][1] == "Ministry of Commerce" and rows[-1][0] == "official"
+
+
+def test_surname_particles_stay_inside_the_name():
+    # "de" is tagged as a foreign word and "von der" is two particles: neither cuts the name
+    assert rows_of("Bill de Blasio said the plan would pass.") == [("other", "Bill de Blasio", "")]
+    text = "Ursula von der Leyen said it was good. Von der Leyen said it was fine."
+    assert [r[1] for r in rows_of(text)] == ["Ursula von der Leyen"] * 2

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import lexicons as lex
-from .entities import AGE_RE, PARTY_MEMBERS, DATA_WORDS, OUTLET_DESCRIPTIONS, ORGANISATION_DESCRIPTIONS, UNNAMED_TYPES, OPENING_CLAUSES, Name, opening_end
+from .entities import AGE_RE, PARTY_MEMBERS, DATA_WORDS, OUTLET_DESCRIPTIONS, ORGANISATION_DESCRIPTIONS, UNNAMED_TYPES, OPENING_CLAUSES, SURNAME_PARTICLES, Name, opening_end
 from .tokens import Token, is_capitalised
 
 AUXILIARIES = {
@@ -178,6 +178,11 @@ _CALL_NOT = re.compile(
     r"\s+(?:off|in|up|back|out|by|an?\s+(?:press\s+conference|news\s+conference|meeting|vote|halt|strike|election|"
     r"session|referendum|truce|ceasefire|timeout|time-out|recess)|(?:the|a)\s+shots?|(?:for\s+)?help)\b", re.I)
 _ASK_OBJECT = re.compile(r"\s*(?:whether|if|why|how|what|who|when|where|which|for|about|that|(?:[\w’'.-]+\s+){1,7}(?:to|whether|if|why|how|what|which|who|whom|when|where|about|for)\b|(?:[\w’'.-]+\s+){0,6}[\w’'.-]+\s*[,:]|“|\"|:|,)", re.I)
+
+
+# A short aside led by a preposition between the subject and its verb: "Trump, without citing any evidence, told",
+# "the mayor, at a rally in Ohio, said", "Clinton, in a statement, said"
+PREPOSITIONAL_ASIDE = re.compile(r"(?:without|despite|with|after|before|while|in|at|on|during|like|unlike) [\w’'.-]+(?: [\w’'.-]+){0,3}$")
 
 
 @dataclass
@@ -385,7 +390,8 @@ class SentenceCues:
             lowered = prev.lower
             if self.in_quote[k - 1]:
                 break
-            if prev.tag == "POS" or lowered in {"-", "&"} or prev.text in {"/", "on"} and self._inside_name(k - 1):
+            if prev.tag == "POS" or lowered in {"-", "&"} or (prev.text in {"/", "on"} or lowered in SURNAME_PARTICLES) \
+                    and self._inside_name(k - 1):  # "Bill de Blasio": the particle is tagged as a foreign word
                 k -= 1
                 continue
             if is_capitalised(prev) and prev.text[:1].isalnum():
@@ -493,7 +499,7 @@ class SentenceCues:
                 break
             if token.tag.startswith(("VB", "MD")) and not is_capitalised(token) and lowered not in lex.roles() \
                     and lowered not in PERSON_NOUNS and lowered not in DATA_WORDS and lowered not in {"unnamed", "unidentified", "familiar", "based"} \
-                    and not lowered.endswith("-based") and k > i and not (
+                    and not lowered.endswith("-based") and k > i and tokens[k - 1].tag != "POS" and not (
                         ("-" in lowered or token.tag in {"VBN", "VBD"}) and k + 1 < n and (tokens[k + 1].tag.startswith("NN") or is_capitalised(tokens[k + 1]))):
                 break
             if k > i + 1 and lowered in lex.cue_verbs() and not is_capitalised(token) and k + 1 < n and (
@@ -678,7 +684,8 @@ class SentenceCues:
                     k -= 1
                 aside = " ".join(t.lower for t in tokens[k + 1:j])
                 tag_text = self.sentence[tokens[k + 1].start: tokens[j - 1].end] if k + 1 < j else ""
-                if k >= 0 and tokens[k].text == "," and (aside in ASIDES or PARTY_TAG.fullmatch(tag_text)):
+                if k >= 0 and tokens[k].text == "," and (aside in ASIDES or PARTY_TAG.fullmatch(tag_text)
+                                                         or PREPOSITIONAL_ASIDE.match(aside) and k > 0):
                     j = k - 1
                     continue
                 person = self._person_before_asides(j)
@@ -962,6 +969,12 @@ class SentenceCues:
         phrase = self.phrase(*span)
         if phrase.pronoun in {"it", "they", "who"}:
             return None
+        tokens = self.tokens
+        if not phrase.names and span[1] + 1 < len(tokens) and tokens[span[1]].text == ",":
+            # '"...," said the study's lead author, Alice Marzocchi': the person the description names
+            named = next((n for n in self.names if n.start == span[1] + 1 and n.kind == "person"), None)
+            if named is not None and (named.end >= len(tokens) or tokens[named.end].text in {".", ",", ";", "!", "?"}):
+                return self.phrase(named.start, named.end)
         return phrase
 
     def main_subject(self, before: int, past: bool = False) -> Phrase | None:

@@ -243,6 +243,10 @@ def _run_ends(tokens: list[Token], i: int, headline: bool = False) -> int:
         if token.lower == "of" and 2 <= j - i <= 3 and tokens[i].text in lex.first_names() and not any(
                 t.text in lex.organisation_words() or t.lower in lex.roles() for t in tokens[i:j]):
             break  # a person of a place: "Tom Emanuel of Laconia, N.H." (not "Georgia Institute of Technology")
+        if token.lower in SURNAME_PARTICLES and j + 2 < n and tokens[j + 1].lower in SURNAME_PARTICLES \
+                and is_capitalised(tokens[j + 2]) and tokens[j + 2].text not in NOT_NAMES:
+            j += 2  # two particles before a surname: "Ursula von der Leyen", "Frans van den Berg"
+            continue
         # Connectors inside a name ("Chinese Academy of Social Sciences", "Ways and Means Committee").
         if token.lower in CONNECTORS and j + 1 < n and is_capitalised(tokens[j + 1]) and tokens[j + 1].text not in NOT_NAMES:
             if token.lower == "and" and not _and_inside_name(tokens, i, j):

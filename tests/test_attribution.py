@@ -2391,3 +2391,14 @@ def test_surname_particles_stay_inside_the_name():
     assert rows_of("Bill de Blasio said the plan would pass.") == [("other", "Bill de Blasio", "")]
     text = "Ursula von der Leyen said it was good. Von der Leyen said it was fine."
     assert [r[1] for r in rows_of(text)] == ["Ursula von der Leyen"] * 2
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a plural body word names the same kind of body as the singular
+    ("The European Academies Science Advisory Council concluded that the technology had limited potential.",
+     ("expert", "European Academies Science Advisory Council")),
+    ("The National Institutes of Health said the trial would continue.", ("expert", "National Institutes of Health")),
+    ("The World Council of Churches said the plan was unjust.", ("other", "World Council of Churches")),
+])
+def test_plural_body_words_type_the_body(text, expected):
+    assert rows_of(text)[-1][:2] == expected

@@ -1,7 +1,7 @@
 # Sourcebook: two commands do everything on a machine with only Python 3.11+.
 #   make report   render every notebook over seeds/ into reports/ (CORPUS=... OUT=... to change)
 #   make test     the whole suite: unit tests, notebooks under nbval, rendered reports in Chromium
-#   make test-fast  every test but the slow ones (notebooks, nbval, Dask, Chromium): under a minute
+#   make test-fast  every test but the slow ones (notebooks, nbval, Dask, Chromium): about two minutes
 # Each creates .venv and installs the project when it is missing or pyproject.toml changed.
 
 PYTHON ?= python3
@@ -11,6 +11,8 @@ STAMP  := $(VENV)/.sourcebook-installed
 CORPUS ?= seeds
 OUT    ?= reports
 ARGS   ?=
+# The suite runs on every core (pytest-xdist); one test file per worker, so a notebook's cells share one kernel.
+WORKERS ?= auto
 
 .PHONY: report test test-fast lab analyze benchmark strip parameters update-expected browser sample clean
 
@@ -25,11 +27,11 @@ report: $(STAMP)
 	$(BIN)/sourcebook render $(CORPUS) --out $(OUT) $(ARGS)
 
 test: $(STAMP) browser
-	$(BIN)/python -m pytest $(ARGS)
+	$(BIN)/python -m pytest -n $(WORKERS) --dist loadfile $(ARGS)
 
 # The markers are set in tests/conftest.py; a test that is not marked slow cannot start a kernel, Dask or Chromium.
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -m "not slow and not browser" $(ARGS)
+	$(BIN)/python -m pytest -n $(WORKERS) --dist loadfile -m "not slow and not browser" $(ARGS)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,) $(ARGS)

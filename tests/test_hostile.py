@@ -130,7 +130,29 @@ def test_text_without_punctuation_is_cut_into_bounded_sentences():
     assert all(text[s.start:s.end] == s.text for s in spans)
 
 
+def test_a_time_budget_that_runs_out_during_the_first_article_never_leaves_a_half_imported_module():
+    # A fresh interpreter (nothing of TextBlob or NLTK imported yet) and a budget far below the first article's
+    # imports: what loads on first use is loaded outside the deadline, so each article is analysed or set aside
+    # for time, and none fails on a module a fired deadline left half-initialised.
+    code = (
+        "import os; os.environ['SOURCEBOOK_TIME_BUDGET'] = '0.002'\n"
+        "from helpers.article import safe_analyze\n"
+        "import sys\n"
+        "for _ in range(3):\n"
+        "    result = safe_analyze('“Prices rose,” the minister said. Growth was weak.', ('textblob', 'vader'))\n"
+        "    print(result[1] if result[0] == 'error' else 'analysed')\n"
+        "print(all(m in sys.modules for m in ('nltk', 'textblob', 'vaderSentiment.vaderSentiment')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    *outcomes, loaded = done.stdout.splitlines()
+    assert loaded == "True"  # imported whole, before the first deadline, though no article had the time
+    assert len(outcomes) == 3
+    assert all(line == "analysed" or line == "not analysed: took longer than 0.002 s" for line in outcomes), outcomes
+
+
 @pytest.mark.slow
+@pytest.mark.no_kernel
 def test_a_million_word_article_is_analysed_with_a_warning_and_an_over_budget_one_set_aside(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()

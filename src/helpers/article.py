@@ -17,6 +17,7 @@ import os
 import signal
 import threading
 from contextlib import contextmanager
+from functools import lru_cache
 
 from .attribution import ATTRIBUTION_COLUMNS, extract_article
 from .certainty import classify as classify_certainty
@@ -134,9 +135,21 @@ def _deadline(seconds: float):
         signal.signal(signal.SIGALRM, previous)
 
 
+@lru_cache(maxsize=None)
+def prepare(engines: tuple[str, ...]) -> None:
+    """Import and load what the analysis loads on first use (TextBlob and the NLTK it imports, VADER's lexicon,
+    the attribution lexicons), once per process and outside any time budget: a deadline that fired in the middle
+    of an import would leave the module half-initialised, and every later article of the process would fail."""
+    from .attribution.lexicons import warm_up as warm_lexicons
+
+    warm_lexicons()
+    analyze_article("“It was a good day,” the minister said on Monday.", engines)  # every path loaded on first use
+
+
 def safe_analyze(text: str, engines: tuple[str, ...]):
     """One article's rows, or ('error', reason): a failure or an article over the time budget is reported,
     never raised across processes, and the run goes on."""
+    prepare(tuple(engines))
     budget = time_budget()
     try:
         with _deadline(budget):
@@ -159,5 +172,6 @@ def warm_up() -> None:
     from .attribution.lexicons import warm_up as warm_lexicons
 
     warm_lexicons()
+    from . import tone_exact  # noqa: F401 - TextBlob and NLTK, imported before the fork's first article
     # The lexicons live as long as the worker: the garbage collector need not scan them again after every batch.
     gc.freeze()

@@ -11,7 +11,8 @@ STAMP  := $(VENV)/.sourcebook-installed
 CORPUS ?= seeds
 OUT    ?= reports
 ARGS   ?=
-# The suite runs on every core (pytest-xdist); one test file per worker, so a notebook's cells share one kernel.
+# The suite runs on every core (pytest-xdist). The tests that start Jupyter kernels (nbval's cells among them) run
+# in one group, on one worker, in order (tests/conftest.py); the rest are shared out test by test.
 WORKERS ?= auto
 
 .PHONY: report test test-fast lab analyze benchmark strip parameters update-expected browser sample clean
@@ -27,11 +28,11 @@ report: $(STAMP)
 	$(BIN)/sourcebook render $(CORPUS) --out $(OUT) $(ARGS)
 
 test: $(STAMP) browser
-	$(BIN)/python -m pytest -n $(WORKERS) --dist loadfile $(ARGS)
+	$(BIN)/python -m pytest -n $(WORKERS) --dist loadgroup $(ARGS)
 
 # The markers are set in tests/conftest.py; a test that is not marked slow cannot start a kernel, Dask or Chromium.
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -n $(WORKERS) --dist loadfile -m "not slow and not browser" $(ARGS)
+	$(BIN)/python -m pytest -n $(WORKERS) --dist loadgroup -m "not slow and not browser" $(ARGS)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,) $(ARGS)

@@ -7,6 +7,8 @@ Markers (`make test-fast` runs `-m "not slow and not browser"`):
   (``RENDERING_FIXTURES``), and with ``@pytest.mark.slow`` on the tests that render or start Dask themselves
   (and on the million-word article of test_hostile.py, half a minute of analysis).
 - ``browser``: starts headless Chromium: every test under tests/browser/ (also slow).
+- ``no_kernel``: a slow test that starts no Jupyter kernel (Dask, a long analysis): under pytest-xdist it may
+  run beside the others; every other slow test runs in the ``kernels`` group, on one worker.
 
 A test that is not marked slow and still starts a Jupyter kernel, a Dask cluster or client, or Chromium fails
 at once (``_fast_tests_stay_fast``), so the markers stay exact as tests are added.
@@ -42,6 +44,11 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.slow)
         elif RENDERING_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+        # Under pytest-xdist (make test: --dist loadgroup), the slow tests that start Jupyter kernels run one after
+        # another on one worker: kernels started at once by two workers can race for the same ports ("Invalid
+        # Signature"). Slow tests that start none (Dask, the million-word article) say so and run beside them.
+        if item.get_closest_marker("slow") and not item.get_closest_marker("no_kernel"):
+            item.add_marker(pytest.mark.xdist_group("kernels"))
 
 
 def _refuse(what: str):
@@ -53,11 +60,17 @@ def _refuse(what: str):
 
 @pytest.fixture(autouse=True)
 def _fast_tests_stay_fast(request, monkeypatch):
-    """In a test not marked slow, starting a kernel, a Dask cluster or client, or Chromium is an error."""
+    """In a test not marked slow, starting a kernel, a Dask cluster or client, or Chromium is an error; in a slow
+    test marked no_kernel, starting a kernel is."""
+    from jupyter_client.manager import AsyncKernelManager, KernelManager
+
     if request.node.get_closest_marker("slow"):
+        if request.node.get_closest_marker("no_kernel"):
+            for manager in (KernelManager, AsyncKernelManager):
+                monkeypatch.setattr(manager, "start_kernel", lambda *a, **k: pytest.fail(
+                    "this test starts a Jupyter kernel but is marked no_kernel (see tests/conftest.py)", pytrace=False))
         yield
         return
-    from jupyter_client.manager import AsyncKernelManager, KernelManager
 
     for manager in (KernelManager, AsyncKernelManager):
         monkeypatch.setattr(manager, "start_kernel", _refuse("starts a Jupyter kernel (executes a notebook)"))

@@ -85,6 +85,7 @@ def test_progress_lines_when_not_a_terminal(capsys):
 
 
 @pytest.mark.slow
+@pytest.mark.no_kernel
 def test_dask_engine_on_a_local_cluster_of_two_workers_gives_identical_rows(many_articles):
     pytest.importorskip("distributed", reason="make test installs the dask extra")
     local = analyze(many_articles, workers=1)
@@ -95,6 +96,7 @@ def test_dask_engine_on_a_local_cluster_of_two_workers_gives_identical_rows(many
 
 
 @pytest.mark.slow
+@pytest.mark.no_kernel
 def test_dask_engine_from_the_command_line(tmp_path):
     pytest.importorskip("distributed", reason="make test installs the dask extra")
     from helpers.cli import main
@@ -106,6 +108,7 @@ def test_dask_engine_from_the_command_line(tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.no_kernel
 def test_the_old_engine_option_still_chooses_the_backend_with_a_notice(tmp_path, capsys):
     """--engine was renamed --backend ("engine" is the sentiment instrument); it is accepted for one release."""
     pytest.importorskip("distributed", reason="make test installs the dask extra")
@@ -175,6 +178,7 @@ def test_a_rerun_reads_unchanged_batches_whole_and_analyses_only_the_new_article
 
 
 @pytest.mark.slow
+@pytest.mark.no_kernel
 def test_dask_reads_the_corpus_in_partitions_and_writes_the_tables_of_one_machine(many_articles, tmp_path):
     """Workers read the files (16 per task), including bad and duplicate ones; the ledger and tables match."""
     pytest.importorskip("distributed", reason="make test installs the dask extra")

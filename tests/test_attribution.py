@@ -2402,3 +2402,25 @@ def test_surname_particles_stay_inside_the_name():
 ])
 def test_plural_body_words_type_the_body(text, expected):
     assert rows_of(text)[-1][:2] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Costa reported from Washington.",  # a reporter's credit line
+    "Sean Sullivan and Jose DelReal reported from Manchester, N.H., and Washington.",
+    "If anybody should have been confirmed by now, it’s Crenshaw.",  # 'by now' is a time, no agent
+    "Mr. Ackman’s biggest bet yet has cost him more than a billion dollars.",  # a noun after a superlative
+])
+def test_credit_lines_times_and_nouns_are_no_attributions(text):
+    assert rows_of(text) == []
+
+
+def test_a_report_from_a_place_with_its_content_is_still_an_attribution():
+    assert rows_of("The newspaper reported from Beijing that the talks had failed.")[0][0] == "media"
+    assert rows_of("The report was confirmed by officials.")[0][0] == "anonymous"
+
+
+def test_both_without_a_noun_is_the_people_just_named_or_no_row():
+    text = "Rep. Bob Goodlatte and Rep. Trey Gowdy sent a letter on Monday. Both said the letter was clear."
+    assert sorted(r[:2] for r in rows_of(text)) == [("official", "Bob Goodlatte"), ("official", "Trey Gowdy")]
+    # with no two people named just before, no telling who: no row named "both"
+    assert rows_of("The ministry and its critics were heard. Both argued it was fine.") == []

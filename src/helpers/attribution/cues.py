@@ -68,6 +68,14 @@ NOUN_BEFORE = {"the", "a", "an", "this", "that", "these", "those", "his", "her",
                "false", "baseless", "unsubstantiated", "wild", "those", "these", "some", "many", "what", "which",
                "strong", "early", "later", "further", "additional", "past"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who"}
+# A group of the people just named, with no noun: "both said" (the extractor resolves it to the people just named,
+# as it does "both men", and gives no row when it cannot: "both" is no source's name)
+BARE_GROUP = re.compile(r"(?:both|(?:the|all) (?:two|three)|the (?:pair|trio))(?: of them)?", re.I)
+# A reporter's credit line at the end of a story: "Costa reported from Washington.", "... reported from Beijing and Seoul."
+BYLINE_PLACE = re.compile(r"\s+from\s+(?:[A-Z][\w.’'-]*(?:,?\s+(?:and\s+)?))*[A-Z][\w.’'-]*\.?\s*$")
+# Words after a passive 'by' that are no agent (lower case as written; "Now This" is an outlet)
+AGENT_NOT = frozenset({"now", "then", "far", "default", "design", "accident", "mistake", "chance", "contrast",
+                       "comparison", "law", "hand", "today", "tomorrow", "yesterday", "noon", "midnight"})
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
           "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 POLL_WORDS = {"poll", "polls", "survey", "surveys"}
@@ -1060,6 +1068,10 @@ class SentenceCues:
             prev = tokens[i - 1].lower if i > 0 else ""
             nxt = tokens[i + 1].lower if i + 1 < n else ""
             after = self.sentence[token.end:]
+            if lowered == "reported" and BYLINE_PLACE.match(after):
+                continue  # "Costa reported from Washington.": a reporter's credit line, no attribution
+            if i > 1 and tokens[i - 1].tag == "JJS" and (tokens[i - 2].tag == "POS" or tokens[i - 2].lower in NOUN_BEFORE):
+                continue  # "Mr. Ackman's biggest bet", "the biggest claim": a noun after a superlative
             # Nouns and adjectives: "the report", "his claims", "Trump's support", "the said agreement".
             verb_not_noun = prev == "which" and i > 1 and tokens[i - 2].text == "," and not lowered.endswith("s")  # ", which argued"
             # "He later suggested", "Trump further claimed": an adverb after the subject, not "later reports".
@@ -1501,6 +1513,8 @@ class SentenceCues:
             k = self._token_at(match.end())
             if k is None or self.in_quote[max(0, k - 1)]:
                 continue
+            if k < len(self.tokens) and self.tokens[k].text in AGENT_NOT:
+                continue  # "confirmed by now", "published by default": a time or a manner, no agent
             if k < len(self.tokens) and self.tokens[k].text.islower() and self.tokens[k].lower.endswith("ing"):
                 continue  # "conducted by comparing differences": a means, not an agent
             phrase = self._object_phrase(k)

@@ -11,8 +11,8 @@ STAMP  := $(VENV)/.sourcebook-installed
 CORPUS ?= seeds
 OUT    ?= reports
 ARGS   ?=
-# The suite runs on every core (pytest-xdist). The tests that start Jupyter kernels (nbval's cells among them) run
-# in one group, on one worker, in order (tests/conftest.py); the rest are shared out test by test.
+# The suite runs on every core (pytest-xdist), a test file per worker (nbval's cells of a notebook share a kernel);
+# the slow tests that start Jupyter kernels take a lock, one at a time across the workers (tests/conftest.py).
 WORKERS ?= auto
 
 .PHONY: report test test-fast lab analyze benchmark strip parameters update-expected browser sample clean
@@ -28,11 +28,11 @@ report: $(STAMP)
 	$(BIN)/sourcebook render $(CORPUS) --out $(OUT) $(ARGS)
 
 test: $(STAMP) browser
-	$(BIN)/python -m pytest -n $(WORKERS) --dist loadgroup $(ARGS)
+	$(BIN)/python -m pytest -n $(WORKERS) --dist loadfile $(ARGS)
 
 # The markers are set in tests/conftest.py; a test that is not marked slow cannot start a kernel, Dask or Chromium.
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -n $(WORKERS) --dist loadgroup -m "not slow and not browser" $(ARGS)
+	$(BIN)/python -m pytest -n $(WORKERS) --dist loadfile -m "not slow and not browser" $(ARGS)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,) $(ARGS)

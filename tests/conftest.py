@@ -7,8 +7,8 @@ Markers (`make test-fast` runs `-m "not slow and not browser"`):
   (``RENDERING_FIXTURES``), and with ``@pytest.mark.slow`` on the tests that render or start Dask themselves
   (and on the million-word article of test_hostile.py, half a minute of analysis).
 - ``browser``: starts headless Chromium: every test under tests/browser/ (also slow).
-- ``no_kernel``: a slow test that starts no Jupyter kernel (Dask, a long analysis): under pytest-xdist it may
-  run beside the others; every other slow test runs in the ``kernels`` group, on one worker.
+- ``no_kernel``: a slow test that starts no Jupyter kernel (Dask, a long analysis): under pytest-xdist it runs
+  beside the others, while every other slow test holds a lock shared by the workers (``pytest_runtest_protocol``).
 
 A test that is not marked slow and still starts a Jupyter kernel, a Dask cluster or client, or Chromium fails
 at once (``_fast_tests_stay_fast``), so the markers stay exact as tests are added.
@@ -44,11 +44,28 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.slow)
         elif RENDERING_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
-        # Under pytest-xdist (make test: --dist loadgroup), the slow tests that start Jupyter kernels run one after
-        # another on one worker: kernels started at once by two workers can race for the same ports ("Invalid
-        # Signature"). Slow tests that start none (Dask, the million-word article) say so and run beside them.
-        if item.get_closest_marker("slow") and not item.get_closest_marker("no_kernel"):
-            item.add_marker(pytest.mark.xdist_group("kernels"))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    """Under pytest-xdist (make test), one slow test at a time across the workers starts Jupyter kernels: two
+    kernels started at once by two workers can race for the same ports ("Invalid Signature", a kernel that does
+    not answer). The lock is held from the test's setup (a rendered report is set up there) to its teardown;
+    slow tests marked no_kernel (Dask, the million-word article) and every fast test run beside it."""
+    import os
+
+    if not os.environ.get("PYTEST_XDIST_WORKER") or not item.get_closest_marker("slow") \
+            or item.get_closest_marker("no_kernel"):
+        return (yield)
+    import fcntl
+
+    lock_path = item.config._tmp_path_factory.getbasetemp().parent / "kernels.lock"  # shared by the workers
+    with open(lock_path, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            return (yield)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def _refuse(what: str):

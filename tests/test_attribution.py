@@ -2424,3 +2424,22 @@ def test_both_without_a_noun_is_the_people_just_named_or_no_row():
     assert sorted(r[:2] for r in rows_of(text)) == [("official", "Bob Goodlatte"), ("official", "Trey Gowdy")]
     # with no two people named just before, no telling who: no row named "both"
     assert rows_of("The ministry and its critics were heard. Both argued it was fine.") == []
+
+
+def test_her_other_campaign_promises_is_a_campaign_and_no_attribution():
+    text = ("Sen. Elizabeth Warren spoke on Wednesday. Like Warren's other proposals, her plan weaves in aspects of "
+            "her other campaign promises. Warren said the plan would help.")
+    assert rows_of(text) == [("political", "Elizabeth Warren", "")] * 2
+    # a cue ending the sentence after a person's noun still is one
+    assert rows_of("Her spokesman warns.")[0][1] == "Her spokesman"
+
+
+def test_two_people_the_article_calls_candidates_between_dashes_are_both_candidates():
+    text = ("Sen. Bernie Sanders spoke on Tuesday. During the debate, two of the frontrunners—Sen. Elizabeth Warren and "
+            "Bernie Sanders—became the first candidates to embrace the plan. Sanders said it would work. "
+            "Warren said it was cheap.")
+    assert [r[:2] for r in rows_of(text)] == [("political", "Bernie Sanders"), ("political", "Bernie Sanders"),
+                                             ("political", "Elizabeth Warren")]
+    # a candidacy of the second person alone is not the first one's
+    assert rows_of("Sen. Tom Lee and Ana Ruiz, who is a candidate for mayor, met. Lee said it would work.")[-1][:2] == (
+        "official", "Tom Lee")

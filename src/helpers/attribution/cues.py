@@ -1072,6 +1072,12 @@ class SentenceCues:
                 continue  # "Costa reported from Washington.": a reporter's credit line, no attribution
             if i > 1 and tokens[i - 1].tag == "JJS" and (tokens[i - 2].tag == "POS" or tokens[i - 2].lower in NOUN_BEFORE):
                 continue  # "Mr. Ackman's biggest bet", "the biggest claim": a noun after a superlative
+            if i > 2 and i + 2 >= n and (i + 1 == n or tokens[i + 1].text in {".", "!", "?"}) and tokens[i - 1].tag == "NN":
+                # "aspects of her other campaign promises.": a compound noun ending the sentence, inside a
+                # prepositional phrase (a possessive and at most one word between the preposition and the noun)
+                opener = next((k for k in range(i - 2, max(-1, i - 5), -1) if tokens[k].tag == "PRP$"), None)
+                if opener is not None and opener > 0 and tokens[opener - 1].lower in {"of", "about", "on", "for", "with", "to", "from", "in"}:
+                    continue
             # Nouns and adjectives: "the report", "his claims", "Trump's support", "the said agreement".
             verb_not_noun = prev == "which" and i > 1 and tokens[i - 2].text == "," and not lowered.endswith("s")  # ", which argued"
             # "He later suggested", "Trump further claimed": an adverb after the subject, not "later reports".

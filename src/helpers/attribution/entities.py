@@ -781,7 +781,7 @@ POLL_STANDING_RE = re.compile(r"(?:in (?:first|second|third|fourth|fifth) (?:pla
                               r"garnered|received|drew|won|gets|got)? ?\(? ?\d{1,2}(?:\.\d)? ?(?:percent|%)")
 POLL_SENTENCE_RE = re.compile(r"\b(?:polls?|polling|survey|surveys|caucus\w*|primary|primaries|voters|ballots?)\b")
 CAMPAIGN_RE = re.compile(
-    r"\b(?:(?:his|her|their) (?:presidential |senate |re-election |reelection )?(?:campaign|candidacy|bid|rivals?|running mate|"
+    r"\b(?:(?:his|her|their) (?:other |new |latest |fledgling |struggling )?(?:presidential |senate |re-election |reelection )?(?:campaign|candidacy|bid|rivals?|running mate|"
     r"opponents?|supporters)|suspend(?:s|ed|ing)? (?:his|her) campaign|told (?:his |her )?supporters|"
     r"(?:at|during) (?:a|the|his|her) (?:campaign )?(?:rally|rallies|town hall|fundraiser|stump speech|caucus)|"
     r"endors(?:e|es|ed|ing|ement)|stump(?:ed|ing)? for|campaign(?:ed|ing|s)? (?:for|against|in|on)|"
@@ -799,7 +799,7 @@ ENDORSED_RE = re.compile(r"\b(?:endorsement|backing) (?:of|from)$")  # "the endo
 # The article says the person is a candidate, in the words right after the name: "Sen. Bernie Sanders of Vermont was
 # the first presidential candidate to argue", "Booker, who is one of several 2020 hopefuls" (not "is not a candidate")
 CANDIDATE_PREDICATE_RE = re.compile(
-    r"^(?:of [a-z.]+(?: [a-z.]+)? )?(?:, (?:who|now) )?(?:is|was|has been|had been|became|remains|is now|was now) "
+    r"^(?:of [a-z.]+(?: [a-z.]+)? )?(?:(?:, (?:who|now)|—|–|--) )?(?:is|was|has been|had been|became|remains|is now|was now) "
     r"(?:also |still |now )?(?:(?:a|an|the) |one of (?:the |several |many |\d+ |[a-z]+ )?)(?:[a-z\d-]+ ){0,3}?"
     r"(?:candidates?|hopefuls?|contenders?|nominee|front-?runner)\b")
 QUOTE_OPENERS = frozenset({"“", "‘", '"', "«"})  # ("'" is too often an apostrophe or a closing mark)
@@ -943,9 +943,9 @@ class Registry:
                 continue
             self._read_roles(index, sentence, tokens, names, name, entity)
             if entity.kind in {"person", "name"} and not name.in_quote:
-                self._read_campaign(index, tokens, name, entity)
+                self._read_campaign(index, tokens, name, entity, names)
 
-    def _read_campaign(self, index: int, tokens: list[Token], name: Name, entity: Entity) -> None:
+    def _read_campaign(self, index: int, tokens: list[Token], name: Name, entity: Entity, names: list[Name] = ()) -> None:
         """A person doing what candidates, campaigns and surrogates do, in the words right after the name: political.
 
         "Cruz told supporters", "Huckabee announced he was suspending his campaign", "Ryan, who endorsed
@@ -973,6 +973,18 @@ class Registry:
         after = " ".join(t.lower for t in tokens[name.end: name.end + 3])
         own = re.match(r"(?:['’]s? )?(?:presidential )?(?:campaign|candidacy|bid|supporters|rally|rallies|delegates|running mate|camp)\b", after)
         predicate = CANDIDATE_PREDICATE_RE.match(window) if not match else None
+        if not match and not predicate and name.end < len(tokens) and tokens[name.end].lower == "and":
+            # the first of two people the sentence says are candidates: "Elizabeth Warren and Bernie Sanders—became
+            # the first candidates to embrace"
+            other = next((m for m in names if m.start == name.end + 1 and m.title_start < 0 and m.kind in {"person", "name"}), None)
+            if other is not None:
+                rest = tokens[other.end: other.end + 14]
+                opening = next((k for k, t in enumerate(rest) if t.text in QUOTE_OPENERS), len(rest))
+                joint = CANDIDATE_PREDICATE_RE.match(" ".join(t.lower for t in rest[:opening]))
+                if joint and "candidates" in joint.group(0) or joint and re.search(r"(?:hopefuls|contenders|front-?runners)\b", joint.group(0)):
+                    said = _join(tokens, other.end, other.end + len(joint.group(0).split()))
+                    entity.add_evidence("political", f"campaign: '{name.text} and {other.text} {said}'", 3, index)
+                    return
         if match:
             entity.add_evidence("political", f"campaign: '{match.group(0)}'", 3, index)
         elif predicate:

@@ -172,6 +172,5 @@ def warm_up() -> None:
     from .attribution.lexicons import warm_up as warm_lexicons
 
     warm_lexicons()
-    from . import tone_exact  # noqa: F401 - TextBlob and NLTK, imported before the fork's first article
     # The lexicons live as long as the worker: the garbage collector need not scan them again after every batch.
     gc.freeze()

@@ -68,9 +68,6 @@ NOUN_BEFORE = {"the", "a", "an", "this", "that", "these", "those", "his", "her",
                "false", "baseless", "unsubstantiated", "wild", "those", "these", "some", "many", "what", "which",
                "strong", "early", "later", "further", "additional", "past"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who"}
-# A group of the people just named, with no noun: "both said" (the extractor resolves it to the people just named,
-# as it does "both men", and gives no row when it cannot: "both" is no source's name)
-BARE_GROUP = re.compile(r"(?:both|(?:the|all) (?:two|three)|the (?:pair|trio))(?: of them)?", re.I)
 # A reporter's credit line at the end of a story: "Costa reported from Washington.", "... reported from Beijing and Seoul."
 BYLINE_PLACE = re.compile(r"\s+from\s+(?:[A-Z][\w.’'-]*(?:,?\s+(?:and\s+)?))*[A-Z][\w.’'-]*\.?\s*$")
 # Words after a passive 'by' that are no agent (lower case as written; "Now This" is an outlet)

@@ -20,7 +20,7 @@ import re
 from ..text import TWEET_CREDIT_RE
 from . import lexicons as lex
 from .classify import confidence_of, type_entity
-from .cues import (ANON_PHRASE_RE, BARE_GROUP, FIRST_TO_REPORT_RE, MEDIA_RUMOR_RE, POSSESSIVE_SOURCES_RE, SAID_TO_RE,
+from .cues import (ANON_PHRASE_RE, FIRST_TO_REPORT_RE, MEDIA_RUMOR_RE, POSSESSIVE_SOURCES_RE, SAID_TO_RE,
                    SAID_TO_TITLE_RE, SOCIAL_PHRASE_RE, VIRAL_RE, Cue, Phrase, SentenceCues, has_trigger,
                    PARTY_PLURALS, find_platform, may_hold, party_member, plain_case, platform_display)
 from .entities import (DATA_WORDS, ORGANISATION_DESCRIPTIONS, OUTLET_DESCRIPTIONS, PARTY_MEMBERS, UNNAMED_TYPES, Name, Registry,
@@ -277,8 +277,8 @@ def _resolve(cues: list[Cue], sentence: _Sentence, registry: Registry) -> list[F
         group = _named_group(cue.phrase, sentence, registry) or _coordinated_people(cue, sentence)
         if group:
             sources = [_typed(entity, "description", sentence.index) for entity in group]  # "Both men said"
-        elif BARE_GROUP.fullmatch(cue.phrase.text):
-            continue  # "both said" with no two people named just before: no telling who
+        elif _BARE_BOTH.fullmatch(cue.phrase.text):
+            continue
         else:
             source = _source(cue.phrase, cue, sentence, registry)
             if cue.kind == "colon" and cue.phrase.text.isupper() and (source is None or source[4] is None or source[4].kind != "person"):
@@ -297,6 +297,8 @@ _GROUP_RE = re.compile(r"(?:both|the\s+two|the\s+three|all\s+three)(?:\s+of\s+(?
                        r"(?:both|the\s+two|the\s+three|all\s+three)\s+(?:men|women|candidates|senators|leaders|lawmakers|"
                        r"executives|officials|brothers|sisters|friends|rivals|nominees|contenders)", re.I)
 _GROUP_SIZE = {"both": 2, "two": 2, "three": 3}
+# "Both said" with no two people named just before: no telling who, and "both" is no source's name
+_BARE_BOTH = re.compile(r"both(?:\s+of\s+them)?", re.I)
 
 
 def _coordinated_people(cue: Cue, sentence: _Sentence) -> list[Entity]:
